@@ -1,0 +1,3 @@
+"""Keeper: the offsite as data and rules. Never imports Qt."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,265 @@
+"""SQLAlchemy 2.x typed models: the offsite as data.
+
+The schema itself is created by the numbered migrations in
+``keeper/migrations``; ``tests/unit/test_migrations.py`` checks that the
+migrated file and these models agree column by column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Role(enum.StrEnum):
+    LEADER = "leader"
+    MANAGER = "manager"
+    REP = "rep"
+
+
+class ItemKind(enum.StrEnum):
+    SESSION = "session"
+    BREAK = "break"
+    LUNCH = "lunch"
+
+
+class ContentTag(enum.StrEnum):
+    """The three content kinds of the 60/30/10 rule."""
+
+    SKILLS = "skills"
+    STRATEGY = "strategy"
+    CULTURE = "culture"
+
+
+class OffsiteKind(enum.StrEnum):
+    LEADERSHIP = "leadership"
+    KICKOFF = "kickoff"
+
+
+class Meta(Base):
+    __tablename__ = "keeper_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Person(Base):
+    """Someone in the sales organisation; persists across the file's offsites."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16), default=Role.REP.value)
+    manager_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    email: Mapped[str | None] = mapped_column(String(320))
+    colour: Mapped[str | None] = mapped_column(String(9))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    manager: Mapped[Person | None] = relationship(remote_side=[id])
+
+
+class Offsite(Base):
+    __tablename__ = "offsite"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16), default=OffsiteKind.LEADERSHIP.value)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    venue: Mapped[str | None] = mapped_column(String(200))
+    day_start: Mapped[dt.time] = mapped_column(Time, default=dt.time(9, 0))
+    keeper_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    mix_rule: Mapped[str] = mapped_column(String(16), default="60/30/10")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    initiatives: Mapped[list[Initiative]] = relationship(
+        order_by="Initiative.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+    agenda: Mapped[list[AgendaItem]] = relationship(
+        order_by="AgendaItem.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Initiative(Base):
+    """One of the company's 3-5 initiatives for the period."""
+
+    __tablename__ = "initiative"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(200))
+
+
+class Attendance(Base):
+    __tablename__ = "attendance"
+
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    gratitude_note: Mapped[str | None] = mapped_column(Text)
+
+
+class AgendaItem(Base):
+    __tablename__ = "agenda_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    day: Mapped[int] = mapped_column(Integer, default=1)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16), default=ItemKind.SESSION.value)
+    planned_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    presenter_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    notes: Mapped[str | None] = mapped_column(Text)
+    content_tag: Mapped[str | None] = mapped_column(String(16))
+    session_format: Mapped[str | None] = mapped_column(String(32))
+    protected: Mapped[bool] = mapped_column(Boolean, default=False)
+    warn_amber_s: Mapped[int] = mapped_column(Integer, default=120)
+    warn_red_s: Mapped[int] = mapped_column(Integer, default=30)
+    actual_start: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    actual_end: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class RunnerState(Base):
+    """The running timer, persisted so that a restart resumes it.
+
+    ``deadline`` is a wall-clock instant (UTC) so it survives a restart;
+    ``remaining_s`` holds the time left while paused.
+    """
+
+    __tablename__ = "runner_state"
+
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), primary_key=True
+    )
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"))
+    state: Mapped[str] = mapped_column(String(16), default="idle")
+    deadline: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    remaining_s: Mapped[float | None] = mapped_column(Float)
+    message: Mapped[str | None] = mapped_column(Text)
+    blackout: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Cluster(Base):
+    """A named frame on the whiteboard that holds notes."""
+
+    __tablename__ = "cluster"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    x: Mapped[float] = mapped_column(Float, default=0.0)
+    y: Mapped[float] = mapped_column(Float, default=0.0)
+    width: Mapped[float] = mapped_column(Float, default=400.0)
+    height: Mapped[float] = mapped_column(Float, default=300.0)
+    big_bet: Mapped[bool] = mapped_column(Boolean, default=False)
+    initiative_id: Mapped[int | None] = mapped_column(
+        ForeignKey("initiative.id", ondelete="SET NULL")
+    )
+
+
+class Note(Base):
+    """A sticky note: one opportunity written by one leader."""
+
+    __tablename__ = "note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    cluster_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cluster.id", ondelete="SET NULL"), index=True
+    )
+    x: Mapped[float] = mapped_column(Float, default=0.0)
+    y: Mapped[float] = mapped_column(Float, default=0.0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Support(Base):
+    """One person's support for a note or a cluster (``dots`` in dot voting)."""
+
+    __tablename__ = "support"
+    __table_args__ = (UniqueConstraint("person_id", "note_id", "cluster_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    note_id: Mapped[int | None] = mapped_column(ForeignKey("note.id", ondelete="CASCADE"))
+    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("cluster.id", ondelete="CASCADE"))
+    dots: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class TallySettings(Base):
+    """How the room's support is counted for one offsite."""
+
+    __tablename__ = "tally_settings"
+
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), primary_key=True
+    )
+    mode: Mapped[str] = mapped_column(String(16), default="supporters")
+    dots_per_person: Mapped[int] = mapped_column(Integer, default=3)
+    cap_per_idea: Mapped[int | None] = mapped_column(Integer)
+    keeper_counted: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Placement(Base):
+    """A rep on the skill (x) / motivation (y) board, both in 0..1."""
+
+    __tablename__ = "placement"
+    __table_args__ = (UniqueConstraint("offsite_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    skill: Mapped[float] = mapped_column(Float)
+    motivation: Mapped[float] = mapped_column(Float)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class QuadrantNote(Base):
+    """The care plan for one quadrant at one offsite."""
+
+    __tablename__ = "quadrant_note"
+
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), primary_key=True
+    )
+    quadrant: Mapped[str] = mapped_column(String(32), primary_key=True)
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,123 @@
+"""The ``keeper`` command line: the commands that need no window.
+
+``ui/launcher.py`` decides between these and the GUI, so that ``check``,
+``new``, ``import-people`` and ``export`` start fast and run without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from keeper import __version__
+
+COMMANDS = ("new", "check", "import-people", "export")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="keeper",
+        description="Keeper: run a sales leadership offsite or a sales kickoff.",
+    )
+    parser.add_argument("--version", action="version", version=f"Keeper {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    new = sub.add_parser("new", help="create an offsite file from a template")
+    new.add_argument("file", type=Path)
+    new.add_argument("--template", default="sales-leadership-offsite",
+                     help="template key or name (default: %(default)s)")
+    new.add_argument("--demo", action="store_true", help="write the demo offsite into FILE")
+
+    check = sub.add_parser("check", help="print schema version, counts and integrity")
+    check.add_argument("file", type=Path)
+
+    imp = sub.add_parser("import-people", help="import people from .xlsx or .csv")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("roster", type=Path)
+
+    exp = sub.add_parser("export", help="write the tally workbook and/or the deck")
+    exp.add_argument("file", type=Path)
+    exp.add_argument("--xlsx", type=Path)
+    exp.add_argument("--pptx", type=Path)
+    exp.add_argument("--template", type=Path, help="your company's .pptx template")
+    exp.add_argument("--names", action="store_true",
+                     help="show rep names on the quadrant slide (anonymous by default)")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"keeper: {message}", file=sys.stderr)
+    return 1
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from keeper.files import new_file
+
+    store = new_file(args.file, template_name=args.template, demo=args.demo)
+    try:
+        offsite = store.current_offsite()
+        title = offsite.title if offsite else "(none)"
+        print(f"created {args.file} with offsite {title!r}")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from keeper.migrations import LATEST_VERSION
+    from keeper.store import check_file
+
+    result = check_file(args.file)
+    print(f"file: {args.file}")
+    note = "" if result.version == LATEST_VERSION else f" (upgrade to {LATEST_VERSION} on open)"
+    print(f"schema version: {result.version}{note}")
+    for table, count in result.counts.items():
+        print(f"{table}: {count}")
+    print(f"integrity: {result.integrity}")
+    return 0
+
+
+def cmd_import_people(args: argparse.Namespace) -> int:
+    from keeper.roster import apply_import, plan_import
+    from keeper.store import OffsiteStore
+
+    store = OffsiteStore.open(args.file)
+    try:
+        store.ensure_writable()
+        plan = plan_import(store, args.roster)
+        if plan.accepted:
+            apply_import(store, plan)
+        print(plan.report())
+    finally:
+        store.close()
+    return 1 if plan.rejected else 0
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None, extra: dict[str, Handler] | None = None) -> int:
+    """Run a command. ``extra`` supplies handlers from higher layers (``export``)."""
+    from keeper.roster import RosterError
+    from keeper.store import StoreError
+    from keeper.templates import TemplateError
+
+    args = build_parser().parse_args(argv)
+    handlers = {
+        "new": cmd_new,
+        "check": cmd_check,
+        "import-people": cmd_import_people,
+        **(extra or {}),
+    }
+    if args.command not in handlers:
+        return _fail(f"the {args.command!r} command is not available in this build")
+    try:
+        return handlers[args.command](args)
+    except (StoreError, RosterError, TemplateError) as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"{exc.strerror or exc}: {exc.filename or ''}".strip(": "))
+    except ValueError as exc:  # exporters raise ExportError(ValueError) with a message
+        return _fail(str(exc))

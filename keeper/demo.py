@@ -1,0 +1,280 @@
+"""The built-in demo: a believable team in the middle of its offsite day.
+
+Two offsites in one file (spring and today) so that looking back works: last
+offsite's quadrant placements, today's agenda under way, the opportunities
+board grouped and tallied with two big bets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from sqlalchemy.orm import Session
+
+from keeper.clock import Clock
+from keeper.models import (
+    AgendaItem,
+    Attendance,
+    Cluster,
+    Initiative,
+    Note,
+    Offsite,
+    Person,
+    Placement,
+    QuadrantNote,
+    Role,
+    RunnerState,
+    Support,
+    TallySettings,
+)
+from keeper.templates import agenda_items, find_template
+
+PALETTE = [
+    "#E4572E", "#17BEBB", "#FFC914", "#76B041", "#7D5BA6", "#2E86AB", "#F18F01", "#C73E1D",
+]
+
+KEEPER = ("Dana Whitfield", "dana.whitfield@northwind.example")
+LEADERS = [
+    ("Marcus Obi", "marcus.obi@northwind.example"),
+    ("Priya Raman", "priya.raman@northwind.example"),
+    ("Elena Fischer", "elena.fischer@northwind.example"),
+]
+MANAGERS = [
+    ("Tommy Becker", ["Ava Chen", "Liam Novak", "Sofia Reyes", "Noah Patel", "Mia Kowalski",
+                      "Ethan Brooks", "Zoe Adeyemi"]),
+    ("Jane Alvarez", ["Lucas Silva", "Chloe Martin", "Mason Lee", "Isla Okafor", "Leo Rossi",
+                      "Grace Kim"]),
+    ("John Park", ["Owen Murphy", "Ella Nakamura", "Jack Wilson", "Aria Haddad", "Henry Dubois",
+                   "Lily Schmidt", "Samuel Ortiz", "Nora Lindqvist"]),
+    ("Jill Morgan", ["Caleb Wright", "Hannah Yilmaz", "Daniel Moreau", "Ruby Walsh",
+                     "Arjun Mehta", "Maya Johansson", "Felix Andersen"]),
+]
+
+INITIATIVES = [
+    "Improve the revenue mix of renewals and new business",
+    "Fix the hiring process",
+    "Win the mid-market",
+    "Get more from our marketing channels",
+]
+
+# (cluster title, big bet initiative index or None, notes as (author index, text))
+BOARD: list[tuple[str, int | None, list[tuple[int, str]]]] = [
+    ("Renewals & expansion", 0, [
+        (0, "Build a renewals pipeline 120 days out"),
+        (3, "Upsell at renewal with usage data"),
+        (5, "Grow renewals: QBRs for every top-50 account"),
+        (7, "Reduce churn in year-one customers"),
+        (2, "Expansion revenue playbook for account managers"),
+        (6, "Renewal pipeline review every Monday"),
+        (1, "Cross-sell analytics add-on to the installed base"),
+    ]),
+    ("Hiring & ramp", 1, [
+        (1, "Fix the SDR hiring plan: hire ahead of need"),
+        (4, "Structured interview loop for AEs"),
+        (0, "Cut time-to-ramp for new AEs to 90 days"),
+        (6, "Referral bonus for sales hires"),
+        (3, "Onboarding bootcamp with certification"),
+        (7, "Hire two front-line managers before Q1"),
+    ]),
+    ("Top of funnel", None, [
+        (1, "Outbound sequences by persona"),
+        (5, "More qualified leads at the top of the funnel"),
+        (2, "SDR to AE ratio back to 2:1"),
+        (7, "Prospecting blocks on every calendar"),
+        (4, "Event follow-up within 48 hours"),
+        (0, "Account-based plays for the top 100 targets"),
+    ]),
+    ("Coaching the middle", None, [
+        (2, "Raise the floor: pair reps with top closers"),
+        (6, "Weekly deal reviews on late-stage opps"),
+        (3, "Call coaching with recorded demos"),
+        (5, "Work smart, not just hard: time audits"),
+        (0, "Manager 1:1 templates focused on skills"),
+        (7, "Role-play objection handling every sprint"),
+    ]),
+    ("Forecast & hygiene", None, [
+        (7, "Clean pipeline: close dates that mean something"),
+        (1, "CRM hygiene score per team"),
+        (4, "Forecast call with commit / best case"),
+        (2, "Kill stale opportunities every Friday"),
+    ]),
+    ("Mid-market motion", None, [
+        (3, "Dedicated mid-market pod"),
+        (6, "Packaging for 50-500 seat companies"),
+        (0, "Shorter contract for mid-market deals"),
+        (5, "Territory split by segment, not geography"),
+    ]),
+    ("Partners", None, [
+        (4, "Referral program with two implementation partners"),
+        (7, "Co-sell with the cloud marketplace"),
+        (1, "Partner-sourced pipeline target per quarter"),
+        (2, "Reseller enablement kit"),
+    ]),
+]
+UNGROUPED = [
+    (2, "Celebrate small wins in the Friday stand-up 🎉"),
+    (5, "Revisit discount approval levels"),
+    (6, "Win/loss interviews every month"),
+]
+
+
+def _person(name: str, role: Role, email: str | None, colour: str | None = None,
+            manager: Person | None = None) -> Person:
+    return Person(name=name, role=role.value, email=email, colour=colour, manager=manager,
+                  active=True)
+
+
+def _local_naive(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone().replace(tzinfo=None)
+
+
+def build_demo(session: Session, clock: Clock) -> Offsite:
+    """Write the demo offsite into an empty file's ``session`` (the caller commits)."""
+    rng = random.Random(20261123)
+    now = clock.now()
+    keeper = _person(KEEPER[0], Role.LEADER, KEEPER[1], PALETTE[0])
+    leaders = [keeper] + [
+        _person(n, Role.LEADER, e, PALETTE[i + 1]) for i, (n, e) in enumerate(LEADERS)
+    ]
+    managers: list[Person] = []
+    reps: list[Person] = []
+    for i, (name, team) in enumerate(MANAGERS):
+        email = name.lower().replace(" ", ".") + "@northwind.example"
+        manager = _person(name, Role.MANAGER, email, PALETTE[4 + i], manager=keeper)
+        managers.append(manager)
+        reps += [_person(rep, Role.REP, None, manager=manager) for rep in team]
+    for leader in leaders[1:]:
+        leader.manager = keeper
+    session.add_all(leaders + managers + reps)
+    session.flush()
+    attendees = leaders + managers
+
+    spring = _spring_offsite(session, now, attendees, reps, rng)
+    today = _todays_offsite(session, clock, keeper, attendees)
+    _placements(session, spring, today, reps, rng)
+    _board(session, today, attendees, rng)
+    session.flush()
+    return today
+
+
+def _spring_offsite(session: Session, now: dt.datetime, attendees: list[Person],
+                    reps: list[Person], rng: random.Random) -> Offsite:
+    template = find_template("sales-leadership-offsite")
+    spring = Offsite(title="Spring leadership offsite", kind=template.kind,
+                     date=(now - dt.timedelta(days=190)).date(), venue="Harbour Loft",
+                     day_start=dt.time(9, 0), created_at=_local_naive(now) - dt.timedelta(days=200))
+    session.add(spring)
+    session.flush()
+    session.add_all(Initiative(offsite_id=spring.id, position=i, title=t)
+                    for i, t in enumerate(INITIATIVES[:3]))
+    session.add_all(Attendance(offsite_id=spring.id, person_id=p.id) for p in attendees)
+    items = agenda_items(template, spring.id)
+    start = dt.datetime.combine(spring.date, spring.day_start)  # type: ignore[arg-type]
+    for item in items:
+        item.actual_start = start
+        start += dt.timedelta(minutes=item.planned_minutes + rng.choice([0, 0, 1, 2, 4, -1]))
+        item.actual_end = start
+    session.add_all(items)
+    return spring
+
+
+def _todays_offsite(session: Session, clock: Clock, keeper: Person,
+                    attendees: list[Person]) -> Offsite:
+    template = find_template("sales-leadership-offsite")
+    now_local = _local_naive(clock.now())
+    items_tmp = agenda_items(template, 0)
+    current_index = next(i for i, it in enumerate(items_tmp) if "brainstorm" in it.title.lower())
+    overrun_min = [0, 2, 3, 0, 4, 5, 0, 2, 0]  # the morning ran a little long
+    elapsed_in_current = dt.timedelta(minutes=22, seconds=15)
+    before = sum(it.planned_minutes for it in items_tmp[:current_index]) + sum(overrun_min)
+    day_start_dt = now_local - elapsed_in_current - dt.timedelta(minutes=before)
+    day_start_dt = day_start_dt.replace(second=0, microsecond=0)
+    offsite = Offsite(title="Autumn leadership offsite", kind=template.kind,
+                      date=day_start_dt.date(), venue="The Foundry, Warehouse District",
+                      day_start=day_start_dt.time(), keeper_id=keeper.id,
+                      created_at=now_local - dt.timedelta(days=14))
+    session.add(offsite)
+    session.flush()
+    session.add_all(Initiative(offsite_id=offsite.id, position=i, title=t)
+                    for i, t in enumerate(INITIATIVES))
+    gratitude = {
+        "Tommy Becker": "Thank you for coaching every new rep through their first deals.",
+        "Jill Morgan": "Your team's pipeline is the cleanest we have. Thank you for showing us how.",
+    }
+    session.add_all(Attendance(offsite_id=offsite.id, person_id=p.id,
+                               gratitude_note=gratitude.get(p.name)) for p in attendees)
+    items = agenda_items(template, offsite.id)
+    talks = [it for it in items if it.title.startswith("Best practice talk")]
+    presenters = {"Best practice talk 1": 2, "Best practice talk 2": 3, "Best practice talk 3": 0}
+    managers = [p for p in attendees if p.role == Role.MANAGER.value]
+    for talk in talks:
+        talk.presenter_id = managers[presenters[talk.title]].id
+    cursor = day_start_dt
+    for i, item in enumerate(items[:current_index]):
+        item.actual_start = cursor
+        cursor += dt.timedelta(minutes=item.planned_minutes + overrun_min[i])
+        item.actual_end = cursor
+    current = items[current_index]
+    current.actual_start = cursor
+    session.add_all(items)
+    session.flush()
+    remaining = dt.timedelta(minutes=current.planned_minutes) - (now_local - cursor)
+    session.add(RunnerState(offsite_id=offsite.id, item_id=current.id, state="running",
+                            deadline=(clock.now() + remaining).replace(tzinfo=None),
+                            message=None, blackout=False))
+    return offsite
+
+
+def _placements(session: Session, spring: Offsite, today: Offsite, reps: list[Person],
+                rng: random.Random) -> None:
+    burned_out = {"Owen Murphy", "Chloe Martin"}  # high/high in spring, breathers now
+    for rep in reps:
+        skill = rng.uniform(0.15, 0.9)
+        motivation = rng.uniform(0.2, 0.95)
+        if rep.name in burned_out:
+            skill, motivation = rng.uniform(0.7, 0.9), rng.uniform(0.7, 0.9)
+        session.add(Placement(offsite_id=spring.id, person_id=rep.id,
+                              skill=round(skill, 3), motivation=round(motivation, 3)))
+        if rep.name in burned_out:
+            new_skill, new_motivation = skill + rng.uniform(-0.05, 0.05), rng.uniform(0.15, 0.35)
+        else:
+            new_skill = skill + rng.uniform(-0.05, 0.2)
+            new_motivation = motivation + rng.uniform(-0.2, 0.15)
+        session.add(Placement(offsite_id=today.id, person_id=rep.id,
+                              skill=round(min(max(new_skill, 0.02), 0.98), 3),
+                              motivation=round(min(max(new_motivation, 0.02), 0.98), 3)))
+    session.add_all([
+        QuadrantNote(offsite_id=today.id, quadrant="high_motivation_low_skill",
+                     note="Enablement first: weekly call coaching, pair with a top closer."),
+        QuadrantNote(offsite_id=today.id, quadrant="low_motivation_high_skill",
+                     note="Breathers: paid time off to recharge before Q1, not a pep talk."),
+    ])
+
+
+def _board(session: Session, offsite: Offsite, attendees: list[Person],
+           rng: random.Random) -> None:
+    session.add(TallySettings(offsite_id=offsite.id, mode="supporters", dots_per_person=3,
+                              keeper_counted=True))
+    initiatives = list(offsite.initiatives) or list(
+        session.query(Initiative).filter_by(offsite_id=offsite.id).order_by(Initiative.position)
+    )
+    created = _local_naive(dt.datetime.now(dt.UTC)).replace(microsecond=0)
+    supporters_by_cluster = [7, 6, 4, 5, 3, 3, 2]
+    for c_index, (title, bet, notes) in enumerate(BOARD):
+        col, row = c_index % 4, c_index // 4
+        cluster = Cluster(offsite_id=offsite.id, title=title, x=col * 460.0, y=row * 420.0,
+                          width=420.0, height=380.0, big_bet=bet is not None,
+                          initiative_id=initiatives[bet].id if bet is not None else None)
+        session.add(cluster)
+        session.flush()
+        for n, (author, text) in enumerate(notes):
+            session.add(Note(offsite_id=offsite.id, author_id=attendees[author].id, text=text,
+                             cluster_id=cluster.id, x=cluster.x + 20 + (n % 2) * 200,
+                             y=cluster.y + 50 + (n // 2) * 110, created_at=created))
+        for person in rng.sample(attendees, supporters_by_cluster[c_index]):
+            session.add(Support(offsite_id=offsite.id, person_id=person.id,
+                                cluster_id=cluster.id, dots=1))
+    for n, (author, text) in enumerate(UNGROUPED):
+        session.add(Note(offsite_id=offsite.id, author_id=attendees[author].id, text=text,
+                         x=1860.0, y=40.0 + n * 120, created_at=created))

@@ -1,0 +1,1 @@
+"""Packaged data: agenda templates, styles, icons, deck template."""

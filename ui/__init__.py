@@ -1,0 +1,1 @@
+"""PySide6 windows and views. Calls keeper/ and exporters/; holds no business rules."""

@@ -1,0 +1,65 @@
+"""Start the GUI: logging, the crash dialog, the main window painted first, then the file."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from keeper import __version__, paths
+
+log = logging.getLogger("keeper")
+
+
+def setup_logging() -> Path:
+    log_file = paths.log_dir() / "keeper.log"
+    handler = logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return log_file
+
+
+def install_crash_dialog(log_file: Path) -> None:
+    """An unexpected error shows what happened and where the log is; never a silent exit."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        if QApplication.instance() is None:
+            sys.__excepthook__(kind, value, tb)
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, "Keeper ran into a problem",
+                          f"Something went wrong: {value}\n\nYour last edits are saved. "
+                          f"Details are in the log:\n{log_file}")
+        box.setDetailedText("".join(traceback.format_exception(kind, value, tb)))
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def run_gui(file: Path | None = None, demo: bool = False) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Keeper")
+    app.setOrganizationName("Keeper")
+    app.setApplicationVersion(__version__)
+    log_file = setup_logging()
+    install_crash_dialog(log_file)
+    log.info("Keeper %s starting (file=%s, demo=%s)", __version__, file, demo)
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(log_file=log_file)
+    window.show()
+    # The window paints first; the file is opened on the next turn of the loop.
+    QTimer.singleShot(0, lambda: window.open_initial(file, demo))
+    return app.exec()

@@ -1,0 +1,57 @@
+"""What every view shares: the open file, the offsite shown, the undo stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from keeper.models import Offsite
+from keeper.ops import Operation
+from keeper.store import OffsiteStore
+from ui.undo import OperationCommand
+
+
+class AppContext(QObject):
+    """Views hold this and refresh when it says something changed."""
+
+    file_changed = Signal()  # another file (or offsite) is now shown
+    data_changed = Signal(str)  # an edit happened; the argument names the area
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store: OffsiteStore | None = None
+        self.offsite_id: int | None = None
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def offsite(self) -> Offsite | None:
+        if self.store is None or self.offsite_id is None:
+            return None
+        return self.store.session.get(Offsite, self.offsite_id)
+
+    @property
+    def read_only(self) -> bool:
+        return self.store is None or self.store.read_only
+
+    def set_store(self, store: OffsiteStore | None, offsite_id: int | None = None) -> None:
+        old = self.store
+        self.undo_stack.clear()
+        self.store = store
+        current = store.current_offsite() if store is not None else None
+        self.offsite_id = offsite_id or (current.id if current else None)
+        if old is not None and old is not store:
+            old.close()
+        self.file_changed.emit()
+
+    def set_offsite(self, offsite_id: int) -> None:
+        self.undo_stack.clear()
+        self.offsite_id = offsite_id
+        self.file_changed.emit()
+
+    def run(self, operation: Operation, area: str) -> None:
+        """Apply ``operation`` now (committed), undoably, then tell the views."""
+        if self.store is None:
+            return
+        self.store.ensure_writable()
+        operation.apply(self.store)  # raises before anything reaches the undo stack
+        self.undo_stack.push(OperationCommand(self, operation, area))

@@ -203,3 +203,20 @@ def apply_import(store: OffsiteStore, plan: ImportPlan) -> list[int]:
                 person.manager_id = by_name[row.manager.casefold()].id
         session.flush()
         return [p.id for p in created]
+
+
+@dataclass
+class ImportPeople:
+    """The import as one undoable operation."""
+
+    plan: ImportPlan
+    text: str = "Import people"
+    created: list[int] = field(default_factory=list)
+
+    def apply(self, store: OffsiteStore) -> None:
+        self.created = apply_import(store, self.plan)
+
+    def revert(self, store: OffsiteStore) -> None:
+        from keeper.ops import DeleteRows
+
+        DeleteRows(Person, [{"id": i} for i in reversed(self.created)]).apply(store)

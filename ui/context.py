@@ -5,9 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from keeper.clock import Clock, SystemClock
 from keeper.models import Offsite
 from keeper.ops import Operation
 from keeper.store import OffsiteStore
+from ui.audience_bus import AudienceBus
 from ui.undo import OperationCommand
 
 
@@ -17,8 +19,10 @@ class AppContext(QObject):
     file_changed = Signal()  # another file (or offsite) is now shown
     data_changed = Signal(str)  # an edit happened; the argument names the area
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
+        self.clock: Clock = clock or SystemClock()
+        self.audience = AudienceBus(self)
         self.store: OffsiteStore | None = None
         self.offsite_id: int | None = None
         self.undo_stack = QUndoStack(self)

@@ -1,0 +1,318 @@
+"""The control window: navigation, menus, the open file, the views."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keeper import __version__, paths
+from keeper.recent import load_recent, remember
+from keeper.store import OffsiteStore, StoreError
+from ui import file_actions
+from ui.context import AppContext
+from ui.tasks import run_in_background
+from ui.views.registry import VIEWS, make_view
+
+log = logging.getLogger(__name__)
+AUTO_BACKUP_MS = 5 * 60 * 1000
+FILE_FILTER = "Keeper offsite files (*.keeper);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, log_file: Path | None = None, context: AppContext | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("Keeper")
+        self.log_file = log_file
+        self.context = context or AppContext(self)
+        self.context.file_changed.connect(self._on_file_changed)
+        self.context.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Sections")
+        self.nav.setMaximumWidth(190)
+        self.stack = QStackedWidget()
+        self.views: dict[str, QWidget] = {}
+        self._build_views()
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel#banner { background: #FFF4CE; color: #3D2E00; padding: 6px 10px; }"
+        )
+        self.banner.hide()
+
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.statusBar().showMessage("Opening…")
+        self._restore_geometry()
+        self.nav.setCurrentRow(0)
+
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(AUTO_BACKUP_MS)
+        self._backup_timer.timeout.connect(self._auto_backup)
+        self._backup_timer.start()
+
+    # ----- construction ----------------------------------------------------
+    def _build_views(self) -> None:
+        for index, spec in enumerate(VIEWS):
+            view = make_view(spec, self.context, self)
+            self.views[spec.key] = view
+            self.stack.addWidget(view)
+            item = QListWidgetItem(f"{spec.title}")
+            item.setToolTip(f"{spec.title} (Ctrl+{index + 1})")
+            self.nav.addItem(item)
+
+    def _action(self, menu_text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(menu_text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self._action("&New offsite file…", self.new_file,
+                                         QKeySequence.StandardKey.New))
+        file_menu.addAction(self._action("New offsite in this file…", self.new_offsite_here))
+        file_menu.addAction(self._action("&Open…", self.open_file, QKeySequence.StandardKey.Open))
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addAction(self._action("Open &demo offsite", lambda: self.open_demo()))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("Save &As…", self.save_as,
+                                         QKeySequence.StandardKey.SaveAs))
+        file_menu.addAction(self._action("Restore from &backup…", self.restore_backup))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Import people…", self.import_people, "Ctrl+I"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = bar.addMenu("&Edit")
+        undo = self.context.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.context.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+
+        view_menu = bar.addMenu("&View")
+        for index, spec in enumerate(VIEWS):
+            view_menu.addAction(self._action(
+                spec.title, lambda i=index: self.nav.setCurrentRow(i), f"Ctrl+{index + 1}"
+            ))
+        self.view_menu = view_menu
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
+        help_menu.addAction(self._action("&About Keeper", self.show_about))
+
+    def show_view(self, key: str) -> None:
+        keys = [spec.key for spec in VIEWS]
+        self.nav.setCurrentRow(keys.index(key))
+
+    # ----- opening files ---------------------------------------------------
+    def open_initial(self, file: Path | None, demo: bool) -> None:
+        if demo:
+            self.open_demo()
+        elif file is not None:
+            self.open_path(file)
+        else:
+            default = paths.default_offsite_file()
+            if default.exists():
+                self.open_path(default)
+            else:
+                self.open_demo(first_run=True)
+
+    def open_demo(self, first_run: bool = False) -> None:
+        self.statusBar().showMessage("Preparing the demo offsite…")
+
+        def build() -> Path:
+            from keeper.files import fresh_demo_file
+
+            store = fresh_demo_file()
+            path = store.path
+            store.close()
+            return path
+
+        def done(path: object) -> None:
+            assert isinstance(path, Path)
+            self.open_path(path, remember_it=False)
+            if first_run:
+                self.statusBar().showMessage(
+                    "This is the demo offsite. File ▸ New offsite file starts your own.", 10000
+                )
+
+        run_in_background(self, build, done, self._show_error)
+
+    def open_path(self, path: Path, remember_it: bool = True) -> bool:
+        try:
+            store = OffsiteStore.open(Path(path))
+        except StoreError as exc:
+            self._show_error(exc, title="Cannot open this file")
+            self.statusBar().showMessage("No file open")
+            return False
+        self.context.set_store(store)
+        if remember_it:
+            remember(store.path)
+        if store.migrated_backup is not None:
+            QMessageBox.information(
+                self, "File upgraded",
+                f"{store.path.name} was upgraded to this version of Keeper. "
+                f"A copy of the original is at:\n{store.migrated_backup}",
+            )
+        return True
+
+    def _on_file_changed(self) -> None:
+        store = self.context.store
+        if store is None:
+            self.banner.hide()
+        elif store.read_only:
+            who = store.held_by.describe() if store.held_by else "another Keeper"
+            self.banner.setText(
+                f"Read-only: {who} has {store.path.name} open. You can look, but not edit."
+            )
+            self.banner.show()
+        else:
+            self.banner.hide()
+        self._update_title()
+        offsite = self.context.offsite
+        self.statusBar().showMessage(
+            f"{store.path}" + (f" · {offsite.title}" if offsite else "") if store else "No file"
+        )
+
+    def _update_title(self) -> None:
+        store = self.context.store
+        offsite = self.context.offsite
+        parts = [offsite.title if offsite else None, store.path.name if store else None, "Keeper"]
+        suffix = " [read-only]" if store is not None and store.read_only else ""
+        self.setWindowTitle(" — ".join(p for p in parts if p) + suffix)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in load_recent() if p.exists()]
+        if not recent:
+            action = self.recent_menu.addAction("(no recent files)")
+            action.setEnabled(False)
+        for path in recent:
+            self.recent_menu.addAction(
+                str(path), lambda p=path: self.open_path(p)  # type: ignore[misc]
+            )
+
+    # ----- file actions (dialogs live in ui/file_actions.py) -----------------
+    def new_file(self) -> None:
+        file_actions.new_file(self)
+
+    def new_offsite_here(self) -> None:
+        file_actions.new_offsite_here(self)
+
+    def open_file(self) -> None:
+        file_actions.open_file(self)
+
+    def save_as(self) -> None:
+        file_actions.save_as(self)
+
+    def restore_backup(self) -> None:
+        file_actions.restore_backup(self)
+
+    def import_people(self) -> None:
+        file_actions.import_people(self)
+
+    def _auto_backup(self) -> None:
+        store = self.context.store
+        if store is None:
+            return
+        try:
+            store.backup_if_changed()
+        except Exception as exc:  # a backup failing must not interrupt the day
+            log.warning("automatic backup failed: %s", exc)
+
+    # ----- help --------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        lines = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if menu is None:
+                continue
+            for action in menu.actions():
+                if not action.shortcut().isEmpty():
+                    text = action.text().replace("&", "")
+                    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                    lines.append(f"<tr><td><b>{keys}</b></td><td>{text}</td></tr>")
+        extra = getattr(self.views.get("runner"), "shortcut_help", None)
+        rows = "".join(lines) + (extra() if callable(extra) else "")
+        box = QMessageBox(self)
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<table cellspacing=6>{rows}</table>")
+        box.exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, "About Keeper",
+            f"<h3>Keeper {__version__}</h3><p>Run a sales leadership offsite or a sales "
+            "kickoff from one laptop and a projector.</p>"
+            f"<p>Data: {paths.data_dir()}<br>Log: {self.log_file or paths.log_dir()}</p>",
+        )
+
+    def _show_error(self, exc: BaseException, title: str = "Keeper") -> None:
+        log.warning("%s: %s", title, exc)
+        QMessageBox.warning(self, title, str(exc))
+
+    def ask_template(self) -> str | None:
+        from keeper.templates import load_template, template_keys
+
+        keys = template_keys()
+        names = [load_template(k).name for k in keys]
+        name, ok = QInputDialog.getItem(self, "Agenda template", "Start from:", names, 0, False)
+        return keys[names.index(name)] if ok else None
+
+    # ----- window state -------------------------------------------------------
+    def _settings(self) -> QSettings:
+        return QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings().value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self._settings().setValue("main/geometry", self.saveGeometry())
+        for view in self.views.values():
+            closer = getattr(view, "shutdown", None)
+            if callable(closer):
+                closer()
+        self.context.set_store(None)
+        super().closeEvent(event)

@@ -1,0 +1,217 @@
+"""People: the leaders, managers and reps of the file (they persist across offsites)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from keeper.models import Person, Role
+from keeper.ops import DeleteRows, InsertRow, SetFields
+from keeper.text import clean_line
+from ui.context import AppContext
+
+COLUMNS = ("Name", "Role", "Manager", "Email")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class PeopleModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.people: list[Person] = []
+        self.names: dict[int, str] = {}
+
+    def set_people(self, people: list[Person]) -> None:
+        self.beginResetModel()
+        self.people = people
+        self.names = {p.id: p.name for p in people}
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.people)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.people):
+            return None
+        person = self.people[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            values = (
+                person.name,
+                person.role.capitalize(),
+                self.names.get(person.manager_id or -1, ""),
+                person.email or "",
+            )
+            return values[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and person.colour:
+            return QColor(person.colour)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None
+
+
+class PersonDialog(QDialog):
+    def __init__(self, people: list[Person], person: Person | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit person" if person else "Add person")
+        form = QFormLayout(self)
+        self.name = QLineEdit(person.name if person else "")
+        self.name.setMaxLength(200)
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(role.value.capitalize(), role.value)
+        if person:
+            self.role.setCurrentIndex(self.role.findData(person.role))
+        self.manager = QComboBox()
+        self.manager.addItem("(none)", None)
+        for other in people:
+            if person is None or other.id != person.id:
+                if other.role != Role.REP.value:
+                    self.manager.addItem(other.name, other.id)
+        if person and person.manager_id:
+            self.manager.setCurrentIndex(max(0, self.manager.findData(person.manager_id)))
+        self.email = QLineEdit(person.email or "" if person else "")
+        form.addRow("&Name", self.name)
+        form.addRow("&Role", self.role)
+        form.addRow("&Manager", self.manager)
+        form.addRow("&Email", self.email)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #B00020")
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _accept(self) -> None:
+        if not clean_line(self.name.text()):
+            self.error.setText("A name is required.")
+            return
+        email = clean_line(self.email.text())
+        if email and "@" not in email:
+            self.error.setText("That email does not look like an address.")
+            return
+        self.accept()
+
+    def values(self) -> dict[str, object]:
+        return {
+            "name": clean_line(self.name.text()),
+            "role": self.role.currentData(),
+            "manager_id": self.manager.currentData(),
+            "email": clean_line(self.email.text()) or None,
+        }
+
+
+class PeopleView(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = PeopleModel()
+        self.table = QTableView()
+        self.table.setAccessibleName("People")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+
+        self.summary = QLabel()
+        add = QPushButton("&Add person…")
+        add.clicked.connect(self.add_person)
+        edit = QPushButton("&Edit…")
+        edit.clicked.connect(self.edit_selected)
+        remove = QPushButton("&Remove")
+        remove.clicked.connect(self.remove_selected)
+        imp = QPushButton("&Import from spreadsheet…")
+        imp.clicked.connect(self._import)
+        self.buttons = [add, edit, remove, imp]
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
+
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        for button in self.buttons:
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.table)
+        context.file_changed.connect(self.refresh)
+        context.data_changed.connect(lambda area: self.refresh() if area == "people" else None)
+
+    def refresh(self) -> None:
+        store = self.context.store
+        people = (list(store.session.scalars(select(Person).order_by(Person.role, Person.name)))
+                  if store else [])
+        self.model.set_people(people)
+        counts = {role: sum(1 for p in people if p.role == role.value) for role in Role}
+        self.summary.setText(
+            f"{counts[Role.LEADER]} leaders · {counts[Role.MANAGER]} managers · "
+            f"{counts[Role.REP]} reps"
+        )
+        for button in self.buttons:
+            button.setEnabled(not self.context.read_only)
+
+    def selected_people(self) -> list[Person]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.people[r] for r in rows]
+
+    def add_person(self) -> None:
+        dialog = PersonDialog(self.model.people, None, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            values = dialog.values()
+            self.context.run(InsertRow(Person, {**values, "active": True},
+                                       text=f"Add {values['name']}"), "people")
+
+    def edit_selected(self) -> None:
+        chosen = self.selected_people()
+        if len(chosen) != 1 or self.context.read_only:
+            return
+        person = chosen[0]
+        dialog = PersonDialog(self.model.people, person, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.context.run(SetFields(Person, {"id": person.id}, dialog.values(),
+                                       text=f"Edit {person.name}"), "people")
+
+    def remove_selected(self) -> None:
+        chosen = self.selected_people()
+        if not chosen or self.context.read_only:
+            return
+        names = ", ".join(p.name for p in chosen[:5]) + ("…" if len(chosen) > 5 else "")
+        answer = QMessageBox.question(
+            self, "Remove people",
+            f"Remove {names}? Their notes stay on the board without an author. "
+            "Edit ▸ Undo brings them back.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.context.run(DeleteRows(Person, [{"id": p.id} for p in chosen],
+                                        text=f"Remove {names}"), "people")
+
+    def _import(self) -> None:
+        from ui.file_actions import import_people
+
+        window = self.window()
+        import_people(window)  # type: ignore[arg-type]

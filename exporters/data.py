@@ -1,0 +1,375 @@
+"""Everything the exports need, read once from an ``OffsiteStore`` into plain frozen data.
+
+The writers (``xlsx.py``, ``pptx.py``) only format what is here; every rule
+(tally and rank, big-bet checks, quadrants and shares, planned vs actual) is
+the one in ``keeper/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from keeper import quadrant as quad
+from keeper import schedule
+from keeper import tally as tl
+from keeper.models import (
+    AgendaItem,
+    Attendance,
+    Cluster,
+    Initiative,
+    Note,
+    Offsite,
+    Person,
+    Placement,
+    QuadrantNote,
+    Role,
+    Support,
+    TallySettings,
+)
+from keeper.store import OffsiteStore
+
+
+class NoOffsite(ValueError):
+    """The file holds no offsite to export."""
+
+
+@dataclass(frozen=True)
+class OffsiteInfo:
+    id: int
+    title: str
+    kind: str
+    date: dt.date | None
+    venue: str | None
+    day_start: dt.time
+    keeper: str | None
+    previous_title: str | None
+
+
+@dataclass(frozen=True)
+class Attendee:
+    person_id: int
+    name: str
+    role: str
+    is_keeper: bool
+    gratitude_note: str | None
+
+    @property
+    def first_name(self) -> str:
+        parts = self.name.split()
+        return parts[0] if parts else self.name
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    position: int
+    title: str
+    kind: str
+    content_tag: str | None
+    presenter: str | None
+    planned_start: dt.datetime
+    planned_end: dt.datetime
+    planned_minutes: int
+    actual_start: dt.datetime | None
+    actual_end: dt.datetime | None
+    actual_minutes: float | None  # an item in progress counts to the export's "now"
+
+    @property
+    def status(self) -> str:
+        if self.actual_start is None:
+            return "Not run"
+        return "Done" if self.actual_end is not None else "In progress"
+
+    @property
+    def over_minutes(self) -> float | None:
+        if self.actual_minutes is None:
+            return None
+        return self.actual_minutes - self.planned_minutes
+
+
+@dataclass(frozen=True)
+class IdeaRow:
+    note_id: int
+    text: str
+    author: str | None
+    cluster: str | None
+    supporters: int  # support on the note itself (counted as the tally counts)
+    supporter_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClusterNotes:
+    """One line of the tally with its notes: a cluster, or an unclustered note alone."""
+
+    rank: int
+    tied: bool
+    kind: str  # "cluster" or "note"
+    title: str
+    count: int
+    supporter_names: tuple[str, ...]
+    big_bet: bool
+    initiative: str | None
+    notes: tuple[IdeaRow, ...]
+
+
+@dataclass(frozen=True)
+class BigBet:
+    title: str
+    initiative: str | None
+    rank: int
+    count: int
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuadrantRow:
+    rep: str
+    manager: str | None
+    skill: float
+    motivation: float
+    quadrant: str  # label, e.g. "Coach and upskill"
+    previous_quadrant: str | None
+    moved: bool | None  # None: not on the previous board
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    quadrant: str  # label
+    axes: str  # "High motivation, low skill"
+    count: int
+    share: float
+    percent: int
+    previous_count: int | None
+    previous_share: float | None
+    care_plan: str | None
+    rep_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    name: str
+    role: str
+    manager: str | None
+    email: str | None
+    active: bool
+    attended: bool
+    gratitude_note: str | None
+
+
+@dataclass(frozen=True)
+class ExportData:
+    offsite: OffsiteInfo
+    generated_at: dt.datetime  # naive local
+    tally_mode: str  # "supporters" or "dots"
+    attendees: tuple[Attendee, ...]
+    agenda: tuple[AgendaRow, ...]
+    ideas: tuple[IdeaRow, ...]
+    tally: tuple[ClusterNotes, ...]  # in rank order
+    big_bets: tuple[BigBet, ...]
+    big_bet_issues: tuple[str, ...]
+    initiatives: tuple[str, ...]
+    quadrant: tuple[QuadrantRow, ...]
+    shares: tuple[ShareRow, ...]  # in the guide's quadrant order
+    reps_placed: int
+    previous_reps_placed: int | None
+    quadrant_flags: tuple[str, ...]
+    people: tuple[PersonRow, ...]
+
+    @property
+    def leaders_to_thank(self) -> tuple[Attendee, ...]:
+        """Every leader who attended, except the Keeper who does the thanking."""
+        return tuple(a for a in self.attendees if a.role != Role.REP.value and not a.is_keeper)
+
+    @property
+    def count_word(self) -> str:
+        return "Dots" if self.tally_mode == tl.TallyMode.DOTS.value else "Supporters"
+
+
+def _local_naive(moment: dt.datetime) -> dt.datetime:
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone().replace(tzinfo=None)
+
+
+def _placements(store: OffsiteStore, offsite_id: int,
+                manager_of: dict[int, int | None]) -> list[quad.RepPlacement]:
+    rows = store.session.scalars(select(Placement).where(Placement.offsite_id == offsite_id))
+    return [quad.RepPlacement(p.person_id, manager_of.get(p.person_id), p.skill, p.motivation)
+            for p in rows]
+
+
+def gather(store: OffsiteStore, offsite_id: int | None = None,
+           now: dt.datetime | None = None) -> ExportData:
+    """Read one offsite (the current one by default). ``now`` (naive local or aware) times
+    an item still in progress; it defaults to the moment of export."""
+    s = store.session
+    offsite = s.get(Offsite, offsite_id) if offsite_id is not None else store.current_offsite()
+    if offsite is None:
+        raise NoOffsite("This file holds no offsite to export.")
+    now_local = _local_naive(now) if now is not None else dt.datetime.now()
+
+    people = list(s.scalars(select(Person).order_by(Person.name, Person.id)))
+    by_id = {p.id: p for p in people}
+    name = {p.id: p.name for p in people}
+    previous = store.previous_offsite(offsite)
+
+    attendance = list(s.scalars(select(Attendance).where(Attendance.offsite_id == offsite.id)))
+    notes_by_person = {a.person_id: a.gratitude_note for a in attendance}
+    role_order = {Role.LEADER.value: 0, Role.MANAGER.value: 1, Role.REP.value: 2}
+    attendees = tuple(sorted(
+        (Attendee(a.person_id, name.get(a.person_id, "?"), by_id[a.person_id].role,
+                  a.person_id == offsite.keeper_id, a.gratitude_note)
+         for a in attendance if a.person_id in by_id),
+        key=lambda a: (not a.is_keeper, role_order.get(a.role, 3), a.name.casefold()),
+    ))
+
+    info = OffsiteInfo(offsite.id, offsite.title, offsite.kind, offsite.date, offsite.venue,
+                       offsite.day_start, name.get(offsite.keeper_id or -1),
+                       previous.title if previous else None)
+
+    agenda = _agenda(offsite, name, now_local)
+    ideas, tally_rows, big_bets, issues, initiatives, mode = _board(s, offsite, name)
+    quadrant_rows, share_rows, placed, prev_placed, flag_texts = _quadrant(
+        store, offsite, previous, by_id, name)
+
+    people_rows = tuple(
+        PersonRow(p.name, p.role, name.get(p.manager_id) if p.manager_id else None, p.email,
+                  p.active, p.id in notes_by_person, notes_by_person.get(p.id))
+        for p in sorted(people, key=lambda p: (role_order.get(p.role, 3), p.name.casefold()))
+    )
+    return ExportData(info, now_local, mode, attendees, agenda, ideas, tally_rows, big_bets,
+                      issues, initiatives, quadrant_rows, share_rows, placed, prev_placed,
+                      flag_texts, people_rows)
+
+
+def _agenda(offsite: Offsite, name: dict[int, str],
+            now: dt.datetime) -> tuple[AgendaRow, ...]:
+    items: list[AgendaItem] = list(offsite.agenda)
+    entries = [
+        schedule.AgendaEntry(i.id, i.title, i.kind, i.planned_minutes, i.protected,
+                             i.content_tag, i.actual_start, i.actual_end)
+        for i in items
+    ]
+    day = offsite.date or now.date()
+    start = dt.datetime.combine(day, offsite.day_start or dt.time(9, 0))
+    rows = schedule.planned_vs_actual(entries, start, now)
+    by_id = {i.id: i for i in items}
+    result = []
+    for position, row in enumerate(rows, start=1):
+        item = by_id[row.item_id]
+        result.append(AgendaRow(
+            position, row.title, row.kind, item.content_tag,
+            name.get(item.presenter_id) if item.presenter_id else None,
+            row.planned_start, row.planned_end, row.planned_minutes,
+            row.actual_start, row.actual_end,
+            None if row.actual_minutes is None else max(0.0, row.actual_minutes),
+        ))
+    return tuple(result)
+
+
+def _board(s: Session, offsite: Offsite, name: dict[int, str]) -> tuple[
+        tuple[IdeaRow, ...], tuple[ClusterNotes, ...], tuple[BigBet, ...], tuple[str, ...],
+        tuple[str, ...], str]:
+    oid = offsite.id
+    clusters = list(s.scalars(select(Cluster).where(Cluster.offsite_id == oid)
+                              .order_by(Cluster.id)))
+    notes = list(s.scalars(select(Note).where(Note.offsite_id == oid).order_by(Note.id)))
+    supports = list(s.scalars(select(Support).where(Support.offsite_id == oid)))
+    initiatives = list(s.scalars(select(Initiative).where(Initiative.offsite_id == oid)
+                                 .order_by(Initiative.position, Initiative.id)))
+    settings = s.get(TallySettings, oid)
+    config = tl.TallyConfig(
+        mode=settings.mode if settings else tl.TallyMode.SUPPORTERS,
+        dots_per_person=settings.dots_per_person if settings else 3,
+        cap_per_idea=settings.cap_per_idea if settings else None,
+        keeper_counted=settings.keeper_counted if settings else True,
+        keeper_id=offsite.keeper_id,
+    )
+    t_notes = [tl.TallyNote(n.id, n.cluster_id, n.author_id, n.text) for n in notes]
+    t_clusters = [tl.TallyCluster(c.id, c.title, c.big_bet, c.initiative_id) for c in clusters]
+    t_inits = [tl.TallyInitiative(i.id, i.title) for i in initiatives]
+    t_supports = []
+    for sup in supports:
+        if (sup.note_id is None) == (sup.cluster_id is None) or sup.dots < 1:
+            continue  # not a valid support row; the tally would refuse it
+        t_supports.append(tl.TallySupport(sup.person_id, sup.note_id, sup.cluster_id, sup.dots))
+
+    cluster_title = {c.id: c.title for c in clusters}
+    initiative_title = {i.id: i.title for i in initiatives}
+
+    def names(ids: tuple[int, ...]) -> tuple[str, ...]:
+        return tuple(sorted((name.get(i, "?") for i in ids), key=str.casefold))
+
+    per_note = {e.id: e for e in tl.note_counts(t_notes, t_supports, config)}
+    ideas = tuple(
+        IdeaRow(n.id, n.text, name.get(n.author_id) if n.author_id else None,
+                cluster_title.get(n.cluster_id) if n.cluster_id else None,
+                per_note[n.id].count, names(per_note[n.id].supporter_ids))
+        for n in notes
+    )
+    idea_by_id = {i.note_id: i for i in ideas}
+    notes_in: defaultdict[int, list[IdeaRow]] = defaultdict(list)
+    for n in notes:
+        if n.cluster_id in cluster_title:
+            notes_in[n.cluster_id].append(idea_by_id[n.id])
+    cluster_by_id = {c.id: c for c in clusters}
+
+    ranked = tl.rank(tl.tally(t_notes, t_clusters, t_supports, config))
+    rows = []
+    for r in ranked:
+        if r.kind is tl.IdeaKind.CLUSTER:
+            c = cluster_by_id[r.id]
+            in_cluster = tuple(sorted(notes_in[c.id], key=lambda i: (-i.supporters, i.note_id)))
+            rows.append(ClusterNotes(
+                r.rank, r.tied, r.kind.value, r.title, r.count, names(r.supporter_ids),
+                c.big_bet, initiative_title.get(c.initiative_id or -1), in_cluster))
+        else:
+            rows.append(ClusterNotes(r.rank, r.tied, r.kind.value, r.title, r.count,
+                                     names(r.supporter_ids), False, None, (idea_by_id[r.id],)))
+    bets = tuple(
+        BigBet(r.title, r.initiative, r.rank, r.count, tuple(n.text for n in r.notes))
+        for r in rows if r.big_bet
+    )
+    issues = tuple(i.message for i in tl.check_big_bets(t_clusters, t_inits))
+    return (ideas, tuple(rows), bets, issues, tuple(i.title for i in initiatives),
+            config.mode.value)
+
+
+def _quadrant(store: OffsiteStore, offsite: Offsite, previous: Offsite | None,
+              by_id: dict[int, Person], name: dict[int, str]) -> tuple[
+        tuple[QuadrantRow, ...], tuple[ShareRow, ...], int, int | None, tuple[str, ...]]:
+    manager_of = {p.id: p.manager_id for p in by_id.values()}
+    current = [p for p in _placements(store, offsite.id, manager_of) if p.rep_id in by_id]
+    before = ([p for p in _placements(store, previous.id, manager_of) if p.rep_id in by_id]
+              if previous else [])
+    moves = {m.rep_id: m for m in quad.movements(before, current)}
+    rows = []
+    for p in current:
+        move = moves[p.rep_id]
+        rows.append(QuadrantRow(
+            name[p.rep_id], name.get(p.manager_id) if p.manager_id else None,
+            p.skill, p.motivation, p.quadrant.label,
+            move.before.label if move.before else None,
+            None if move.before is None else move.changed_quadrant,
+        ))
+    rows.sort(key=lambda r: ((r.manager or "\uffff").casefold(), r.rep.casefold()))
+    now_shares = quad.shares(current)
+    prev_shares = quad.shares(before) if previous and before else None
+    pct = now_shares.percentages()
+    care = {n.quadrant: n.note for n in store.session.scalars(
+        select(QuadrantNote).where(QuadrantNote.offsite_id == offsite.id))}
+    share_rows = tuple(
+        ShareRow(q.label, q.axes, now_shares.counts[q], now_shares.shares[q], pct[q],
+                 prev_shares.counts[q] if prev_shares else None,
+                 prev_shares.shares[q] if prev_shares else None,
+                 care.get(q.value) or None,
+                 tuple(sorted((name[i] for i in now_shares.rep_ids[q]), key=str.casefold)))
+        for q in quad.Quadrant
+    )
+    flag_texts = tuple(f.message for f in quad.flags(current, before))
+    return (tuple(rows), share_rows, len(current),
+            len(before) if previous and before else None, flag_texts)

@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self.log_file = log_file
         self.context = context or AppContext(self)
         self.context.file_changed.connect(self._on_file_changed)
-        self.context.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.context.data_changed.connect(lambda _area: self._update_title())
 
         self.nav = QListWidget()
         self.nav.setAccessibleName("Sections")

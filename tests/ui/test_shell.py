@@ -1,0 +1,115 @@
+"""The main window: opens the demo, navigates, edits people with undo, refuses bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from keeper.models import Offsite, Person
+from keeper.store import OffsiteStore
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.views.people_view import PeopleModel, PersonDialog
+
+
+@pytest.fixture
+def window(qtbot, demo_path: Path, clock):
+    w = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_path(demo_path)
+    yield w
+    w.context.set_store(None)
+
+
+def test_opens_demo_and_shows_every_section(window: MainWindow) -> None:
+    assert "Autumn leadership offsite" in window.windowTitle()
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == ["Offsite", "Agenda", "Run the day", "Board", "Quadrant", "People", "Export"]
+    window.show_view("people")
+    people = window.views["people"]
+    assert people.model.rowCount() == 36
+    assert "4 managers" in people.summary.text()
+
+
+def test_ctrl_number_switches_view(window: MainWindow, qtbot) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.views["people"]
+
+
+def test_people_model_is_a_good_qt_model(qtmodeltester, demo_store: OffsiteStore) -> None:
+    model = PeopleModel()
+    model.set_people(list(demo_store.session.query(Person)))
+    qtmodeltester.check(model)
+
+
+def test_add_person_then_undo_and_redo(window: MainWindow, qtbot, monkeypatch) -> None:
+    view = window.views["people"]
+    monkeypatch.setattr(PersonDialog, "exec", lambda self: PersonDialog.DialogCode.Accepted)
+    monkeypatch.setattr(PersonDialog, "values", lambda self: {
+        "name": "Nadia Noor 🌟", "role": "rep", "manager_id": None, "email": None})
+    view.add_person()
+    store = window.context.store
+    assert store.session.query(Person).filter_by(name="Nadia Noor 🌟").count() == 1
+    assert view.model.rowCount() == 37
+    window.context.undo_stack.undo()
+    assert store.session.query(Person).filter_by(name="Nadia Noor 🌟").count() == 0
+    assert view.model.rowCount() == 36
+    window.context.undo_stack.redo()
+    assert store.session.query(Person).filter_by(name="Nadia Noor 🌟").count() == 1
+
+
+def test_offsite_title_edit_is_stored_and_undoable(window: MainWindow, qtbot) -> None:
+    view = window.views["offsite"]
+    view.title.clear()
+    qtbot.keyClicks(view.title, "Winter planning")
+    view.title.editingFinished.emit()
+    offsite_id = window.context.offsite_id
+    store = window.context.store
+    assert store.session.get(Offsite, offsite_id).title == "Winter planning"
+    window.context.undo_stack.undo()
+    assert store.session.get(Offsite, offsite_id).title == "Autumn leadership offsite"
+    assert view.title.text() == "Autumn leadership offsite"
+
+
+def test_foreign_file_gets_a_message_and_keeps_current(window: MainWindow, tmp_path: Path,
+                                                       monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    bad = tmp_path / "x.keeper"
+    bad.write_bytes(b"PK\x03\x04 not a database")
+    assert not window.open_path(bad)
+    assert shown and "not a Keeper offsite file" in shown[0]
+    assert window.context.store is not None
+    assert bad.read_bytes() == b"PK\x03\x04 not a database"
+
+
+def test_read_only_banner_when_file_is_held(qtbot, demo_path: Path, clock) -> None:
+    holder = OffsiteStore.open(demo_path)
+    try:
+        w = MainWindow(context=AppContext(clock=clock))
+        qtbot.addWidget(w)
+        w.show()
+        assert w.open_path(demo_path)
+        assert w.banner.isVisible()
+        assert "Read-only" in w.banner.text()
+        assert "[read-only]" in w.windowTitle()
+        w.show_view("people")
+        assert not w.views["people"].buttons[0].isEnabled()
+        w.context.set_store(None)
+    finally:
+        holder.close()
+
+
+def test_window_geometry_is_remembered(qtbot, clock) -> None:
+    first = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(first)
+    first.resize(720, 530)
+    first.show()
+    first.close()
+    second = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (720, 530)

@@ -1,0 +1,67 @@
+"""The arrows point one way: ui → exporters → keeper. keeper/ and exporters/ never import Qt."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FORBIDDEN = {
+    "keeper": ("PySide6", "shiboken6", "ui", "exporters"),
+    "exporters": ("PySide6", "shiboken6", "ui"),
+}
+
+
+def _imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "import_module":
+            names += [a.value for a in node.args if isinstance(a, ast.Constant)
+                      and isinstance(a.value, str)]
+    return names
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_core_packages_do_not_import_qt_or_higher_layers(package: str) -> None:
+    offenders = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        for name in _imports(path):
+            if any(name == bad or name.startswith(bad + ".") for bad in FORBIDDEN[package]):
+                offenders.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert offenders == []
+
+
+def test_window_less_commands_do_not_load_qt(tmp_path: Path) -> None:
+    code = (
+        "import sys; from ui.launcher import main; "
+        f"rc = main(['new', r'{tmp_path / 'x.keeper'}']); "
+        f"rc |= main(['check', r'{tmp_path / 'x.keeper'}']); "
+        "assert 'PySide6' not in sys.modules, 'Qt was imported'; sys.exit(rc)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, env=_env(tmp_path), timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    import os
+
+    return {**os.environ, "KEEPER_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(ROOT)}
+
+
+def test_importing_keeper_creates_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    code = ("import keeper, keeper.store, keeper.models, keeper.cli, keeper.files, "
+            "keeper.paths, keeper.roster, keeper.templates")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, env=_env(tmp_path),
+                   timeout=60)
+    assert not data.exists()

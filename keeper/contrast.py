@@ -1,0 +1,60 @@
+"""Colour rules for the projector: WCAG contrast and the audience palette.
+
+The audience screen is read from the back of a room through a washed-out
+projector, so every text colour must reach at least 7:1 (WCAG AAA) against the
+background it is drawn on, including the warning and overtime colours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MIN_AUDIENCE_CONTRAST = 7.0
+
+
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def parse_hex(colour: str) -> tuple[int, int, int]:
+    """``"#RRGGBB"`` (or ``"RRGGBB"``, ``"#RGB"``) to a triple of 0..255."""
+    text = colour.strip().lstrip("#")
+    if len(text) == 3:
+        text = "".join(ch * 2 for ch in text)
+    if len(text) != 6:
+        raise ValueError(f"not a #RRGGBB colour: {colour!r}")
+    return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
+
+
+def relative_luminance(colour: str) -> float:
+    r, g, b = parse_hex(colour)
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio, 1.0 (same) to 21.0 (black on white)."""
+    a, b = relative_luminance(foreground), relative_luminance(background)
+    light, dark = max(a, b), min(a, b)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@dataclass(frozen=True)
+class ScreenColours:
+    background: str
+    digits: str  # the countdown
+    text: str  # title, next session, message
+
+
+# Keyed by ``timer.WarningLevel`` values, plus the break and finished screens.
+AUDIENCE_PALETTE: dict[str, ScreenColours] = {
+    "normal": ScreenColours(background="#0B0C10", digits="#F4F5F7", text="#C9CDD4"),
+    "amber": ScreenColours(background="#14100A", digits="#FFB627", text="#D5D0C8"),
+    "red": ScreenColours(background="#1C0A0A", digits="#FF8A80", text="#DCCFCF"),
+    "overtime": ScreenColours(background="#6E0B14", digits="#FFFFFF", text="#FBE3E5"),
+    "break": ScreenColours(background="#0A1420", digits="#E8F1FB", text="#A9D1F5"),
+}
+
+
+def audience_colours(level: str) -> ScreenColours:
+    return AUDIENCE_PALETTE.get(level, AUDIENCE_PALETTE["normal"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import logging.handlers
 import sys
 import traceback
@@ -62,4 +63,7 @@ def run_gui(file: Path | None = None, demo: bool = False) -> int:
     window.show()
     # The window paints first; the file is opened on the next turn of the loop.
     QTimer.singleShot(0, lambda: window.open_initial(file, demo))
+    exit_after = os.environ.get("KEEPER_EXIT_AFTER_MS")  # smoke tests of a built app
+    if exit_after:
+        QTimer.singleShot(int(exit_after), window.close)
     return app.exec()

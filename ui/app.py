@@ -11,7 +11,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from keeper import __version__, paths
 
@@ -57,13 +57,24 @@ def run_gui(file: Path | None = None, demo: bool = False) -> int:
     install_crash_dialog(log_file)
     log.info("Keeper %s starting (file=%s, demo=%s)", __version__, file, demo)
 
-    from ui.main_window import MainWindow
+    # Paint something at once; SQLAlchemy and the views import on the next turn of the loop.
+    from ui.splash import StartupWindow
 
-    window = MainWindow(log_file=log_file)
-    window.show()
-    # The window paints first; the file is opened on the next turn of the loop.
-    QTimer.singleShot(0, lambda: window.open_initial(file, demo))
-    exit_after = os.environ.get("KEEPER_EXIT_AFTER_MS")  # smoke tests of a built app
-    if exit_after:
-        QTimer.singleShot(int(exit_after), window.close)
+    splash = StartupWindow("Opening the demo offsite…" if demo else "Opening your offsite…")
+    splash.show()
+    holder: dict[str, QWidget] = {}
+
+    def build_main_window() -> None:
+        from ui.main_window import MainWindow
+
+        window = MainWindow(log_file=log_file)
+        holder["window"] = window
+        window.show()
+        splash.close()
+        QTimer.singleShot(0, lambda: window.open_initial(file, demo))
+        exit_after = os.environ.get("KEEPER_EXIT_AFTER_MS")  # smoke tests of a built app
+        if exit_after:
+            QTimer.singleShot(int(exit_after), window.close)
+
+    splash.painted.connect(build_main_window)
     return app.exec()

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from keeper.clock import Clock
 from keeper.models import (
-    AgendaItem,
     Attendance,
     Cluster,
     Initiative,
@@ -153,7 +152,7 @@ def build_demo(session: Session, clock: Clock) -> Offsite:
     spring = _spring_offsite(session, now, attendees, reps, rng)
     today = _todays_offsite(session, clock, keeper, attendees)
     _placements(session, spring, today, reps, rng)
-    _board(session, today, attendees, rng)
+    _board(session, today, attendees, rng, now)
     session.flush()
     return today
 
@@ -200,7 +199,7 @@ def _todays_offsite(session: Session, clock: Clock, keeper: Person,
                     for i, t in enumerate(INITIATIVES))
     gratitude = {
         "Tommy Becker": "Thank you for coaching every new rep through their first deals.",
-        "Jill Morgan": "Your team's pipeline is the cleanest we have. Thank you for showing us how.",
+        "Jill Morgan": "Your team's pipeline is the cleanest we have. Thanks for showing us how.",
     }
     session.add_all(Attendance(offsite_id=offsite.id, person_id=p.id,
                                gratitude_note=gratitude.get(p.name)) for p in attendees)
@@ -253,13 +252,13 @@ def _placements(session: Session, spring: Offsite, today: Offsite, reps: list[Pe
 
 
 def _board(session: Session, offsite: Offsite, attendees: list[Person],
-           rng: random.Random) -> None:
+           rng: random.Random, now: dt.datetime) -> None:
     session.add(TallySettings(offsite_id=offsite.id, mode="supporters", dots_per_person=3,
                               keeper_counted=True))
     initiatives = list(offsite.initiatives) or list(
         session.query(Initiative).filter_by(offsite_id=offsite.id).order_by(Initiative.position)
     )
-    created = _local_naive(dt.datetime.now(dt.UTC)).replace(microsecond=0)
+    created = _local_naive(now).replace(microsecond=0)
     supporters_by_cluster = [7, 6, 4, 5, 3, 3, 2]
     for c_index, (title, bet, notes) in enumerate(BOARD):
         col, row = c_index % 4, c_index // 4

@@ -101,7 +101,9 @@ def find_template(name_or_key: str) -> AgendaTemplate:
     )
 
 
-def agenda_items(template: AgendaTemplate, offsite_id: int, start_position: int = 0) -> list[AgendaItem]:
+def agenda_items(
+    template: AgendaTemplate, offsite_id: int, start_position: int = 0
+) -> list[AgendaItem]:
     return [
         AgendaItem(
             offsite_id=offsite_id,
@@ -121,7 +123,9 @@ def agenda_items(template: AgendaTemplate, offsite_id: int, start_position: int 
     ]
 
 
-def new_offsite(template: AgendaTemplate, title: str, date: dt.date | None, now: dt.datetime) -> Offsite:
+def new_offsite(
+    template: AgendaTemplate, title: str, date: dt.date | None, now: dt.datetime
+) -> Offsite:
     return Offsite(
         title=title,
         kind=template.kind,

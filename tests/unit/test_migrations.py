@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, inspect
 
 from keeper import backups
@@ -87,10 +88,8 @@ def test_failed_migration_leaves_the_version(tmp_path: Path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     apply_migrations(conn, 0, target=1)
     conn.execute("CREATE TABLE note (id INTEGER)")  # makes step 2's CREATE TABLE note fail
-    try:
+    with pytest.raises(sqlite3.OperationalError):
         apply_migrations(conn, 1)
-    except sqlite3.OperationalError:
-        pass
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     columns = [r[1] for r in conn.execute("PRAGMA table_info(offsite)")]
     assert "mix_rule" not in columns  # step 2 rolled back as a whole

@@ -6,6 +6,7 @@ import logging
 import logging.handlers
 import os
 import sys
+import time
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -47,6 +48,13 @@ def install_crash_dialog(log_file: Path) -> None:
     sys.excepthook = hook
 
 
+def _report_startup(stage: str) -> None:
+    """For bench/bench_startup.py: seconds since the parent spawned this process."""
+    t0 = os.environ.get("KEEPER_STARTUP_T0")
+    if t0:
+        print(f"{stage} {time.time() - float(t0):.4f}", flush=True)
+
+
 def run_gui(file: Path | None = None, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -71,10 +79,12 @@ def run_gui(file: Path | None = None, demo: bool = False) -> int:
         holder["window"] = window
         window.show()
         splash.close()
+        window.file_ready.connect(lambda: _report_startup("ready"))
         QTimer.singleShot(0, lambda: window.open_initial(file, demo))
         exit_after = os.environ.get("KEEPER_EXIT_AFTER_MS")  # smoke tests of a built app
         if exit_after:
             QTimer.singleShot(int(exit_after), window.close)
 
+    splash.painted.connect(lambda: _report_startup("first-paint"))
     splash.painted.connect(build_main_window)
     return app.exec()

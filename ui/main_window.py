@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -35,6 +35,8 @@ FILE_FILTER = "Keeper offsite files (*.keeper);;All files (*)"
 
 
 class MainWindow(QMainWindow):
+    file_ready = Signal()  # a file was opened and the views show it
+
     def __init__(self, log_file: Path | None = None, context: AppContext | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Keeper")
@@ -183,6 +185,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("No file open")
             return False
         self.context.set_store(store)
+        self.file_ready.emit()
         if remember_it:
             remember(store.path)
         if store.migrated_backup is not None:

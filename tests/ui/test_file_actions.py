@@ -1,0 +1,87 @@
+"""File menu actions a facilitator uses: import people, restore a backup, save as, crash dialog."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from keeper import backups
+from keeper.models import Person
+from keeper.ops import InsertRow
+from ui import file_actions
+from ui.app import install_crash_dialog
+from ui.context import AppContext
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, demo_path: Path, clock):
+    w = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_path(demo_path)
+    yield w
+    w.context.set_store(None)
+
+
+def test_import_people_previews_then_imports_and_undoes(window: MainWindow, tmp_path: Path,
+                                                        monkeypatch) -> None:
+    roster = tmp_path / "new-hires.csv"
+    roster.write_text("Name,Role,Manager\nPat Lee,AE,Jill Morgan\nAva Chen,rep,\n",
+                      encoding="utf-8")
+    seen: list[str] = []
+
+    def fake_exec(dialog: file_actions.ImportPreview) -> int:
+        seen.append(dialog.import_button.text())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(file_actions.ImportPreview, "exec", fake_exec)
+    assert file_actions.import_people(window, roster) == 1
+    assert "Import 1" in seen
+    store = window.context.store
+    pat = store.session.query(Person).filter_by(name="Pat Lee").one()
+    assert pat.manager.name == "Jill Morgan"
+    assert window.views["people"].model.rowCount() == 37
+    window.context.undo_stack.undo()
+    assert store.session.query(Person).filter_by(name="Pat Lee").count() == 0
+
+
+def test_restore_from_backup_brings_back_the_earlier_file(window: MainWindow,
+                                                          monkeypatch) -> None:
+    store = window.context.store
+    path = store.path
+    assert backups.list_backups(path)  # taken when the file was opened
+    window.context.run(InsertRow(Person, {"name": "Mistake", "role": "rep"}), "people")
+    monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    file_actions.restore_backup(window)
+    restored = window.context.store
+    assert restored is not None and restored.path == path
+    assert restored.session.query(Person).filter_by(name="Mistake").count() == 0
+
+
+def test_save_as_switches_to_the_copy(window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "copy"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    file_actions.save_as(window)
+    assert window.context.store.path == target.with_suffix(".keeper")
+    assert window.context.store.count(Person) == 36
+
+
+def test_unexpected_error_shows_what_happened_and_the_log(qtbot, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    log_file = tmp_path / "keeper.log"
+    old_hook = sys.excepthook
+    try:
+        install_crash_dialog(log_file)
+        try:
+            raise ZeroDivisionError("tally divided by zero")
+        except ZeroDivisionError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = old_hook
+    assert shown and "tally divided by zero" in shown[0] and str(log_file) in shown[0]

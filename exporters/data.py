@@ -86,7 +86,8 @@ class AgendaRow:
 
     @property
     def over_minutes(self) -> float | None:
-        if self.actual_minutes is None:
+        """Minutes over plan (negative: under) once the item is done; None before."""
+        if self.actual_minutes is None or self.actual_end is None:
             return None
         return self.actual_minutes - self.planned_minutes
 
@@ -99,6 +100,7 @@ class IdeaRow:
     cluster: str | None
     supporters: int  # support on the note itself (counted as the tally counts)
     supporter_names: tuple[str, ...]
+    cluster_supporters: int | None = None  # the tally of the note's cluster
 
 
 @dataclass(frozen=True)
@@ -304,11 +306,14 @@ def _board(s: Session, offsite: Offsite, name: dict[int, str]) -> tuple[
     def names(ids: tuple[int, ...]) -> tuple[str, ...]:
         return tuple(sorted((name.get(i, "?") for i in ids), key=str.casefold))
 
+    ranked = tl.rank(tl.tally(t_notes, t_clusters, t_supports, config))
+    cluster_count = {r.id: r.count for r in ranked if r.kind is tl.IdeaKind.CLUSTER}
     per_note = {e.id: e for e in tl.note_counts(t_notes, t_supports, config)}
     ideas = tuple(
         IdeaRow(n.id, n.text, name.get(n.author_id) if n.author_id else None,
                 cluster_title.get(n.cluster_id) if n.cluster_id else None,
-                per_note[n.id].count, names(per_note[n.id].supporter_ids))
+                per_note[n.id].count, names(per_note[n.id].supporter_ids),
+                cluster_count.get(n.cluster_id) if n.cluster_id else None)
         for n in notes
     )
     idea_by_id = {i.note_id: i for i in ideas}
@@ -318,7 +323,6 @@ def _board(s: Session, offsite: Offsite, name: dict[int, str]) -> tuple[
             notes_in[n.cluster_id].append(idea_by_id[n.id])
     cluster_by_id = {c.id: c for c in clusters}
 
-    ranked = tl.rank(tl.tally(t_notes, t_clusters, t_supports, config))
     rows = []
     for r in ranked:
         if r.kind is tl.IdeaKind.CLUSTER:

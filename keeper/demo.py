@@ -13,18 +13,29 @@ import random
 from sqlalchemy.orm import Session
 
 from keeper.clock import Clock
+from keeper.day_rules import monthly_check_ins
 from keeper.models import (
     Attendance,
+    BestPractice,
+    Charter,
+    CheckIn,
     Cluster,
+    Feedback,
     Initiative,
     Note,
     Offsite,
+    Okr,
+    OkrKind,
     Person,
     Placement,
+    PlanInitiative,
     QuadrantNote,
+    Question,
+    Reflection,
     Role,
     RunnerState,
     Support,
+    Tactic,
     TallySettings,
 )
 from keeper.templates import agenda_items, find_template
@@ -154,6 +165,8 @@ def build_demo(session: Session, clock: Clock) -> Offsite:
     _placements(session, spring, today, reps, rng)
     _board(session, today, attendees, rng, now)
     session.flush()
+    _offsite_day(session, spring, today, attendees)
+    session.flush()
     return today
 
 
@@ -277,3 +290,129 @@ def _board(session: Session, offsite: Offsite, attendees: list[Person],
     for n, (author, text) in enumerate(UNGROUPED):
         session.add(Note(offsite_id=offsite.id, author_id=attendees[author].id, text=text,
                          x=1860.0, y=40.0 + n * 120, created_at=created))
+
+
+SPRING_OKRS = [
+    ("Five of six months above budget on new business revenue", "5 of 6 months",
+     "3 of 6 months", False,
+     "Enterprise closed two large deals in March.",
+     "Fell short on the SDR hiring plan; top of funnel dried up by May.",
+     "AEs prospected for themselves and stopped running discovery properly."),
+    ("Renewal rate at 92% or better", "92%", "93.5%", True,
+     "QBRs for the top 50 accounts caught churn early.",
+     "Mid-market renewals still arrive late in the quarter.",
+     "CSMs and AEs started joint renewal calls 90 days out."),
+    ("Ramp new AEs to quota in 120 days", "120 days", "141 days", False,
+     "The bootcamp certification helped the April cohort.",
+     "Managers had no time to shadow calls.",
+     "New reps waited weeks for territory assignments."),
+    ("Forecast accuracy within 10% at week 6", "±10%", "±7%", True,
+     "Commit / best-case calls every Monday.",
+     "Stale opportunities still inflate the pipeline.",
+     "Reps clean their pipeline on Fridays now."),
+]
+QUESTIONS = [
+    ("Why are we missing on staffing, and what can we do about it?",
+     "Recruiting starts too late; hire ahead of need and share a sourcing budget."),
+    ("How can we increase our top-of-funnel activities for renewals?",
+     "Renewal pipeline 120 days out, owned jointly by AE and CSM."),
+    ("The best reps have the most opportunities in the closing stage. "
+     "How can we raise the floor for the rest?",
+     "Pair reps with top closers; weekly late-stage deal reviews."),
+    ("We work really hard but not always smart. How do we pair the two?",
+     None),
+]
+REFLECTIONS = {
+    "Marcus Obi": ["Hiring ahead of need is cheaper than missing a quarter."],
+    "Jane Alvarez": ["The quadrant showed me two reps I had been treating the same way.",
+                     "I want Jill's Friday pipeline clean-up in my team."],
+    "Jill Morgan": ["Renewals are a pipeline, not an event."],
+}
+FEEDBACK = [
+    ("Dana Whitfield", "Tommy Becker", "start", "Managing your calendar better: you keep "
+     "rescheduling our 1:1s."),
+    ("Dana Whitfield", "Tommy Becker", "stop", "Advocating for reps when you know they are "
+     "breaking rules."),
+    ("Dana Whitfield", "Tommy Becker", "continue", "Coaching new reps through their first deals."),
+    ("Jane Alvarez", "Tommy Becker", "start", "Sharing your onboarding checklist with the team."),
+    ("Jill Morgan", "Jane Alvarez", "continue", "Getting reps bought into the strategy."),
+    ("John Park", "Jill Morgan", "stop", "Taking every forecast call yourself; let your reps "
+     "present."),
+]
+PLAN = {
+    "Renewals & expansion": ("Jill Morgan", [
+        "Renewal pipeline built 120 days before every renewal date",
+        "Joint AE/CSM renewal call at 90 days",
+        "Usage review in every QBR for the top 50 accounts",
+        "Expansion playbook for account managers",
+        "Cross-sell offer for the analytics add-on",
+        "Churn-risk score reviewed weekly",
+        "Renewal forecast line in the Monday call",
+        "Quarterly win-back campaign for churned logos",
+    ]),
+    "Hiring & ramp": ("Marcus Obi", [
+        "Hire SDRs one quarter ahead of need",
+        "Structured interview loop with scorecards",
+        "Referral bonus for sales hires",
+        "Bootcamp certification in the first 30 days",
+        "Territory assigned before day one",
+    ]),
+}
+
+
+def _offsite_day(session: Session, spring: Offsite, today: Offsite,
+                 attendees: list[Person]) -> None:
+    by_name = {p.name: p for p in attendees}
+    okr_items = [i for i in today.agenda if i.title.startswith("OKR postmortem")]
+    for n, (objective, target, result, hit, well, badly, floor) in enumerate(SPRING_OKRS):
+        seed = Okr(offsite_id=spring.id, kind=OkrKind.NEXT.value, position=n,
+                   objective=objective, target=target)
+        session.add(seed)
+        session.flush()
+        session.add(Okr(offsite_id=today.id, kind=OkrKind.REVIEW.value, position=n,
+                        objective=objective, target=target, result=result, hit=hit,
+                        went_well=well, went_badly=badly, on_the_floor=floor,
+                        agenda_item_id=okr_items[n].id if n < len(okr_items) else None,
+                        carried_from_id=seed.id))
+    for n, (text, answers) in enumerate(QUESTIONS):
+        session.add(Question(offsite_id=today.id, position=n, text=text, answers=answers))
+    for n, name in enumerate(["Jane Alvarez", "John Park", "Marcus Obi"]):
+        session.add(BestPractice(offsite_id=spring.id, presenter_id=by_name[name].id,
+                                 position=n, strength="Spring talk"))
+    strengths = {"John Park": "Managing Gen Z reps", "Jill Morgan": "Clean pipelines and "
+                 "forecast hygiene", "Tommy Becker": "Coaching new reps through first deals"}
+    talks = [i for i in today.agenda if i.title.startswith("Best practice talk")]
+    for n, talk in enumerate(talks):
+        presenter = session.get(Person, talk.presenter_id) if talk.presenter_id else None
+        if presenter is not None:
+            session.add(BestPractice(offsite_id=today.id, presenter_id=presenter.id,
+                                     position=n, strength=strengths.get(presenter.name),
+                                     agenda_item_id=talk.id))
+    for name, texts in REFLECTIONS.items():
+        for n, text in enumerate(texts):
+            session.add(Reflection(offsite_id=today.id, person_id=by_name[name].id,
+                                   position=n, text=text))
+    for giver, receiver, kind, text in FEEDBACK:
+        session.add(Feedback(offsite_id=today.id, giver_id=by_name[giver].id,
+                             receiver_id=by_name[receiver].id, kind=kind, text=text))
+    session.add(Charter(
+        offsite_id=today.id,
+        what_we_will_do="Grow net revenue retention while we rebuild the top of the funnel: "
+                        "renewals become a pipeline, and we hire ahead of need.",
+        what_went_wrong="We missed the SDR hiring plan, the funnel dried up, and we hit budget "
+                        "in only 3 of 6 months.",
+        how_the_plan_fixes_it="Two big bets with owners, 7-10 tactics each, reviewed at a "
+                              "monthly leadership check-in.",
+    ))
+    clusters = {c.title: c for c in session.query(Cluster).filter_by(offsite_id=today.id)}
+    for n, (title, (owner, tactics)) in enumerate(PLAN.items()):
+        initiative = PlanInitiative(offsite_id=today.id, cluster_id=clusters[title].id,
+                                    position=n, title=title, owner_id=by_name[owner].id)
+        session.add(initiative)
+        session.flush()
+        for m, text in enumerate(tactics):
+            session.add(Tactic(plan_initiative_id=initiative.id, position=m, text=text,
+                               status="on track" if m < 2 else "not started"))
+    if today.date is not None:
+        for date in monthly_check_ins(today.date, 6):
+            session.add(CheckIn(offsite_id=today.id, date=date))

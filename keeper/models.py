@@ -263,3 +263,166 @@ class QuadrantNote(Base):
     )
     quadrant: Mapped[str] = mapped_column(String(32), primary_key=True)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+# ----- schema 3: the rest of the offsite day (OKRs, questions, talks, feedback, plan) -----
+
+
+class OkrKind(enum.StrEnum):
+    NEXT = "next"  # set at this offsite for the coming period
+    REVIEW = "review"  # reviewed in this offsite's postmortem
+
+
+class Okr(Base):
+    """An OKR: set at one offsite (``next``), reviewed at the following one (``review``)."""
+
+    __tablename__ = "okr"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), default=OkrKind.REVIEW.value)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    objective: Mapped[str] = mapped_column(Text)
+    target: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[str | None] = mapped_column(Text)
+    hit: Mapped[bool | None] = mapped_column(Boolean)
+    went_well: Mapped[str | None] = mapped_column(Text)
+    went_badly: Mapped[str | None] = mapped_column(Text)
+    on_the_floor: Mapped[str | None] = mapped_column(Text)
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL")
+    )
+    carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("okr.id", ondelete="SET NULL"))
+
+
+class Question(Base):
+    """A north-star question and the room's answers."""
+
+    __tablename__ = "question"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    answers: Mapped[str | None] = mapped_column(Text)
+
+
+class BestPractice(Base):
+    """A manager presenting a strength in a best-practice talk."""
+
+    __tablename__ = "best_practice"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    presenter_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    strength: Mapped[str | None] = mapped_column(Text)
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL")
+    )
+
+
+class Reflection(Base):
+    __tablename__ = "reflection"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class FeedbackKind(enum.StrEnum):
+    START = "start"
+    STOP = "stop"
+    CONTINUE = "continue"
+
+
+class Feedback(Base):
+    """Start / Stop / Continue from one attendee to another. Never projected."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("offsite_id", "giver_id", "receiver_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    giver_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    receiver_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Charter(Base):
+    """The narrative for the next period."""
+
+    __tablename__ = "charter"
+
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), primary_key=True
+    )
+    what_we_will_do: Mapped[str | None] = mapped_column(Text)
+    what_went_wrong: Mapped[str | None] = mapped_column(Text)
+    how_the_plan_fixes_it: Mapped[str | None] = mapped_column(Text)
+
+
+class PlanInitiative(Base):
+    """The operating plan's initiative for one big bet, with an owner."""
+
+    __tablename__ = "plan_initiative"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("cluster.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+
+
+class Tactic(Base):
+    __tablename__ = "tactic"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("plan_initiative.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="not started")
+
+
+class CheckIn(Base):
+    """A monthly leadership check-in on the operating plan."""
+
+    __tablename__ = "check_in"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    date: Mapped[dt.date] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class TacticUpdate(Base):
+    """A tactic's status as recorded at one check-in (the history of the plan)."""
+
+    __tablename__ = "tactic_update"
+    __table_args__ = (UniqueConstraint("check_in_id", "tactic_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    check_in_id: Mapped[int] = mapped_column(ForeignKey("check_in.id", ondelete="CASCADE"))
+    tactic_id: Mapped[int] = mapped_column(ForeignKey("tactic.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from keeper import __version__
+from keeper.migrations import LATEST_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,7 +31,7 @@ def test_new_check_and_import(tmp_path: Path) -> None:
                   tmp=tmp_path).returncode == 0
     check = keeper("check", str(file), tmp=tmp_path)
     assert check.returncode == 0, check.stderr
-    assert "schema version: 2" in check.stdout
+    assert f"schema version: {LATEST_VERSION}" in check.stdout
     assert "agenda_item: 18" in check.stdout
     assert "integrity: ok" in check.stdout
 

@@ -58,3 +58,14 @@ AUDIENCE_PALETTE: dict[str, ScreenColours] = {
 
 def audience_colours(level: str) -> ScreenColours:
     return AUDIENCE_PALETTE.get(level, AUDIENCE_PALETTE["normal"])
+
+
+# The laptop's control window (dark text on light); WCAG AA (4.5:1) is enough there.
+CONTROL_PALETTE: dict[str, ScreenColours] = {
+    "normal": ScreenColours(background="#F3F4F6", digits="#111827", text="#374151"),
+    "amber": ScreenColours(background="#FFF7E6", digits="#8A4B00", text="#374151"),
+    "red": ScreenColours(background="#FDECEC", digits="#A3161A", text="#374151"),
+    "overtime": ScreenColours(background="#8E1219", digits="#FFFFFF", text="#FCE8EA"),
+    "break": ScreenColours(background="#EEF5FC", digits="#0B3D6E", text="#374151"),
+}
+MIN_CONTROL_CONTRAST = 4.5

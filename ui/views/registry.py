@@ -24,6 +24,7 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("runner", "Run the day", "ui.runner.view", "RunnerView"),
     ViewSpec("board", "Board", "ui.board.view", "BoardView"),
     ViewSpec("quadrant", "Quadrant", "ui.quadrant.view", "QuadrantView"),
+    ViewSpec("day", "Sessions & plan", "ui.day.view", "DayView"),
     ViewSpec("people", "People", "ui.views.people_view", "PeopleView"),
     ViewSpec("export", "Export", "ui.export.view", "ExportView"),
 )

@@ -143,15 +143,21 @@ def _in_range(value: float, scale: Scale) -> bool:
     return low <= value <= high
 
 
-def plan_placements(store: OffsiteStore, offsite_id: int, path: Path,
-                    scale: Scale | None = None) -> PlacementPlan:
-    """Read and check every row; nothing is written. ``scale`` overrides detection."""
+def read_placement_rows(path: Path) -> list[list[str]]:
+    """The file's rows as text (safe to call off the UI thread: no database)."""
     try:
-        rows = read_rows(Path(path))
-    except PlacementImportError:
-        raise
+        return read_rows(Path(path))
     except RosterError as exc:
         raise PlacementImportError(str(exc)) from exc
+
+
+def plan_placements(store: OffsiteStore, offsite_id: int, path: Path,
+                    scale: Scale | None = None,
+                    rows: list[list[str]] | None = None) -> PlacementPlan:
+    """Check every row; nothing is written. ``scale`` overrides detection; ``rows``
+    are the file's rows when already read (see :func:`read_placement_rows`)."""
+    if rows is None:
+        rows = read_placement_rows(Path(path))
     if not rows or not any(any(str(c).strip() for c in r) for r in rows):
         raise PlacementImportError(f"{Path(path).name} is empty.")
     header = rows[0]

@@ -1,0 +1,1 @@
+"""The motivation/skill quadrant board (issue 5)."""

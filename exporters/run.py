@@ -1,0 +1,69 @@
+"""One export run: open the file read-only, gather once, write the files asked for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from exporters.atomic import ExportError, check_destination
+from exporters.data import gather
+from keeper.store import OffsiteStore
+
+Progress = Callable[[int, str], None]
+
+
+def export_files(
+    path: Path,
+    xlsx: Path | None = None,
+    pptx: Path | None = None,
+    template: Path | None = None,
+    names: bool = False,
+    *,
+    offsite_id: int | None = None,
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+) -> list[str]:
+    """Write the workbook and/or the deck for ``path``'s offsite; return lines to show.
+
+    The offsite file is opened read-only (an export never changes it, and works
+    while the app has the file open). Raises :class:`ExportError` with a message
+    naming the path on any problem; a file already at a destination stays intact.
+    """
+    if xlsx is None and pptx is None:
+        raise ExportError("Nothing to export: give a workbook (.xlsx) and/or a deck (.pptx).")
+    if xlsx is not None and Path(xlsx).suffix.lower() != ".xlsx":
+        raise ExportError(f"{xlsx}: the workbook's name must end in .xlsx.")
+    if pptx is not None and Path(pptx).suffix.lower() != ".pptx":
+        raise ExportError(f"{pptx}: the deck's name must end in .pptx.")
+    if template is not None and not Path(template).is_file():
+        raise ExportError(f"The template {template} does not exist.")
+    for dest in (xlsx, pptx):
+        if dest is not None:
+            check_destination(Path(dest))  # fail before any work
+    report = progress or (lambda _pct, _text: None)
+
+    report(5, "Reading the offsite file")
+    store = OffsiteStore.open(Path(path), read_only=True)
+    try:
+        data = gather(store, offsite_id, now)
+    finally:
+        store.close()
+    lines = []
+    if xlsx is not None:
+        report(30, "Writing the workbook")
+        from exporters.xlsx import write_xlsx
+
+        start = time.perf_counter()
+        written = write_xlsx(data, Path(xlsx))
+        lines.append(f"wrote {written} ({time.perf_counter() - start:.1f} s)")
+    if pptx is not None:
+        report(65, "Writing the deck")
+        from exporters.pptx import write_pptx
+
+        start = time.perf_counter()
+        written = write_pptx(data, Path(pptx), template=template, names=names)
+        lines.append(f"wrote {written} ({time.perf_counter() - start:.1f} s)")
+    report(100, "Done")
+    return lines

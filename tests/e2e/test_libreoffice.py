@@ -1,0 +1,75 @@
+"""Both exports open in a program that did not write them: LibreOffice converts them to PDF.
+
+Needs ``soffice`` on PATH (CI installs LibreOffice). Without it this test FAILS,
+unless KEEPER_NO_LIBREOFFICE=1 says the machine knowingly has none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from exporters.run import export_files
+from keeper.clock import FakeClock
+from keeper.files import new_file
+
+NOW = dt.datetime(2026, 11, 23, 14, 30, tzinfo=dt.UTC)
+CALC_ONE_PAGE_PER_SHEET = (
+    'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}')
+
+pytestmark = pytest.mark.slow
+
+
+def _soffice() -> str | None:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None and os.environ.get("KEEPER_NO_LIBREOFFICE") != "1":
+        pytest.fail("LibreOffice (soffice) is not installed; install it, or set "
+                    "KEEPER_NO_LIBREOFFICE=1 on a machine that knowingly has none.")
+    return found
+
+
+def _to_pdf(soffice: str, source: Path, target: str, tmp: Path) -> Path:
+    profile = tmp / f"lo-profile-{source.suffix[1:]}"
+    out = tmp / "pdf"
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+         "--convert-to", target, "--outdir", str(out), str(source)],
+        capture_output=True, text=True, timeout=240,
+    )
+    pdf = out / (source.stem + ".pdf")
+    assert result.returncode == 0, result.stderr
+    assert "Error" not in result.stdout + result.stderr.replace("javaldx", ""), result.stderr
+    assert pdf.exists() and pdf.stat().st_size > 1000, result.stdout + result.stderr
+    return pdf
+
+
+def _pages(pdf: Path) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
+
+
+def test_workbook_and_deck_convert_with_the_expected_pages(tmp_path: Path) -> None:
+    soffice = _soffice()
+    if soffice is None:  # KEEPER_NO_LIBREOFFICE=1: still prove the files are written
+        path = tmp_path / "demo.keeper"
+        new_file(path, demo=True, clock=FakeClock(NOW)).close()
+        export_files(path, xlsx=tmp_path / "t.xlsx", pptx=tmp_path / "d.pptx", now=NOW)
+        assert (tmp_path / "t.xlsx").stat().st_size and (tmp_path / "d.pptx").stat().st_size
+        return
+    path = tmp_path / "demo.keeper"
+    new_file(path, demo=True, clock=FakeClock(NOW)).close()
+    xlsx, pptx = tmp_path / "tally.xlsx", tmp_path / "deck.pptx"
+    export_files(path, xlsx=xlsx, pptx=pptx, now=NOW)
+
+    from openpyxl import load_workbook
+    from pptx import Presentation
+
+    sheets = len(load_workbook(xlsx).sheetnames)
+    slides = len(Presentation(str(pptx)).slides)
+    assert _pages(_to_pdf(soffice, xlsx, CALC_ONE_PAGE_PER_SHEET, tmp_path)) == sheets == 6
+    assert _pages(_to_pdf(soffice, pptx, "pdf", tmp_path)) == slides == 20

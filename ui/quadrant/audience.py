@@ -105,10 +105,10 @@ class AudienceQuadrant(QWidget):
         texts = [state.title] if state.title else []
         for quadrant in Quadrant:
             texts += [quadrant.label, count_text(result, quadrant)]
+        texts += ["Skill →", "Motivation →"]
         if self._layout()[1] is not None:
             for quadrant in PANEL_ORDER:
                 texts += [quadrant.label, share_text(result, quadrant)]
-        texts += ["Skill →", "Motivation →"]
         texts += [r.name for r in reps if r.name]
         return texts
 

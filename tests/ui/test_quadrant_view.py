@@ -1,0 +1,362 @@
+"""The quadrant view: drag, keyboard nudge, undo/redo, filter, notes, import, projector privacy."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QDialog
+from sqlalchemy import select
+
+from keeper.clock import FakeClock
+from keeper.models import Person, Placement
+from keeper.quadrant import Quadrant
+from keeper.store import OffsiteStore
+from ui.context import AppContext
+from ui.quadrant import view as view_module
+from ui.quadrant.audience import AudienceQuadrant
+from ui.quadrant.board import SIZE
+from ui.quadrant.view import QuadrantView
+
+
+@pytest.fixture
+def context(demo_path: Path, clock: FakeClock) -> Iterator[AppContext]:
+    ctx = AppContext(clock=clock)
+    ctx.set_store(OffsiteStore.open(demo_path))
+    yield ctx
+    ctx.set_store(None)
+
+
+@pytest.fixture
+def view(qtbot, context: AppContext) -> QuadrantView:  # noqa: ANN001
+    widget = QuadrantView(context)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _rep_id(context: AppContext, name: str) -> int:
+    assert context.store is not None
+    return context.store.session.scalars(select(Person.id).where(Person.name == name)).one()
+
+
+def _stored(context: AppContext, rep_id: int) -> tuple[float, float] | None:
+    store = context.store
+    assert store is not None
+    store.session.expire_all()
+    row = store.session.scalars(select(Placement).where(
+        Placement.offsite_id == context.offsite_id, Placement.person_id == rep_id)).first()
+    return (row.skill, row.motivation) if row else None
+
+
+def _viewport_point(view: QuadrantView, scene_point: QPointF) -> QPoint:
+    return view.board.mapFromScene(scene_point)
+
+
+def _mouse(widget, kind: QEvent.Type, pos: QPoint, buttons: Qt.MouseButton) -> None:  # noqa: ANN001
+    event = QMouseEvent(kind, QPointF(pos), widget.mapToGlobal(QPointF(pos)),
+                        Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def _drag(view: QuadrantView, rep_id: int, target: QPointF) -> None:
+    viewport = view.board.viewport()
+    start = _viewport_point(view, view.scene.dots[rep_id].pos())
+    end = _viewport_point(view, target)
+    left = Qt.MouseButton.LeftButton
+    _mouse(viewport, QEvent.Type.MouseButtonPress, start, left)
+    for i in range(1, 6):
+        step = start + (end - start) * (i / 5)
+        _mouse(viewport, QEvent.Type.MouseMove, step, left)
+    _mouse(viewport, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+
+
+def test_board_shows_every_rep_with_quadrant_names(view: QuadrantView) -> None:
+    assert len(view.scene.dots) == 28
+    assert {d.name for d in view.scene.dots.values()} >= {"Owen Murphy", "Chloe Martin"}
+    assert len(view.scene.ghosts) == 28  # the spring offsite, faded
+    total = sum(int(item.text.split()[0]) for item in view.scene.counts.values())
+    assert total == 28
+    assert view.rep_model.rowCount() == 28
+    assert "Breathers" in view.flags_label.text()
+    assert view.movement_list.count() == 28
+
+
+def test_drag_moves_rep_to_another_quadrant_and_stores_it(view: QuadrantView,
+                                                          context: AppContext) -> None:
+    owen = _rep_id(context, "Owen Murphy")
+    assert view.data.current[owen].quadrant is Quadrant.BREATHERS
+    before_counts = {q: item.text for q, item in view.scene.counts.items()}
+    _drag(view, owen, QPointF(0.2 * SIZE, 0.2 * SIZE))  # low skill, high motivation
+    skill, motivation = _stored(context, owen)
+    assert skill == pytest.approx(0.2, abs=0.01) and motivation == pytest.approx(0.8, abs=0.01)
+    assert view.data.current[owen].quadrant is Quadrant.HIGH_MOTIVATION_LOW_SKILL
+    after_counts = {q: item.text for q, item in view.scene.counts.items()}
+    assert after_counts[Quadrant.BREATHERS] != before_counts[Quadrant.BREATHERS]
+    assert after_counts[Quadrant.HIGH_MOTIVATION_LOW_SKILL] != \
+        before_counts[Quadrant.HIGH_MOTIVATION_LOW_SKILL]
+    row = view.rep_model.row_of(owen)
+    assert view.rep_model.rows[row][1][2] == Quadrant.HIGH_MOTIVATION_LOW_SKILL.label
+    assert context.undo_stack.count() == 1
+    assert view.selected_rep() == owen
+
+
+def test_drag_past_the_edge_stays_on_the_board(view: QuadrantView, context: AppContext) -> None:
+    owen = _rep_id(context, "Owen Murphy")
+    _drag(view, owen, QPointF(SIZE * 1.03, -SIZE * 0.005))
+    assert _stored(context, owen) == (1.0, 1.0)
+
+
+def test_click_without_moving_stores_nothing(view: QuadrantView, context: AppContext) -> None:
+    owen = _rep_id(context, "Owen Murphy")
+    before = _stored(context, owen)
+    _drag(view, owen, view.scene.dots[owen].pos())
+    assert _stored(context, owen) == before
+    assert context.undo_stack.count() == 0
+    assert view.selected_rep() == owen
+
+
+def test_arrow_keys_nudge_selected_rep(qtbot, view: QuadrantView,  # noqa: ANN001
+                                      context: AppContext) -> None:
+    owen = _rep_id(context, "Owen Murphy")
+    skill, motivation = _stored(context, owen)
+    view.select_rep(owen)
+    view.board.setFocus()
+    qtbot.keyClick(view.board, Qt.Key.Key_Right)
+    assert _stored(context, owen) == (pytest.approx(skill + 0.01), pytest.approx(motivation))
+    qtbot.keyClick(view.board, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    assert _stored(context, owen) == (pytest.approx(skill + 0.01),
+                                      pytest.approx(motivation + 0.05))
+    qtbot.keyClick(view.board, Qt.Key.Key_Left)
+    qtbot.keyClick(view.board, Qt.Key.Key_Down)
+    assert _stored(context, owen) == (pytest.approx(skill), pytest.approx(motivation + 0.04))
+    dot = view.scene.dots[owen]
+    assert dot.pos().x() == pytest.approx(skill * SIZE)
+    assert context.undo_stack.count() == 4
+    assert view.selected_rep() == owen  # still selected: keep nudging
+
+
+def test_nudging_to_a_quadrant_change(qtbot, view: QuadrantView,  # noqa: ANN001
+                                      context: AppContext) -> None:
+    owen = _rep_id(context, "Owen Murphy")
+    view.place(owen, 0.5, 0.52)
+    view.select_rep(owen)
+    view.board.setFocus()
+    assert view.data.current[owen].quadrant is Quadrant.HIGH_HIGH
+    qtbot.keyClick(view.board, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert view.data.current[owen].quadrant is Quadrant.BREATHERS
+
+
+def test_bracket_keys_cycle_selection(qtbot, view: QuadrantView) -> None:  # noqa: ANN001
+    view.board.setFocus()
+    qtbot.keyClick(view.board, Qt.Key.Key_BracketRight)
+    first = view.selected_rep()
+    qtbot.keyClick(view.board, Qt.Key.Key_BracketRight)
+    second = view.selected_rep()
+    assert first is not None and second is not None and first != second
+    qtbot.keyClick(view.board, Qt.Key.Key_BracketLeft)
+    assert view.selected_rep() == first
+
+
+def test_undo_and_redo_a_drag(view: QuadrantView, context: AppContext) -> None:
+    owen = _rep_id(context, "Owen Murphy")
+    before = _stored(context, owen)
+    old_pos = view.scene.dots[owen].pos()
+    _drag(view, owen, QPointF(0.1 * SIZE, 0.1 * SIZE))
+    moved = _stored(context, owen)
+    assert moved != before
+    context.undo_stack.undo()
+    assert _stored(context, owen) == before
+    assert view.scene.dots[owen].pos() == old_pos
+    assert view.data.current[owen].quadrant is Quadrant.BREATHERS
+    context.undo_stack.redo()
+    assert _stored(context, owen) == moved
+    assert view.data.current[owen].quadrant is Quadrant.HIGH_MOTIVATION_LOW_SKILL
+
+
+def test_remove_and_place_in_centre(qtbot, view: QuadrantView,  # noqa: ANN001
+                                    context: AppContext) -> None:
+    owen = _rep_id(context, "Owen Murphy")
+    view.select_rep(owen)
+    view.board.setFocus()
+    qtbot.keyClick(view.board, Qt.Key.Key_Delete)
+    assert _stored(context, owen) is None and owen not in view.scene.dots
+    row = view.rep_model.row_of(owen)
+    assert view.rep_model.rows[row][1][2] == "Not placed"
+    view.rep_table.selectRow(row)
+    view.place_button.click()
+    assert _stored(context, owen) == (0.5, 0.5)
+    assert owen in view.scene.dots
+    context.undo_stack.undo()
+    context.undo_stack.undo()
+    assert _stored(context, owen) is not None and _stored(context, owen) != (0.5, 0.5)
+
+
+def test_filter_by_manager(view: QuadrantView, context: AppContext) -> None:
+    owen = _rep_id(context, "Owen Murphy")
+    manager_id = view.data.current[owen].manager_id
+    view.manager_box.setCurrentIndex(view.manager_box.findData(manager_id))
+    visible = {rid for rid, dot in view.scene.dots.items() if dot.isVisible()}
+    team = {p.rep_id for p in view.data.current.values() if p.manager_id == manager_id}
+    assert visible == team and owen in visible and len(team) < 28
+    assert view.rep_model.rowCount() == len(team)
+    total = sum(int(item.text.split()[0]) for item in view.scene.counts.values())
+    assert total == len(team)
+    view.manager_box.setCurrentIndex(0)
+    assert all(dot.isVisible() for dot in view.scene.dots.values())
+
+
+def test_history_can_be_hidden(view: QuadrantView) -> None:
+    assert any(g.isVisible() for g in view.scene.ghosts.values())
+    view.history_box.setChecked(False)
+    assert not any(g.isVisible() for g in view.scene.ghosts.values())
+    assert not any(a.isVisible() for a in view.scene.arrows.values())
+
+
+def test_rep_note_and_care_plan(view: QuadrantView, context: AppContext) -> None:
+    owen = _rep_id(context, "Owen Murphy")
+    view.set_rep_note(owen, "Burned out\x00 after Q3 🔥 \u202eRTL")
+    store = context.store
+    store.session.expire_all()
+    note = store.session.scalars(select(Placement.note).where(
+        Placement.offsite_id == context.offsite_id, Placement.person_id == owen)).one()
+    assert note == "Burned out after Q3 🔥 \u202eRTL"
+    assert view.data.rep_notes[owen] == note
+    view.care_box.setCurrentIndex(view.care_box.findData(Quadrant.HIGH_HIGH.value))
+    view.care_note.setPlainText("Promotion path by Q2")
+    view.care_note.committed.emit(view.care_note.toPlainText())
+    assert view.data.quadrant_notes[Quadrant.HIGH_HIGH] == "Promotion path by Q2"
+    context.undo_stack.undo()
+    assert Quadrant.HIGH_HIGH not in view.data.quadrant_notes
+    context.undo_stack.undo()
+    assert owen not in view.data.rep_notes
+
+
+def _audience(view: QuadrantView, qtbot) -> AudienceQuadrant:  # noqa: ANN001
+    widget = view.audience_widget(None)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 720)
+    widget.show()
+    return widget
+
+
+def _painted(widget: AudienceQuadrant) -> list[str]:
+    widget.grab()  # paints now; the widget records every string it draws
+    return list(widget.painted_text)
+
+
+def test_projector_shows_no_names_unless_toggled(qtbot, view: QuadrantView,  # noqa: ANN001
+                                                 context: AppContext) -> None:
+    names = {rep.name for rep in view.data.reps.values()}
+    managers = set(view.data.managers.values())
+    owen = _rep_id(context, "Owen Murphy")
+    view.set_rep_note(owen, "Secret: thinking of leaving")
+    widget = _audience(view, qtbot)
+    text = _painted(widget)
+    assert text == widget.visible_text()
+    assert any("28 reps" in t for t in text)
+    assert any("%" in t for t in text)
+    assert not names & set(text)
+    assert not any(name in t for t in text for name in names | managers)
+    assert not any("Secret" in t for t in text)
+
+    view.names_box.setChecked(True)
+    text = _painted(widget)
+    assert names <= set(text)
+    assert not any("Secret" in t or "leaving" in t for t in text)  # notes never projected
+
+    view.names_box.setChecked(False)
+    assert not names & set(_painted(widget))
+
+
+def test_names_toggle_resets_when_session_changes(qtbot, view: QuadrantView,  # noqa: ANN001
+                                                  context: AppContext) -> None:
+    widget = _audience(view, qtbot)
+    view.names_box.setChecked(True)
+    assert "Owen Murphy" in _painted(widget)
+    context.audience.session_changed.emit()
+    assert not view.names_box.isChecked()
+    assert "Owen Murphy" not in _painted(widget)
+
+
+def test_names_toggle_resets_when_file_changes(qtbot, view: QuadrantView,  # noqa: ANN001
+                                               context: AppContext) -> None:
+    widget = _audience(view, qtbot)
+    view.names_box.setChecked(True)
+    context.set_offsite(context.offsite_id)
+    assert not view.names_box.isChecked()
+    assert "Owen Murphy" not in _painted(widget)
+
+
+def test_show_on_projector_presents_a_safe_widget(qtbot, view: QuadrantView,  # noqa: ANN001
+                                                  context: AppContext) -> None:
+    presented = []
+    context.audience.changed.connect(lambda: presented.append(context.audience.key))
+    view.project_button.click()
+    assert presented == ["quadrant"]
+    factory = context.audience.factory
+    assert factory is not None
+    widget = factory(None)
+    qtbot.addWidget(widget)
+    assert isinstance(widget, AudienceQuadrant)
+    widget.resize(800, 600)
+    assert "Owen Murphy" not in _painted(widget)
+
+
+def test_projector_follows_moves_and_filter(qtbot, view: QuadrantView,  # noqa: ANN001
+                                            context: AppContext) -> None:
+    widget = _audience(view, qtbot)
+    owen = _rep_id(context, "Owen Murphy")
+    manager_id = view.data.current[owen].manager_id
+    view.manager_box.setCurrentIndex(view.manager_box.findData(manager_id))
+    team = sum(1 for p in view.data.current.values() if p.manager_id == manager_id)
+    text = _painted(widget)
+    assert any(f"{team} reps" in t for t in text)
+    assert not any(view.data.managers[manager_id] in t for t in text)
+
+
+def test_import_placements_through_preview(view: QuadrantView, context: AppContext,
+                                           tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from keeper.placement_import import plan_placements
+
+    path = tmp_path / "prep.csv"
+    path.write_text("Rep,Skill (1-10),Motivation (1-10)\nOwen Murphy,10,10\nNobody,5,5\n",
+                    encoding="utf-8")
+    plan = plan_placements(context.store, context.offsite_id, path)
+    monkeypatch.setattr(view_module.PlacementPreview, "exec",
+                        lambda self: QDialog.DialogCode.Accepted)
+    assert view.review_import(plan)
+    owen = _rep_id(context, "Owen Murphy")
+    assert _stored(context, owen) == (1.0, 1.0)
+    assert view.data.current[owen].quadrant is Quadrant.HIGH_HIGH
+    context.undo_stack.undo()
+    assert _stored(context, owen) != (1.0, 1.0)
+
+
+def test_read_only_file_cannot_be_dragged(qtbot, demo_path: Path,  # noqa: ANN001
+                                          clock: FakeClock) -> None:
+    ctx = AppContext(clock=clock)
+    ctx.set_store(OffsiteStore.open(demo_path, read_only=True))
+    try:
+        widget = QuadrantView(ctx)
+        qtbot.addWidget(widget)
+        widget.resize(1000, 700)
+        widget.show()
+        owen = _rep_id(ctx, "Owen Murphy")
+        before = _stored(ctx, owen)
+        _drag(widget, owen, QPointF(0.1 * SIZE, 0.1 * SIZE))
+        widget.select_rep(owen)
+        qtbot.keyClick(widget.board, Qt.Key.Key_Right)
+        assert _stored(ctx, owen) == before
+        assert not widget.import_button.isEnabled()
+    finally:
+        ctx.set_store(None)

@@ -62,6 +62,14 @@ def ui_font(pixel_size: float, bold: bool = False) -> QFont:
     return font
 
 
+def digits_font(pixel_size: float, condensed: bool) -> QFont:
+    font = ui_font(pixel_size, bold=True)
+    if condensed:
+        font.setStretch(QFont.Stretch.Condensed)
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 96)
+    return font
+
+
 class AudienceFace(QWidget):
     """Paints an ``AudienceState``; sized by proportions so a preview is a true miniature."""
 
@@ -73,6 +81,7 @@ class AudienceFace(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Audience display")
         self.paint_count = 0
+        self.last_paint_rect = QRect()
         self._rects: dict[str, QRectF] = {}
         self._fonts: dict[str, QFont] = {}
         self._digits_font_for: tuple[str, int, int] = ("", 0, 0)
@@ -144,21 +153,27 @@ class AudienceFace(QWidget):
         if key == self._digits_font_for:
             return
         self._digits_font_for = key
-        size = 0.40 * h
-        font = ui_font(size, bold=True)
-        width = QFontMetricsF(font).horizontalAdvance(key[0].replace("0", "8", 1))
-        room = 0.94 * w
-        if width > room:
-            size = size * room / width
-        font = ui_font(size, bold=True)
-        glyph = QFontMetricsF(font).tightBoundingRect("0").height()
-        if glyph < DIGIT_HEIGHT_SHARE * h:  # a tall, narrow window: height wins over width
-            font = ui_font(size * DIGIT_HEIGHT_SHARE * h / max(glyph, 1.0) + 1, bold=True)
+        sample = key[0].replace("0", "8", 1)
+        wanted = DIGIT_HEIGHT_SHARE * h
+        font = digits_font(0.40 * h, condensed=False)
+        if QFontMetricsF(font).horizontalAdvance(sample) > 0.94 * w:
+            font = digits_font(0.40 * h, condensed=True)  # long times: "1:59:59", "+1:02:03"
+            width = QFontMetricsF(font).horizontalAdvance(sample)
+            if width > 0.94 * w:
+                font = digits_font(font.pixelSize() * 0.94 * w / width, condensed=True)
+            # a quarter of the height at least, unless the digits would then not fit the
+            # width (a portrait window): cut-off digits are worse than smaller ones
+            while QFontMetricsF(font).tightBoundingRect("0").height() < wanted:
+                bigger = digits_font(font.pixelSize() + 1, condensed=True)
+                if QFontMetricsF(bigger).horizontalAdvance(sample) > w:
+                    break
+                font = bigger
         self._fonts["digits"] = font
 
     # -- painting -------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         self.paint_count += 1
+        self.last_paint_rect = event.rect()
         painter = QPainter(self)
         state = self.state
         colours = self.colours()
@@ -311,7 +326,12 @@ class AudienceWindow(QWidget):
                 self.hide()
         if full:
             self.setGeometry(target.geometry())
+            handle = self.windowHandle()
+            if handle is not None and handle.screen() is not target:
+                handle.setScreen(target)
             self.showFullScreen()
+            if self.geometry() != target.geometry():
+                self.setGeometry(target.geometry())
         else:
             if self.isFullScreen():
                 self.showNormal()

@@ -1,8 +1,9 @@
 """The built-in demo: a believable team in the middle of its offsite day.
 
-Two offsites in one file (spring and today) so that looking back works: last
-offsite's quadrant placements, today's agenda under way, the opportunities
-board grouped and tallied with two big bets.
+Two leadership offsites in one file (spring and today) so that looking back
+works: last offsite's quadrant placements and OKRs, today's agenda under way,
+the opportunities board grouped and tallied with two big bets; and last
+January's sales kickoff with every kickoff system filled in.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from keeper.clock import Clock
 from keeper.day_rules import monthly_check_ins
+from keeper.demo_kickoff import build_kickoff
 from keeper.models import (
     Attendance,
     BestPractice,
@@ -166,6 +168,7 @@ def build_demo(session: Session, clock: Clock) -> Offsite:
     _board(session, today, attendees, rng, now)
     session.flush()
     _offsite_day(session, spring, today, attendees)
+    build_kickoff(session, now, reps, attendees, rng)
     session.flush()
     return today
 

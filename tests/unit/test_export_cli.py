@@ -48,7 +48,7 @@ def test_keeper_export_writes_both_files(tmp_path: Path, demo_file: Path) -> Non
     assert f"wrote {xlsx}" in result.stdout and f"wrote {pptx}" in result.stdout
     assert load_workbook(xlsx).sheetnames[2] == "Tally"
     prs = Presentation(str(pptx))
-    assert not any("Reps by quadrant" == s.shapes.title.text for s in prs.slides)
+    assert not any(s.shapes.title.text == "Reps by quadrant" for s in prs.slides)
 
 
 def test_names_flag_and_template(tmp_path: Path, demo_file: Path) -> None:

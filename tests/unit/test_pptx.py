@@ -189,8 +189,8 @@ def test_shapes_stay_on_the_default_slides(tmp_path: Path, demo_data: ExportData
     prs = Presentation(str(write_pptx(demo_data, tmp_path / "deck.pptx", names=True)))
     for slide in prs.slides:
         for shape in slide.shapes:
-            assert 0 <= shape.left and shape.left + shape.width <= prs.slide_width
-            assert 0 <= shape.top and shape.top + shape.height <= prs.slide_height
+            assert shape.left >= 0 and shape.left + shape.width <= prs.slide_width
+            assert shape.top >= 0 and shape.top + shape.height <= prs.slide_height
 
 
 def test_default_template_is_real_16_9() -> None:

@@ -113,8 +113,8 @@ def test_ideas_and_people(tmp_path: Path, demo_data: ExportData) -> None:
     header, *ideas = _rows(wb["Ideas"])
     assert header[:3] == ("Note", "Author", "Cluster")
     assert len(ideas) == 40
-    assert ("Build a renewals pipeline 120 days out", "Dana Whitfield",
-            "Renewals & expansion") == ideas[0][:3]
+    assert ideas[0][:3] == ("Build a renewals pipeline 120 days out", "Dana Whitfield",
+            "Renewals & expansion")
     assert ideas[0][4] == 7  # the cluster's supporters
     people = _rows(wb["People"])[1:]
     tommy = next(p for p in people if p[0] == "Tommy Becker")

@@ -1,0 +1,112 @@
+"""The Export view: files, choices, a background export, results, gratitude notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
+
+from keeper.models import Attendance, Person
+from keeper.store import OffsiteStore
+from ui.context import AppContext
+from ui.export.view import ExportView
+
+
+@pytest.fixture
+def view(qtbot, demo_path: Path, clock):
+    context = AppContext(clock=clock)
+    context.set_store(OffsiteStore.open(demo_path))
+    v = ExportView(context)
+    qtbot.addWidget(v)
+    v.resize(900, 760)
+    v.show()
+    yield v
+    context.set_store(None)
+
+
+def _wait_done(qtbot, view: ExportView) -> None:
+    qtbot.waitUntil(lambda: not view.running, timeout=30_000)
+
+
+def test_defaults_sit_beside_the_offsite_file(view: ExportView, demo_path: Path) -> None:
+    assert view.xlsx_path.text() == str(demo_path.parent / "Autumn leadership offsite tally.xlsx")
+    assert view.pptx_path.text().endswith("Autumn leadership offsite deck.pptx")
+    assert view.default_design.isChecked() and not view.names.isChecked()
+    assert view.export_button.isEnabled()
+    view.grab().save(str(demo_path.parent / "export-view.png"))
+
+
+def test_export_runs_in_background_and_offers_the_folder(
+        qtbot, view: ExportView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    view.xlsx_path.setText(str(out / "t.xlsx"))
+    view.pptx_path.setText(str(out / "d.pptx"))
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    assert view.running and not view.export_button.isEnabled()
+    assert view.progress.isVisible()
+    _wait_done(qtbot, view)
+    assert "Exported." in view.result.text() and str(out / "d.pptx") in view.result.text()
+    assert not view.progress.isVisible()
+    assert load_workbook(out / "t.xlsx").sheetnames[0] == "Summary"
+    deck = Presentation(str(out / "d.pptx"))
+    assert not any(s.shapes.title.text == "Reps by quadrant" for s in deck.slides)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    assert view.open_folder.isEnabled()
+    qtbot.mouseClick(view.open_folder, Qt.MouseButton.LeftButton)
+    assert opened == [str(out)]
+
+
+def test_names_choice_reaches_the_deck(qtbot, view: ExportView, tmp_path: Path) -> None:
+    view.want_xlsx.setChecked(False)
+    view.pptx_path.setText(str(tmp_path / "d.pptx"))
+    view.names.setChecked(True)
+    view.start_export()
+    _wait_done(qtbot, view)
+    deck = Presentation(str(tmp_path / "d.pptx"))
+    assert any(s.shapes.title.text == "Reps by quadrant" for s in deck.slides)
+
+
+def test_missing_folder_shows_a_clear_error(qtbot, view: ExportView, tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "t.xlsx"
+    view.xlsx_path.setText(str(target))
+    view.want_pptx.setChecked(False)
+    view.start_export()
+    _wait_done(qtbot, view)
+    assert str(target.parent) in view.result.text()
+    assert "does not exist" in view.result.text()
+    assert not view.open_folder.isEnabled()
+    assert view.export_button.isEnabled()
+
+
+def test_nothing_ticked_or_no_template_is_explained(view: ExportView) -> None:
+    view.want_xlsx.setChecked(False)
+    view.want_pptx.setChecked(False)
+    view.start_export()
+    assert not view.running and "Tick the workbook" in view.result.text()
+    view.want_pptx.setChecked(True)
+    view.company_design.setChecked(True)
+    view.start_export()
+    assert not view.running and "company's template" in view.result.text()
+
+
+def test_gratitude_notes_are_edited_with_undo(qtbot, view: ExportView) -> None:
+    table = view.gratitude
+    names = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert "Dana Whitfield" not in names  # the Keeper
+    assert len(names) == 7 and "Marcus Obi" in names
+    row = names.index("Marcus Obi")
+    table.item(row, 1).setText("Thank you for   the\x07 hard questions 🎉")
+    store = view.context.store
+    marcus = store.session.query(Person).filter_by(name="Marcus Obi").one()
+    key = {"offsite_id": view.context.offsite_id, "person_id": marcus.id}
+    assert store.session.get(Attendance, key).gratitude_note == (
+        "Thank you for the hard questions 🎉")
+    view.context.undo_stack.undo()
+    assert store.session.get(Attendance, key).gratitude_note is None
+    assert view.gratitude.item(row, 1).text() == ""  # the table follows the undo

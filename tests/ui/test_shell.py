@@ -29,7 +29,7 @@ def test_opens_demo_and_shows_every_section(window: MainWindow) -> None:
     assert "Autumn leadership offsite" in window.windowTitle()
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles == ["Offsite", "Agenda", "Run the day", "Board", "Quadrant",
-                      "Sessions & plan", "People", "Export"]
+                      "Sessions & plan", "Kickoff", "People", "Export"]
     window.show_view("people")
     people = window.views["people"]
     assert people.model.rowCount() == 36
@@ -37,7 +37,7 @@ def test_opens_demo_and_shows_every_section(window: MainWindow) -> None:
 
 
 def test_ctrl_number_switches_view(window: MainWindow, qtbot) -> None:
-    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.views["people"]
 
 

@@ -25,6 +25,7 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("board", "Board", "ui.board.view", "BoardView"),
     ViewSpec("quadrant", "Quadrant", "ui.quadrant.view", "QuadrantView"),
     ViewSpec("day", "Sessions & plan", "ui.day.view", "DayView"),
+    ViewSpec("kickoff", "Kickoff", "ui.kickoff.view", "KickoffView"),
     ViewSpec("people", "People", "ui.views.people_view", "PeopleView"),
     ViewSpec("export", "Export", "ui.export.view", "ExportView"),
 )

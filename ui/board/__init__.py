@@ -1,0 +1,1 @@
+"""The opportunities whiteboard: capture, group, tally, big bets, projector."""

@@ -1,0 +1,188 @@
+"""Export figures: an offsite with 12 leaders, 1,000 notes and 200 reps.
+
+Prints, for the workbook and the deck: wall time (median of 3, data gathered
+from the file each time), peak Python memory (tracemalloc) and, in a fresh
+child process per file, the growth of peak RSS over the process after imports
+(lxml's C allocations are not seen by tracemalloc).
+Goal: each file under 2 s. Run: ``python bench/bench_export.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from exporters.data import gather  # noqa: E402
+from exporters.pptx import write_pptx  # noqa: E402
+from exporters.xlsx import write_xlsx  # noqa: E402
+from keeper.clock import FakeClock  # noqa: E402
+from keeper.files import add_offsite_from_template, new_file  # noqa: E402
+from keeper.models import (  # noqa: E402
+    Attendance,
+    Cluster,
+    Initiative,
+    Note,
+    Offsite,
+    Person,
+    Placement,
+    Support,
+)
+from keeper.store import OffsiteStore  # noqa: E402
+from keeper.templates import find_template  # noqa: E402
+
+NOW = dt.datetime(2026, 11, 23, 15, 0, tzinfo=dt.UTC)
+WORDS = ["pipeline", "renewals", "hiring", "ramp", "coaching", "forecast", "partners",
+         "pricing", "territory", "enablement", "onboarding", "churn", "expansion",
+         "outbound", "events", "referrals", "quota"]
+
+
+def build(path: Path, leaders: int = 12, notes: int = 1000, reps: int = 200,
+          clusters: int = 30) -> None:
+    rng = random.Random(7)
+    clock = FakeClock(NOW)
+    store = new_file(path, clock=clock)
+    try:
+        template = find_template("sales-leadership-offsite")
+        spring_id = add_offsite_from_template(store, template, "Spring",
+                                              dt.date(2026, 5, 1), clock)
+        with store.edit() as s:
+            offsite = store.current_offsite()
+            assert offsite is not None
+            if offsite.id == spring_id:
+                offsite = s.get(Offsite, 1)
+            offsite.date = NOW.date()
+            chiefs = [Person(name=f"Leader {i:02d}", role="leader" if i < 4 else "manager")
+                      for i in range(leaders)]
+            s.add_all(chiefs)
+            s.flush()
+            team = [Person(name=f"Rep {i:03d}", role="rep", manager_id=chiefs[4 + i % 8].id)
+                    for i in range(reps)]
+            s.add_all(team)
+            s.flush()
+            s.add_all(Attendance(offsite_id=offsite.id, person_id=p.id,
+                                 gratitude_note=f"Thank you, {p.name}." if i % 2 else None)
+                      for i, p in enumerate(chiefs))
+            inits = [Initiative(offsite_id=offsite.id, position=i, title=f"Initiative {i}")
+                     for i in range(4)]
+            s.add_all(inits)
+            s.flush()
+            groups = [Cluster(offsite_id=offsite.id, title=f"{WORDS[i % len(WORDS)]} {i}",
+                              big_bet=i < 3, initiative_id=inits[i].id if i < 3 else None)
+                      for i in range(clusters)]
+            s.add_all(groups)
+            s.flush()
+            created = NOW.replace(tzinfo=None)
+            for n in range(notes):
+                text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 14)))
+                s.add(Note(offsite_id=offsite.id, author_id=rng.choice(chiefs).id,
+                           text=text.capitalize(),
+                           cluster_id=groups[n % clusters].id if n % 10 else None,
+                           created_at=created))
+            for p in chiefs:
+                for c in rng.sample(groups, 5):
+                    s.add(Support(offsite_id=offsite.id, person_id=p.id, cluster_id=c.id))
+            for oid in (spring_id, offsite.id):
+                for r in team:
+                    s.add(Placement(offsite_id=oid, person_id=r.id, skill=rng.random(),
+                                    motivation=rng.random()))
+    finally:
+        store.close()
+
+
+def timed(fn: Callable[[], object], runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_mb(fn: Callable[[], object]) -> float:
+    tracemalloc.start()
+    fn()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def child(kind: str, path: Path) -> None:
+    """Write one file in this fresh process; print the peak RSS growth in MB."""
+    store = OffsiteStore.open(path, read_only=True)
+    try:
+        d = gather(store, now=NOW)
+    finally:
+        store.close()
+    import openpyxl  # noqa: F401  (imports are not the export's memory)
+    import pptx  # noqa: F401
+
+    base = _rss_mb()
+    if kind == "xlsx":
+        write_xlsx(d, path.with_suffix(".child.xlsx"))
+    else:
+        write_pptx(d, path.with_suffix(".child.pptx"))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{max(0.0, peak - base):.1f}")
+
+
+def rss_growth(kind: str, path: Path) -> float:
+    out = subprocess.run([sys.executable, __file__, "--child", kind, str(path)],
+                         capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        child(sys.argv[2], Path(sys.argv[3]))
+        return
+    folder = Path(tempfile.mkdtemp(prefix="keeper-bench-"))
+    path = folder / "big.keeper"
+    build(path)
+
+    def data() -> object:
+        store = OffsiteStore.open(path, read_only=True)
+        try:
+            return gather(store, now=NOW)
+        finally:
+            store.close()
+
+    def xlsx() -> object:
+        return write_xlsx(data(), folder / "big.xlsx")  # type: ignore[arg-type]
+
+    def pptx() -> object:
+        return write_pptx(data(), folder / "big.pptx")  # type: ignore[arg-type]
+
+    xlsx(), pptx()  # warm imports and caches
+    d = data()
+    print("offsite: 12 leaders, 1,000 notes (30 clusters), 200 reps placed on two offsites; "
+          f"tally lines {len(d.tally)}")  # type: ignore[attr-defined]
+    print(f"gather from file        {timed(data):6.3f} s  peak {peak_mb(data):6.1f} MB")
+    for name, fn in (("workbook (.xlsx)", xlsx), ("deck (.pptx)", pptx)):
+        seconds = timed(fn)
+        size = (folder / ("big.xlsx" if "xlsx" in name else "big.pptx")).stat().st_size
+        kind = "xlsx" if "xlsx" in name else "pptx"
+        print(f"{name:<22}  {seconds:6.3f} s  Python peak {peak_mb(fn):5.1f} MB  "
+              f"RSS growth {rss_growth(kind, path):5.1f} MB  ({size / 1024:.0f} KiB)  "
+              f"{'OK' if seconds < 2 else 'OVER the 2 s goal'}")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"bench process max RSS   {rss:6.1f} MB (Python, SQLAlchemy, openpyxl, python-pptx)")
+
+
+if __name__ == "__main__":
+    main()

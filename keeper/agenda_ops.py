@@ -19,9 +19,9 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from keeper.models import AgendaItem, ContentTag, ItemKind, RunnerState
+from keeper.models import AgendaItem, ContentTag, ItemKind, Meta, RunnerState
 from keeper.ops import Composite, DeleteRows, Operation, SetFields
-from keeper.schedule import AgendaEntry, RebalancePreview
+from keeper.schedule import AgendaEntry, Drift, RebalancePreview
 from keeper.store import OffsiteStore
 from keeper.templates import AgendaTemplate
 from keeper.text import NOTE_MAX, clean_block, clean_line
@@ -294,13 +294,85 @@ def insert_from_template(
     )
 
 
-def apply_rebalance(preview: RebalancePreview, titles: dict[int, str] | None = None) -> Composite:
-    """One undo step that sets the previewed lengths."""
+def target_end_key(offsite_id: int, day: int) -> str:
+    return f"runner.target_end.{offsite_id}.{day}"
+
+
+def read_target_end(store: OffsiteStore, offsite_id: int, day: int) -> dt.datetime | None:
+    """The day's end as it stood when time was last taken back (None: never)."""
+    row = store.session.get(Meta, target_end_key(offsite_id, day))
+    if row is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(row.value)
+    except ValueError:
+        return None
+
+
+@dataclass
+class SetMeta:
+    """Set (or with None remove) one ``keeper_meta`` value; undo puts the old one back."""
+
+    key: str
+    value: str | None
+    text: str = "Edit"
+    _old: str | None = None
+
+    def apply(self, store: OffsiteStore) -> None:
+        with store.edit() as s:
+            row = s.get(Meta, self.key)
+            self._old = row.value if row is not None else None
+            self._write(s, self.value)
+
+    def revert(self, store: OffsiteStore) -> None:
+        with store.edit() as s:
+            self._write(s, self._old)
+
+    def _write(self, s: Any, value: str | None) -> None:
+        row = s.get(Meta, self.key)
+        if value is None:
+            if row is not None:
+                s.delete(row)
+        elif row is None:
+            s.add(Meta(key=self.key, value=value))
+        else:
+            row.value = value
+
+
+def anchored_drift(d: Drift, target_end: dt.datetime | None) -> Drift:
+    """Drift against the day's committed end.
+
+    Taking time back shortens the plan, which moves the plan's own end earlier
+    by as much as it recovered: measured against the plan alone the day would
+    still read "16 min late". After a take-back the end the day was committed
+    to (``target_end``) is the reference, unless the plan now ends later
+    (sessions were added since), in which case the plan is.
+    """
+    if target_end is None:
+        return d
+    reference = max(d.planned_end, target_end.astimezone(d.planned_end.tzinfo)
+                    if d.planned_end.tzinfo else target_end)
+    return Drift((d.projected_end - reference).total_seconds(), reference, d.projected_end)
+
+
+def apply_rebalance(
+    preview: RebalancePreview,
+    titles: dict[int, str] | None = None,
+    anchor: tuple[int, int, dt.datetime] | None = None,
+) -> Composite:
+    """One undo step that sets the previewed lengths.
+
+    ``anchor`` (offsite id, day, the end the day is committed to) is kept so
+    that the drift reads against it afterwards (see ``anchored_drift``).
+    """
     parts: list[Operation] = [
         SetFields(AgendaItem, {"id": c.item_id}, {"planned_minutes": c.new_minutes},
                   f"Shorten {(titles or {}).get(c.item_id, 'item')}")
         for c in preview.changes
     ]
+    if anchor is not None:
+        offsite_id, day, end = anchor
+        parts.append(SetMeta(target_end_key(offsite_id, day), end.isoformat()))
     return Composite(parts, f"Take back {preview.recovered_minutes} min")
 
 

@@ -195,3 +195,31 @@ def test_runner_day_picks_first_unfinished(store: OffsiteStore) -> None:
 def test_load_without_row_is_idle(store: OffsiteStore) -> None:
     saved = load_runner_state(store, store.current_offsite().id)
     assert saved.timer == PersistedTimer(None, TimerState.IDLE)
+
+
+def test_after_taking_time_back_the_day_reads_on_time(demo_store: OffsiteStore,
+                                                     clock: FakeClock) -> None:
+    from keeper.agenda_ops import anchored_drift, read_target_end
+
+    offsite = demo_store.current_offsite()
+    items = agenda_items(demo_store, offsite.id)
+    runner = Runner.restore([entry_of(i) for i in items], clock,
+                            load_runner_state(demo_store, offsite.id).timer)
+    now = clock.now().astimezone()
+
+    def late() -> object:
+        entries = [entry_of(i) for i in agenda_items(demo_store, offsite.id)]
+        plain = drift(entries, offsite.day_start, now, runner.index, runner.remaining_s())
+        return anchored_drift(plain, read_target_end(demo_store, offsite.id, 1))
+
+    before = late()
+    assert before.late_minutes == 16
+    preview = rebalance([entry_of(i) for i in items], 16, runner.index)
+    op = apply_rebalance(preview, anchor=(offsite.id, 1, before.planned_end))
+    op.apply(demo_store)
+    after = late()
+    assert after.late_minutes == 16 - preview.recovered_minutes == 0
+    assert after.projected_end == before.planned_end
+    op.revert(demo_store)
+    assert late().late_minutes == 16
+    assert read_target_end(demo_store, offsite.id, 1) is None

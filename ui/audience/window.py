@@ -329,12 +329,16 @@ class AudienceWindow(QWidget):
             handle = self.windowHandle()
             if handle is not None and handle.screen() is not target:
                 handle.setScreen(target)
-            self.showFullScreen()
+            # showFullScreen() without its activateWindow(): the projector never takes focus
+            self.ensurePolished()
+            self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized)
+                                | Qt.WindowState.WindowFullScreen)
+            self.setVisible(True)
             if self.geometry() != target.geometry():
                 self.setGeometry(target.geometry())
         else:
             if self.isFullScreen():
-                self.showNormal()
+                self.setWindowState(self.windowState() & ~Qt.WindowState.WindowFullScreen)
             area = target.availableGeometry()
             if not area.intersects(self.frameGeometry()) or self.screen() is not target:
                 size = WINDOWED_SIZE.boundedTo(area.size())

@@ -50,10 +50,12 @@ from keeper import schedule
 from keeper.agenda_ops import (
     SavedRunner,
     agenda_items,
+    anchored_drift,
     apply_rebalance,
     days_of,
     entry_of,
     load_runner_state,
+    read_target_end,
     record_actuals,
     runner_day,
     save_runner_state,
@@ -152,6 +154,13 @@ class HelpOverlay(QWidget):
         painter = QPainter(self)
         painter.fillRect(event.rect(), QColor(17, 24, 39, 190))
         painter.end()
+
+    def event(self, event: QEvent) -> bool:
+        # while the overlay is up every key closes it, even the runner's shortcut keys
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         self.close_overlay()
@@ -706,7 +715,10 @@ class RunnerView(QWidget):
         if not preview.changes:
             return
         titles = {e.id: e.title for e in self.entries}
-        self.context.run(apply_rebalance(preview, titles), "agenda")
+        offsite = self.context.offsite
+        late = self._drift()
+        anchor = (offsite.id, self.day, late.planned_end) if offsite and late else None
+        self.context.run(apply_rebalance(preview, titles, anchor), "agenda")
 
     # ----- saving --------------------------------------------------------------
     def _persist(self) -> None:
@@ -734,8 +746,11 @@ class RunnerView(QWidget):
             index = None
         else:
             index = runner.index
-        return schedule.drift(self.entries, offsite.day_start, now, index,
-                              runner.remaining_s() if index is not None else None)
+        plain = schedule.drift(self.entries, offsite.day_start, now, index,
+                               runner.remaining_s() if index is not None else None)
+        store = self.context.store
+        target = read_target_end(store, offsite.id, self.day) if store is not None else None
+        return anchored_drift(plain, target)
 
     def _set(self, key: str, widget: QLabel | QPushButton, text: str) -> None:
         if self._shown.get(key) != text:

@@ -1,0 +1,216 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from keeper.agenda_ops import agenda_items, load_runner_state
+from keeper.clock import FakeClock
+from keeper.store import OffsiteStore
+from keeper.timer import TimerState
+from ui.context import AppContext
+from ui.runner.view import RunnerView
+
+
+def open_view(qtbot, path: Path, clock: FakeClock) -> tuple[RunnerView, AppContext]:
+    context = AppContext(clock=clock)
+    context.set_store(OffsiteStore.open(path))
+    view = RunnerView(context)
+    qtbot.addWidget(view)
+    view.resize(1100, 760)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.setFocus()
+    qtbot.waitUntil(lambda: view.hasFocus())
+    return view, context
+
+
+@pytest.fixture
+def runner(qtbot, demo_path: Path, clock: FakeClock):
+    view, context = open_view(qtbot, demo_path, clock)
+    yield view
+    view.shutdown()
+    context.set_store(None)
+
+
+def key(qtbot, view: RunnerView, k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(view, k, modifier)
+
+
+def test_demo_day_resumes_running_with_the_right_time(runner: RunnerView) -> None:
+    # the demo is 23 minutes into a 60-minute session
+    assert runner.title.text() == "Opportunities brainstorm"
+    assert runner.countdown.text() == "37:00"
+    assert runner.runner.state is TimerState.RUNNING
+    assert "Running 16 min late" in runner.drift_line.text()
+    assert "projected end" in runner.drift_line.text()
+
+
+def test_keyboard_drives_the_runner(qtbot, runner: RunnerView, clock: FakeClock) -> None:
+    key(qtbot, runner, Qt.Key.Key_Space)  # pause
+    assert runner.runner.state is TimerState.PAUSED
+    assert runner.audience_window.face.state.status == "Paused"
+    clock.advance(90)
+    runner.tick()
+    assert runner.countdown.text() == "37:00"  # paused time does not run
+    key(qtbot, runner, Qt.Key.Key_Space)  # resume
+    clock.advance(60)
+    runner.tick()
+    assert runner.countdown.text() == "36:00"
+    key(qtbot, runner, Qt.Key.Key_Plus)
+    assert runner.countdown.text() == "37:00"
+    key(qtbot, runner, Qt.Key.Key_Equal)
+    assert runner.countdown.text() == "38:00"
+    key(qtbot, runner, Qt.Key.Key_Minus)
+    assert runner.countdown.text() == "37:00"
+    key(qtbot, runner, Qt.Key.Key_N)  # next session, keeps running
+    assert runner.title.text() == "Situational mapping"
+    assert runner.countdown.text() == "1:00:00"
+    assert runner.runner.state is TimerState.RUNNING
+    clock.advance(5)
+    runner.tick()
+    assert runner.countdown.text() == "59:55"
+    key(qtbot, runner, Qt.Key.Key_P)  # back to the brainstorm where it was left
+    assert runner.title.text() == "Opportunities brainstorm"
+    assert runner.countdown.text() == "37:00"
+    key(qtbot, runner, Qt.Key.Key_R)  # reset: planned length, not started
+    assert runner.countdown.text() == "1:00:00"
+    assert runner.runner.state is TimerState.IDLE
+
+
+def test_next_records_actual_times_in_the_file(qtbot, runner: RunnerView,
+                                               clock: FakeClock) -> None:
+    store = runner.context.store
+    offsite = runner.context.offsite
+    clock.advance(120)
+    key(qtbot, runner, Qt.Key.Key_N)
+    store.session.expire_all()
+    items = {i.title: i for i in agenda_items(store, offsite.id)}
+    done = items["Opportunities brainstorm"]
+    assert done.actual_end == clock.now().astimezone().replace(tzinfo=None)
+    assert items["Situational mapping"].actual_start == done.actual_end
+    saved = load_runner_state(store, offsite.id)
+    assert saved.timer.item_id == items["Situational mapping"].id
+    assert saved.timer.state is TimerState.RUNNING
+
+
+def test_blackout_message_and_escape(qtbot, runner: RunnerView, monkeypatch) -> None:
+    face = runner.audience_window.face
+    key(qtbot, runner, Qt.Key.Key_B)
+    assert face.state.mode == "blackout" and runner.preview.state.mode == "blackout"
+    key(qtbot, runner, Qt.Key.Key_Escape)
+    assert face.state.mode == "timer"
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda *a, **k: ("Back at 13:15 \x00\u202e🎉", True))
+    key(qtbot, runner, Qt.Key.Key_M)
+    assert face.state.message == "Back at 13:15 \u202e🎉"
+    store = runner.context.store
+    store.session.expire_all()
+    assert load_runner_state(store, runner.context.offsite.id).message == face.state.message
+
+
+def test_help_overlay_opens_with_question_mark_and_f1(qtbot, runner: RunnerView) -> None:
+    key(qtbot, runner, Qt.Key.Key_Question)
+    assert runner.help_overlay.isVisible()
+    qtbot.keyClick(runner.help_overlay, Qt.Key.Key_Escape)
+    assert not runner.help_overlay.isVisible()
+    key(qtbot, runner, Qt.Key.Key_F1)
+    assert runner.help_overlay.isVisible()
+    qtbot.keyClick(runner.help_overlay, Qt.Key.Key_A)  # any key closes it
+    assert not runner.help_overlay.isVisible()
+
+
+def test_audience_window_opens_and_toggles_full_screen(qtbot, runner: RunnerView) -> None:
+    window = runner.audience_window
+    assert not window.isVisible()  # one screen: not opened by itself
+    key(qtbot, runner, Qt.Key.Key_A)
+    qtbot.waitExposed(window)
+    assert window.isVisible() and not window.isFullScreen()
+    assert QApplication.focusWidget() is runner  # the control window keeps the keyboard
+    key(qtbot, runner, Qt.Key.Key_F)
+    assert window.isFullScreen()
+    key(qtbot, runner, Qt.Key.Key_F)
+    assert not window.isFullScreen()
+    assert window.face.state == runner.preview.state  # both follow the same signal
+
+
+def test_overtime_counts_up_in_its_own_colour(qtbot, runner: RunnerView,
+                                              clock: FakeClock) -> None:
+    face = runner.audience_window.face
+    clock.advance(37 * 60 - 100)
+    runner.tick()
+    assert face.state.level == "amber"
+    clock.advance(80)
+    runner.tick()
+    assert face.state.level == "red"
+    clock.advance(25)
+    runner.tick()
+    assert face.state.digits == "+00:05" and face.state.level == "overtime"
+    assert face.colours().background != runner.audience_window.face.colours().digits
+    assert "Over time" in runner.state_line.text()
+
+
+def test_tick_is_rearmed_for_the_next_second_boundary(runner: RunnerView,
+                                                      clock: FakeClock) -> None:
+    clock.advance(0.25)
+    runner.tick()
+    assert runner._tick_timer.isActive()
+    assert runner._tick_timer.isSingleShot()
+    assert runner._tick_timer.interval() == 750
+    runner.toggle_start()  # paused: nothing ticks every second
+    assert not runner._tick_timer.isActive()
+
+
+def test_restart_resumes_the_running_timer(qtbot, demo_path: Path, clock: FakeClock) -> None:
+    view, context = open_view(qtbot, demo_path, clock)
+    clock.advance(100)
+    view.tick()
+    assert view.countdown.text() == "35:20"
+    view.shutdown()
+    context.set_store(None)  # the app quits (or crashes after the last write)
+    clock.jump_wall(45)  # and comes back 45 s later in a new process
+    fresh = FakeClock(start=clock.now(), monotonic=5.0)
+    again, context2 = open_view(qtbot, demo_path, fresh)
+    assert again.runner.state is TimerState.RUNNING
+    assert again.countdown.text() == "34:35"
+    again.shutdown()
+    context2.set_store(None)
+
+
+def test_take_the_time_back_previews_then_applies_undoably(qtbot, runner: RunnerView) -> None:
+    store, offsite = runner.context.store, runner.context.offsite
+    before = {i.id: i.planned_minutes for i in agenda_items(store, offsite.id)}
+    key(qtbot, runner, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = runner._take_back_dialog
+    assert dialog.isVisible()
+    assert dialog.preview.requested_minutes == 16
+    assert dialog.table.rowCount() == len(dialog.preview.changes) > 0
+    assert agenda_items(store, offsite.id)[10].planned_minutes == 60  # nothing changed yet
+    dialog.accept()
+    after = {i.id: i.planned_minutes for i in agenda_items(store, offsite.id)}
+    assert sum(before.values()) - sum(after.values()) == dialog.preview.recovered_minutes
+    assert "On time" in runner.drift_line.text() or "1 min" in runner.drift_line.text()
+    assert runner.runner.state is TimerState.RUNNING  # the running session goes on
+    runner.context.undo_stack.undo()
+    assert {i.id: i.planned_minutes for i in agenda_items(store, offsite.id)} == before
+    assert "16 min late" in runner.drift_line.text()
+
+
+def test_run_menu_actions_show_their_shortcuts(runner: RunnerView) -> None:
+    actions = [a for a in runner.menu_actions() if a is not None]
+    shortcuts = {a.shortcut().toString() for a in actions}
+    assert {"Space", "N", "P", "+", "-", "R", "B", "M", "F", "?"} <= shortcuts
+    assert "Space" in runner.shortcut_help()
+
+
+def test_no_file_shows_an_empty_runner(qtbot, clock: FakeClock) -> None:
+    view = RunnerView(AppContext(clock=clock))
+    qtbot.addWidget(view)
+    assert view.title.text() == "No offsite open"
+    view.toggle_start()
+    view.next_item()
+    assert view.audience_window.face.state.mode == "idle"
+    view.shutdown()

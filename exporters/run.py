@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import shutil
+import sqlite3
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from exporters.atomic import ExportError, check_destination
-from exporters.data import gather
-from keeper.store import OffsiteStore
+from exporters.data import ExportData, gather
+from keeper.backups import copy_database
+from keeper.migrations import LATEST_VERSION, apply_migrations
+from keeper.store import OffsiteStore, probe
 
 Progress = Callable[[int, str], None]
 
@@ -45,11 +51,7 @@ def export_files(
     report = progress or (lambda _pct, _text: None)
 
     report(5, "Reading the offsite file")
-    store = OffsiteStore.open(Path(path), read_only=True)
-    try:
-        data = gather(store, offsite_id, now)
-    finally:
-        store.close()
+    data = read_offsite(Path(path), offsite_id, now)
     lines = []
     if xlsx is not None:
         report(30, "Writing the workbook")
@@ -67,3 +69,36 @@ def export_files(
         lines.append(f"wrote {written} ({time.perf_counter() - start:.1f} s)")
     report(100, "Done")
     return lines
+
+
+@contextlib.contextmanager
+def _readable(path: Path) -> Iterator[Path]:
+    """``path`` itself, or for a file from an older Keeper an upgraded temporary copy:
+    an export never changes (or upgrades) the file it reads."""
+    if probe(path).version >= LATEST_VERSION:
+        yield path
+        return
+    folder = Path(tempfile.mkdtemp(prefix="keeper-export-"))
+    try:
+        copy = folder / path.name
+        copy_database(path, copy)
+        conn = sqlite3.connect(copy, isolation_level=None)
+        try:
+            conn.execute("PRAGMA foreign_keys = OFF")
+            apply_migrations(conn, probe(copy).version)
+        finally:
+            conn.close()
+        yield copy
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def read_offsite(path: Path, offsite_id: int | None = None,
+                 now: dt.datetime | None = None) -> ExportData:
+    """Everything the exports need, read from ``path`` without writing to it."""
+    with _readable(path) as readable:
+        store = OffsiteStore.open(readable, read_only=True)
+        try:
+            return gather(store, offsite_id, now)
+        finally:
+            store.close()

@@ -112,3 +112,24 @@ def test_export_works_while_the_app_holds_the_file(tmp_path: Path, demo_file: Pa
         store.close()
     assert lines[0].startswith("wrote ")
     assert progress[0] < progress[-1] == 100
+
+
+def test_file_from_an_older_keeper_exports_and_stays_untouched(tmp_path: Path) -> None:
+    import sqlite3
+
+    from keeper.migrations import LATEST_VERSION, apply_migrations
+    from keeper.store import APPLICATION_ID
+
+    old = tmp_path / "old.keeper"
+    conn = sqlite3.connect(old, isolation_level=None)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    apply_migrations(conn, 0, target=LATEST_VERSION - 1)
+    conn.execute("INSERT INTO offsite (title, kind, day_start, mix_rule, created_at) "
+                 "VALUES ('Old offsite', 'leadership', '09:00:00.000000', '60/30/10', "
+                 "'2025-01-01 00:00:00.000000')")
+    conn.close()
+    before = old.read_bytes()
+    lines = export_files(old, xlsx=tmp_path / "t.xlsx")
+    assert lines[0].startswith("wrote ")
+    assert load_workbook(tmp_path / "t.xlsx")["Summary"]["A1"].value == "Old offsite"
+    assert old.read_bytes() == before

@@ -396,7 +396,7 @@ def _tally_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
             point.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_2
     legend = f"{word} per idea, top {len(ranked)} of {len(data.tally)}"
     if any(t.big_bet for t in ranked):
-        legend += " \u00b7 orange: big bets"
+        legend += " \u00b7 highlighted bars: big bets"
     _textbox(slide, Box(box.left, box.top + box.height - Inches(0.4), box.width, Inches(0.4)),
              [(legend, 12, False)], colour=MSO_THEME_COLOR.TEXT_2)
     _notes(slide, [f"Counted as {word.lower()}."] + [

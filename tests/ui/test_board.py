@@ -51,6 +51,7 @@ def test_board_shows_the_demo(view):
     assert view.chips.count() == len(view.data.people)
     assert view.tally.ranking.entries[0].title == "Renewals & expansion"
     assert "2 big bets" in view.big_bets.status.text()
+    view.tabs.setCurrentWidget(view.notes_list)
     assert view.notes_list.topLevelItemCount() == 8  # 7 groups + "Not grouped yet"
     assert not view.grab().isNull()
 
@@ -287,6 +288,7 @@ def test_suggestions_accept_one(qtbot, view, context):
 
 
 def test_notes_list_selects_on_the_board(qtbot, view):
+    view.tabs.setCurrentWidget(view.notes_list)
     top = view.notes_list.topLevelItem(0)
     view.notes_list.setCurrentItem(top.child(0))
     selected = view.scene.selectedItems()

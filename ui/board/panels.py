@@ -560,14 +560,37 @@ class NotesList(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.itemSelectionChanged.connect(self._selected)
         self._loading = False
+        self._dirty = False
+        self._data: bo.BoardData | None = None
+        self._show_authors = True
+        self._pending: tuple[IdeaKind, int] | None = None
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(320, 400)
 
     def set_data(self, data: bo.BoardData, show_authors: bool = True) -> None:
+        """Filled now if shown, else when it is next shown (it is rebuilt on every edit)."""
+        self._data, self._show_authors = data, show_authors
+        if self.isVisible():
+            self._fill()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._dirty:
+            self._fill()
+
+    def _fill(self) -> None:
+        data, show_authors = self._data, self._show_authors
+        if data is None:
+            return
+        self._dirty = False
         self._loading = True
+        self.setUpdatesEnabled(False)
         try:
-            selected = self.current_idea()
+            selected = self._pending if self._pending is not None else self.current_idea()
+            self._pending = None
             self.clear()
             people = {p.id: p.name for p in data.people}
             direct: dict[int, int] = {}
@@ -579,7 +602,7 @@ class NotesList(QTreeWidget):
             by_cluster: dict[int | None, list[bo.BoardNote]] = {}
             for n in data.notes:
                 by_cluster.setdefault(n.cluster_id, []).append(n)
-            restore: QTreeWidgetItem | None = None
+            tops: list[QTreeWidgetItem] = []
             for c in data.clusters:
                 top = QTreeWidgetItem([
                     ("\u2605 " if c.big_bet else "") + c.title,
@@ -590,32 +613,25 @@ class NotesList(QTreeWidget):
                 font = top.font(0)
                 font.setBold(True)
                 top.setFont(0, font)
-                self.addTopLevelItem(top)
-                if selected == (IdeaKind.CLUSTER, c.id):
-                    restore = top
-                for n in by_cluster.get(c.id, []):
-                    child = self._note_item(n, people, direct, show_authors)
-                    top.addChild(child)
-                    if selected == (IdeaKind.NOTE, n.id):
-                        restore = child
-                top.setExpanded(True)
+                top.addChildren([self._note_item(n, people, direct, show_authors)
+                                 for n in by_cluster.get(c.id, [])])
+                tops.append(top)
             known = {c.id for c in data.clusters}
             loose = [n for n in data.notes if n.cluster_id not in known]
             if loose:
                 top = QTreeWidgetItem(["Not grouped yet", f"{len(loose)} notes", ""])
-                self.addTopLevelItem(top)
-                for n in loose:
-                    child = self._note_item(n, people, direct, show_authors)
-                    top.addChild(child)
-                    if selected == (IdeaKind.NOTE, n.id):
-                        restore = child
+                top.addChildren([self._note_item(n, people, direct, show_authors)
+                                 for n in loose])
+                tops.append(top)
+            self.addTopLevelItems(tops)
+            for top in tops:
                 top.setExpanded(True)
-            self.resizeColumnToContents(2)
             self.setColumnWidth(0, 260)
-            if restore is not None:
-                self.setCurrentItem(restore)
+            self.setColumnWidth(1, 120)
         finally:
             self._loading = False
+            self.setUpdatesEnabled(True)
+        self.select_idea(selected)
 
     @staticmethod
     def _note_item(n: bo.BoardNote, people: dict[int, str], direct: dict[int, int],
@@ -623,7 +639,8 @@ class NotesList(QTreeWidget):
         text = n.text.replace("\n", " ")
         item = QTreeWidgetItem([text[:200], people.get(n.author_id or -1, "")
                                 if show_authors else "", str(direct.get(n.id, "")) or ""])
-        item.setToolTip(0, n.text[:1000])
+        if len(text) > 60:
+            item.setToolTip(0, n.text[:1000])
         item.setData(0, Qt.ItemDataRole.UserRole, (IdeaKind.NOTE, n.id))
         return item
 
@@ -635,6 +652,9 @@ class NotesList(QTreeWidget):
         return value if isinstance(value, tuple) else None
 
     def select_idea(self, idea: tuple[IdeaKind, int] | None) -> None:
+        if self._dirty:
+            self._pending = idea
+            return
         self._loading = True
         try:
             it = self.invisibleRootItem()

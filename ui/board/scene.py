@@ -22,12 +22,14 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QPixmapCache,
     QStaticText,
     QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
+    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
     QGraphicsView,
@@ -43,6 +45,7 @@ NOTE_W, NOTE_H = bo.NOTE_W, bo.NOTE_H
 TEXT_PAD = 11.0
 MAX_LINES = 4
 READABLE_LOD = 0.42  # below this zoom, text is drawn as bars
+_NOTE_BOUNDS = QRectF(-2, -2, NOTE_W + 6, NOTE_H + 7)
 MIN_ZOOM, MAX_ZOOM = 0.04, 4.0
 
 
@@ -110,11 +113,15 @@ def wrap_lines(
     return lines or [""]
 
 
-class NoteItem(QGraphicsItem):
-    """A sticky note: wrapped text, the author's colour and initials, its own support."""
+class NoteItem(QGraphicsRectItem):
+    """A sticky note: wrapped text, the author's colour and initials, its own support.
+
+    A rect item so that Qt asks C++ for its bounds (no Python call per item per paint).
+    """
 
     def __init__(self, note: bo.BoardNote) -> None:
-        super().__init__()
+        super().__init__(_NOTE_BOUNDS)
+        self.setPen(Qt.PenStyle.NoPen)
         self.note = note
         self.colour = style.PLAIN_NOTE
         self.initials = ""
@@ -163,9 +170,6 @@ class NoteItem(QGraphicsItem):
             self.setToolTip(tip)
         if changed:
             self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(-2, -2, NOTE_W + 6, NOTE_H + 7)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -244,11 +248,6 @@ class NoteItem(QGraphicsItem):
             painter.setPen(style.INK)
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, f"\u25CF {self.support}")
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.setZValue(2 if value else 1)
-        return super().itemChange(change, value)
-
 
 class ClusterItem(QGraphicsItem):
     """A named frame; dragging it carries its notes."""
@@ -268,7 +267,7 @@ class ClusterItem(QGraphicsItem):
             | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
             | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
-        self.setZValue(0)
+        self.setZValue(0)  # not cached: frames are large, a cache of them would thrash
         self.setPos(cluster.x, cluster.y)
 
     def update_from(
@@ -282,13 +281,17 @@ class ClusterItem(QGraphicsItem):
         finally:
             self._moving_members = False
         rect = QRectF(0, 0, w, h)
+        changed = (cluster, subtitle, initiative) != (self.cluster, self.subtitle,
+                                                      self.initiative)
         if rect != self.rect:
             self.prepareGeometryChange()
             self.rect = rect
+            changed = True
         self.cluster, self.subtitle, self.initiative = cluster, subtitle, initiative
-        tip = cluster.title + (f"\nBig bet: {initiative}" if cluster.big_bet else "")
-        self.setToolTip(tip)
-        self.update()
+        if changed:
+            tip = cluster.title + (f"\nBig bet: {initiative}" if cluster.big_bet else "")
+            self.setToolTip(tip)
+            self.update()
 
     def set_highlight(self, on: bool) -> None:
         if on != self.highlight:
@@ -320,8 +323,14 @@ class ClusterItem(QGraphicsItem):
         else:
             pen = QPen(style.BET_GOLD if bet else style.FRAME_LINE, 2 if bet else 1.5)
         pen.setCosmetic(self.highlight or self.isSelected())
+        # a plain fill (cheap) under an antialiased outline
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.drawRoundedRect(self.rect.adjusted(1, 1, -1, -1), 11, 11)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(pen)
-        painter.drawRoundedRect(self.rect, 12, 12)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(self.rect.adjusted(0.5, 0.5, -0.5, -0.5), 12, 12)
         # title band, readable at any zoom: at low zoom the font grows to stay legible
         scale = 1.0 if lod >= 0.6 else min(0.6 / max(lod, 0.01), 4.0)
         title_font = QFont()
@@ -381,7 +390,18 @@ class BoardScene(QGraphicsScene):
         self.show_authors = True
         self._press: dict[QGraphicsItem, QPointF] = {}
         self._hover: ClusterItem | None = None
+        self._raised: list[QGraphicsItem] = []
         self.setBackgroundBrush(style.CANVAS)
+        self.selectionChanged.connect(self._raise_selected)
+
+    def _raise_selected(self) -> None:
+        """Selected notes are drawn above the others (so a drag is never hidden)."""
+        for item in self._raised:
+            if item.scene() is self and not item.isSelected():
+                item.setZValue(1)
+        self._raised = [i for i in self.selectedItems() if isinstance(i, NoteItem)]
+        for item in self._raised:
+            item.setZValue(2)
 
     # ----- sync -------------------------------------------------------------------
     def set_data(self, data: bo.BoardData, show_authors: bool = True) -> None:
@@ -510,6 +530,9 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+PIXMAP_CACHE_KB = 48 * 1024  # note caches of a 1,000-note board fitted on a 1080p screen
+
+
 class BoardCanvas(QGraphicsView):
     """Zoom (Ctrl+wheel, Ctrl+=/-), pan (middle button or Space+drag), rubber-band select,
     arrows/Tab between notes, F to fit."""
@@ -537,6 +560,8 @@ class BoardCanvas(QGraphicsView):
         self._space = False
         self._panning = False
         self.fit_on_next_show = True
+        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
+            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)  # else item caches thrash at 50 %
 
     # ----- zoom ---------------------------------------------------------------
     def zoom(self) -> float:

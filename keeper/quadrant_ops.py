@@ -99,7 +99,9 @@ def load_board(store: OffsiteStore, offsite_id: int | None) -> BoardData:
     offsite = store.session.get(Offsite, offsite_id)
     if offsite is None:
         return data
-    people = {p.id: p for p in store.session.scalars(select(Person))}
+    people = {row.id: row for row in store.session.execute(
+        select(Person.id, Person.name, Person.role, Person.manager_id, Person.colour,
+               Person.active))}
     placed_ids = set(store.session.scalars(
         select(Placement.person_id).where(Placement.offsite_id == offsite_id)))
     for person in people.values():

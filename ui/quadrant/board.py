@@ -41,6 +41,7 @@ from ui.quadrant.labels import label_rect, place_labels
 SIZE = 1000.0  # the board is SIZE x SIZE scene units; (0, 0) is low skill, high motivation
 MARGIN_LEFT, MARGIN_BOTTOM, MARGIN = 46.0, 46.0, 8.0
 DOT_RADIUS = 7.0
+ARROW_PAD_PX = 12.0
 SMALL_STEP, BIG_STEP = 0.01, 0.05
 
 FILL: dict[Quadrant, QColor] = {
@@ -80,7 +81,53 @@ def dot_colour(colour: str | None) -> QColor:
     return result if result.isValid() else QColor(DEFAULT_DOT)
 
 
-class DotItem(QGraphicsItem):
+class PixelItem(QGraphicsItem):
+    """An item drawn in screen pixels whatever the zoom, yet indexed in scene units.
+
+    (``ItemIgnoresTransformations`` would do the same, but Qt then checks such items
+    one by one on every repaint instead of through its BSP index: 500 reps made each
+    drag frame test 1,000 bounding rectangles.)
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._scale = 1.0
+        self._bounds = QRectF()
+        self._dirty = True
+
+    def px_bounds(self) -> QRectF:
+        raise NotImplementedError
+
+    def paint_px(self, painter: QPainter) -> None:
+        raise NotImplementedError
+
+    def set_scale(self, scale: float) -> None:
+        if scale > 0 and scale != self._scale:
+            self.prepareGeometryChange()
+            self._scale = scale
+            self._dirty = True
+
+    def geometry_changed(self) -> None:
+        self.prepareGeometryChange()
+        self._dirty = True
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        if self._dirty:
+            px = self.px_bounds()
+            k = 1.0 / self._scale
+            self._bounds = QRectF(px.left() * k, px.top() * k, px.width() * k, px.height() * k)
+            self._dirty = False
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        k = 1.0 / self._scale
+        painter.scale(k, k)
+        self.paint_px(painter)
+        painter.scale(self._scale, self._scale)
+
+
+class DotItem(PixelItem):
     """One rep: a dot and (where it fits) a name; draggable, selectable."""
 
     def __init__(self, rep_id: int, board: BoardScene) -> None:
@@ -93,7 +140,7 @@ class DotItem(QGraphicsItem):
         self.label_side: str | None = "right"  # right, left, above, below or None (no room)
         self._drag_offset: QPointF | None = None
         self._press_pos = QPointF()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self._scale = board.scale
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -102,7 +149,7 @@ class DotItem(QGraphicsItem):
     def set_look(self, name: str, colour: QColor) -> None:
         text = name if len(name) <= 40 else name[:39] + "…"
         if text != self._name.text() or colour != self._colour:
-            self.prepareGeometryChange()
+            self.geometry_changed()
             self._name = QStaticText(text)
             self._name.setTextFormat(Qt.TextFormat.PlainText)
             self._name.prepare(font=self._board.name_font)
@@ -113,7 +160,7 @@ class DotItem(QGraphicsItem):
 
     def set_label_side(self, side: str | None) -> None:
         if side != self.label_side:
-            self.prepareGeometryChange()
+            self.geometry_changed()
             self.label_side = side
             self.update()
 
@@ -135,7 +182,7 @@ class DotItem(QGraphicsItem):
     def _shows_name(self) -> bool:
         return bool(self._name.text()) and (self.label_side is not None or self.isSelected())
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def px_bounds(self) -> QRectF:
         r = DOT_RADIUS + 3
         rect = QRectF(-r, -r, 2 * r, 2 * r)
         if self._name.text():
@@ -145,7 +192,7 @@ class DotItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        r = DOT_RADIUS + 4  # a generous target for a mouse or a finger
+        r = (DOT_RADIUS + 4) / self._scale  # a generous target for a mouse or a finger
         path.addEllipse(QPointF(0, 0), r, r)
         return path
 
@@ -155,8 +202,7 @@ class DotItem(QGraphicsItem):
             self.setZValue(20 if value else 10)
         return super().itemChange(change, value)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint_px(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = self.isSelected()
         if self._shows_name():
@@ -203,12 +249,12 @@ class DotItem(QGraphicsItem):
             self._board.dropped(self)
 
 
-class GhostItem(QGraphicsItem):
+class GhostItem(PixelItem):
     """The rep's place at the previous offsite: a faded hollow dot."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(2)
         self._colour = QColor(DEFAULT_DOT)
 
@@ -217,12 +263,11 @@ class GhostItem(QGraphicsItem):
             self._colour = QColor(colour)
             self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def px_bounds(self) -> QRectF:
         r = DOT_RADIUS
         return QRectF(-r, -r, 2 * r, 2 * r)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint_px(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = QColor(self._colour)
         colour.setAlpha(110)
@@ -239,9 +284,18 @@ class ArrowItem(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.setZValue(1)
+        # Antialiased lines are the costliest thing on the board, and a long arrow's
+        # bounding box meets many small repaints its line never crosses: skip those.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self._start = QPointF()
         self._end = QPointF()
         self._colour = QColor(DEFAULT_DOT)
+        self._scale = 1.0
+
+    def set_scale(self, scale: float) -> None:
+        if scale != self._scale:
+            self.prepareGeometryChange()
+            self._scale = scale
 
     def set_line(self, start: QPointF, end: QPointF, colour: QColor) -> None:
         if start != self._start or end != self._end:
@@ -252,11 +306,15 @@ class ArrowItem(QGraphicsItem):
             self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        pad = 30.0  # the head and the pen, in scene units at the smallest zoom
+        pad = ARROW_PAD_PX / max(self._scale, 0.05)  # the head and the pen, in pixels
         return QRectF(self._start, self._end).normalized().adjusted(-pad, -pad, pad, pad)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        pad = ARROW_PAD_PX / max(self._scale, 0.05)
+        if not _segment_meets(self._start, self._end,
+                              option.exposedRect.adjusted(-pad, -pad, pad, pad)):  # type: ignore[attr-defined]
+            return
         transform = painter.worldTransform()
         start, end = transform.map(self._start), transform.map(self._end)
         line = end - start
@@ -281,13 +339,32 @@ class ArrowItem(QGraphicsItem):
         painter.restore()
 
 
-class CountItem(QGraphicsItem):
+def _segment_meets(a: QPointF, b: QPointF, rect: QRectF) -> bool:
+    """Whether the segment a-b crosses ``rect`` (Liang-Barsky clipping)."""
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, a.x() - rect.left()), (dx, rect.right() - a.x()),
+                 (-dy, a.y() - rect.top()), (dy, rect.bottom() - a.y())):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
+class CountItem(PixelItem):
     """A quadrant's count and share, e.g. ``7 reps · 25%``; repaints only itself."""
 
     def __init__(self, quadrant: Quadrant) -> None:
         super().__init__()
         self.quadrant = quadrant
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(5)
         self.text = ""
         self._font = QFont()
@@ -298,29 +375,53 @@ class CountItem(QGraphicsItem):
 
     def set_text(self, text: str) -> None:
         if text != self.text:
-            self.prepareGeometryChange()
+            self.geometry_changed()
             self.text = text
             self._width = self._metrics.horizontalAdvance(text)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def px_bounds(self) -> QRectF:
         # anchored at the item's position by its right edge (right quadrants) or left edge
         height = self._metrics.height() + 8
         width = self._width + 16
         y = 0.0 if self.quadrant.high_motivation else -height
         return QRectF(-width, y, width, height)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint_px(self, painter: QPainter) -> None:
         if not self.text:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = self.boundingRect()
+        rect = self.px_bounds()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(ACCENT[self.quadrant])
         painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         painter.setPen(QColor("white"))
         painter.setFont(self._font)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)
+
+
+def _title_fonts() -> tuple[QFont, QFont]:
+    title = QFont()
+    title.setPixelSize(15)
+    title.setBold(True)
+    axes = QFont()
+    axes.setPixelSize(11)
+    return title, axes
+
+
+def title_rows(scale: float) -> list[QRectF]:
+    """Where each quadrant's name and axes are drawn, in view pixels (names keep off)."""
+    title_font, axes_font = _title_fonts()
+    title, axes = QFontMetricsF(title_font), QFontMetricsF(axes_font)
+    rows = []
+    for quadrant in Quadrant:
+        rect = quadrant_rect(quadrant)
+        width = max(title.horizontalAdvance(quadrant.label), axes.horizontalAdvance(quadrant.axes))
+        height = title.lineSpacing() + axes.lineSpacing()
+        left = rect.left() * scale + 18 * scale
+        top = (rect.top() + 16) * scale if quadrant.high_motivation else \
+            (rect.bottom() - 16) * scale - height
+        rows.append(QRectF(left, top, width, height))
+    return rows
 
 
 class BoardScene(QGraphicsScene):
@@ -341,6 +442,7 @@ class BoardScene(QGraphicsScene):
         self.arrows: dict[int, ArrowItem] = {}
         self.counts: dict[Quadrant, CountItem] = {}
         self.previous: dict[int, QPointF] = {}
+        self.scale = 1.0  # view pixels per scene unit, set by the view
         self.on_move: Callable[[int, float, float], None] | None = None
         for quadrant in Quadrant:
             item = CountItem(quadrant)
@@ -380,8 +482,10 @@ class BoardScene(QGraphicsScene):
         ghost = self.ghosts.get(rep_id)
         if ghost is None:
             ghost = self.ghosts[rep_id] = GhostItem()
+            ghost.set_scale(self.scale)
             self.addItem(ghost)
             arrow = self.arrows[rep_id] = ArrowItem()
+            arrow.set_scale(self.scale)
             self.addItem(arrow)
         arrow = self.arrows[rep_id]
         if ghost.pos() != point:
@@ -410,13 +514,19 @@ class BoardScene(QGraphicsScene):
     def layout_labels(self, scale: float) -> None:
         """Give each visible name a side where it overlaps no other name, dot or count
         badge; a name with no room is hidden (its tooltip and the Reps list have it)."""
+        if scale != self.scale:
+            self.scale = scale
+            for table in (self.arrows, self.ghosts, self.dots, self.counts):
+                for item in table.values():  # type: ignore[attr-defined]
+                    item.set_scale(scale)
         dots = [d for d in self.dots.values() if d.isVisible()]
         dots.sort(key=lambda d: (not d.isSelected(), d.pos().y(), d.pos().x()))
         centres = [QPointF(d.pos().x() * scale, d.pos().y() * scale) for d in dots]
-        badges = [item.boundingRect().translated(item.pos().x() * scale, item.pos().y() * scale)
+        badges = [item.px_bounds().translated(item.pos().x() * scale, item.pos().y() * scale)
                   for item in self.counts.values()]
         sides = place_labels(centres, [d.label_size() for d in dots], DOT_RADIUS,
-                             QRectF(0, 0, SIZE * scale, SIZE * scale), badges)
+                             QRectF(0, 0, SIZE * scale, SIZE * scale),
+                             badges + title_rows(scale))
         for dot, side in zip(dots, sides, strict=True):
             dot.set_label_side(side)
 
@@ -512,10 +622,8 @@ class BoardView(QGraphicsView):
         """Name, axes and care guidance on the quadrant's outer edge (top or bottom),
         leaving the title row's right end to the count badge."""
         rect = quadrant_rect(quadrant).adjusted(18, 16, -18, -16)
-        title_font = QFont()
+        title_font, axes_font = _title_fonts()
         title_font.setPixelSize(max(1, round(15 / scale)))
-        title_font.setBold(True)
-        axes_font = QFont()
         axes_font.setPixelSize(max(1, round(11 / scale)))
         body_font = QFont()
         body_font.setPixelSize(max(1, round(11.5 / scale)))

@@ -203,6 +203,7 @@ class QuadrantView(QWidget):
         self.manager_filter: int | None = None  # None: everyone
         self.projector = ProjectorState(self)
         self._offsite_seen: tuple[object, int | None] | None = None
+        self._live_quadrant: Quadrant | None = None
 
         self.scene = BoardScene(self)
         self.scene.dot_dropped.connect(self._on_drop)
@@ -328,9 +329,15 @@ class QuadrantView(QWidget):
         self.rep_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rep_table.verticalHeader().hide()
         self.rep_table.setSortingEnabled(False)
+        # Fixed widths: ResizeToContents reads every cell of 500 rows on each change.
         header = self.rep_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((130, 110, 150, 60, 80, 150)):
+            header.resizeSection(column, width)
         header.setStretchLastSection(True)
+        self.rep_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.rep_table.verticalHeader().setDefaultSectionSize(
+            self.rep_table.fontMetrics().height() + 8)
         self.rep_table.selectionModel().selectionChanged.connect(self._on_list_selection)
         col.addWidget(self.rep_table, 1)
         row = QHBoxLayout()
@@ -485,6 +492,7 @@ class QuadrantView(QWidget):
         self._update_projector()
 
     def _update_counts(self, placements: list[RepPlacement]) -> QuadrantShares:
+        self._live_quadrant = None
         result = shares(placements)
         for quadrant, item in self.scene.counts.items():
             n = result.counts[quadrant]
@@ -698,6 +706,10 @@ class QuadrantView(QWidget):
         current = self.data.current.get(rep_id)
         if current is None:
             return
+        quadrant = quadrant_of(skill, motivation)
+        if quadrant is self._live_quadrant:
+            return  # same quadrant as the last frame: the counts are right already
+        self._live_quadrant = quadrant
         moved = RepPlacement(rep_id, current.manager_id, skill, motivation)
         placements = [moved if p.rep_id == rep_id else p for p in self.visible_placements()]
         self._update_counts(placements)

@@ -1,0 +1,163 @@
+"""Quadrant board with 500 reps: how long a repaint takes while one dot is dragged.
+
+Goal: < 16 ms per frame. Only the changed region (the dot's old and new place,
+its arrow, its quadrant's count badge) should repaint, not the whole board.
+Prints figures; no asserts. Run: python bench/bench_quadrant.py [--reps 500]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KEEPER_DATA_DIR", tempfile.mkdtemp(prefix="keeper-bench-"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QMouseEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from sqlalchemy import select  # noqa: E402
+
+from keeper.clock import FakeClock  # noqa: E402
+from keeper.files import new_file  # noqa: E402
+from keeper.models import Person, Placement, Role  # noqa: E402
+
+
+class PaintSpy(QObject):
+    """Counts paint events on the board and the area they cover."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.areas: list[int] = []
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            rect = event.region().boundingRect()  # type: ignore[attr-defined]
+            self.areas.append(rect.width() * rect.height())
+        return False
+
+
+def make_file(path: Path, reps: int) -> None:
+    store = new_file(path, demo=True, clock=FakeClock())
+    rng = random.Random(7)
+    today = store.current_offsite()
+    previous = store.previous_offsite(today)
+    with store.edit() as s:
+        managers = [p for p in s.scalars(select(Person)) if p.role == Role.MANAGER.value]
+        have = sum(1 for p in s.scalars(select(Person)) if p.role == Role.REP.value)
+        for i in range(reps - have):
+            person = Person(name=f"Bench Rep {i:03d}", role=Role.REP.value,
+                            manager_id=managers[i % len(managers)].id, active=True)
+            s.add(person)
+            s.flush()
+            skill, motivation = rng.random(), rng.random()
+            s.add(Placement(offsite_id=previous.id, person_id=person.id, skill=skill,
+                            motivation=motivation))
+            s.add(Placement(offsite_id=today.id, person_id=person.id,
+                            skill=min(1, max(0, skill + rng.uniform(-0.2, 0.2))),
+                            motivation=min(1, max(0, motivation + rng.uniform(-0.2, 0.2)))))
+    store.close()
+
+
+def send(widget, kind: QEvent.Type, pos: QPointF, buttons: Qt.MouseButton) -> None:  # noqa: ANN001
+    event = QMouseEvent(kind, pos, widget.mapToGlobal(pos), Qt.MouseButton.LeftButton, buttons,
+                        Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--reps", type=int, default=500)
+    parser.add_argument("--moves", type=int, default=60)
+    parser.add_argument("--size", default="1600x1000", help="view size WxH")
+    args = parser.parse_args()
+
+    app = QApplication.instance() or QApplication([])
+    from keeper.store import OffsiteStore
+    from ui.context import AppContext
+    from ui.quadrant.view import QuadrantView
+
+    path = Path(tempfile.mkdtemp()) / "bench.keeper"
+    t = time.perf_counter()
+    make_file(path, args.reps)
+    print(f"file with {args.reps} reps (both offsites): {time.perf_counter() - t:.2f} s")
+    context = AppContext(clock=FakeClock())
+    t = time.perf_counter()
+    context.set_store(OffsiteStore.open(path))
+    view = QuadrantView(context)
+    width, height = (int(v) for v in args.size.split("x"))
+    view.resize(width, height)
+    view.show()
+    app.processEvents()
+    print(f"view built and first shown: {(time.perf_counter() - t) * 1000:.0f} ms "
+          f"({len(view.scene.dots)} dots, {len(view.scene.arrows)} arrows)")
+
+    board = view.board
+    viewport = board.viewport()
+    spy = PaintSpy()
+    viewport.installEventFilter(spy)
+    full, full_cpu = [], []
+    for _ in range(10):
+        t, c = time.perf_counter(), time.thread_time()
+        viewport.repaint()
+        full.append((time.perf_counter() - t) * 1000)
+        full_cpu.append((time.thread_time() - c) * 1000)
+    area = viewport.width() * viewport.height()
+    print(f"full repaint of the board ({viewport.width()}x{viewport.height()}): "
+          f"median {statistics.median(full):.1f} ms (CPU {statistics.median(full_cpu):.1f} ms)")
+
+    rep_id = next(iter(sorted(view.scene.dots)))
+    dot = view.scene.dots[rep_id]
+    start = board.mapFromScene(dot.pos()).toPointF()
+    left = Qt.MouseButton.LeftButton
+    send(viewport, QEvent.Type.MouseButtonPress, start, left)
+    app.processEvents()
+    spy.areas.clear()
+    frames, handle, cpu = [], [], []
+    for i in range(1, args.moves + 1):
+        target = QPointF(start.x() + 4 * i, start.y() + 2.5 * i)
+        t, c = time.perf_counter(), time.thread_time()
+        send(viewport, QEvent.Type.MouseMove, target, left)
+        t_moved = time.perf_counter()
+        app.processEvents()  # the queued update: paints only the dirty region
+        t_painted = time.perf_counter()
+        cpu.append((time.thread_time() - c) * 1000)
+        handle.append((t_moved - t) * 1000)
+        frames.append((t_painted - t) * 1000)
+    painted = [a / area for a in spy.areas] or [0.0]
+    t = time.perf_counter()
+    send(viewport, QEvent.Type.MouseButtonRelease, QPointF(start.x() + 4 * args.moves,
+                                                            start.y() + 2.5 * args.moves),
+         Qt.MouseButton.NoButton)
+    app.processEvents()
+    drop = (time.perf_counter() - t) * 1000
+
+    frames.sort()
+    p95 = frames[int(len(frames) * 0.95) - 1]
+    print(f"drag of one dot, {args.moves} moves: frame (move handling + repaint) "
+          f"median {statistics.median(frames):.2f} ms, p95 {p95:.2f} ms, max {frames[-1]:.2f} ms"
+          f"  [goal < 16 ms]")
+    print(f"  CPU time of the UI thread per frame: median {statistics.median(cpu):.2f} ms "
+          "(wall time above includes waiting for a busy machine)")
+    print(f"  of which move handling (live counts, arrow): median "
+          f"{statistics.median(handle):.2f} ms")
+    print(f"  paint events during the drag: {len(spy.areas)}; area repainted per paint: "
+          f"median {statistics.median(painted) * 100:.1f}% of the board, "
+          f"max {max(painted) * 100:.1f}%")
+    print(f"drop (store the move, undo entry, refresh board, panel and list): {drop:.1f} ms")
+    t = time.perf_counter()
+    context.undo_stack.undo()
+    app.processEvents()
+    print(f"undo of the drop (refresh included): {(time.perf_counter() - t) * 1000:.1f} ms")
+    context.set_store(None)
+
+
+if __name__ == "__main__":
+    main()

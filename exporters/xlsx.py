@@ -133,8 +133,9 @@ def _summary(ws: Worksheet, data: ExportData) -> None:
     ws.title = "Summary"
     set_value(ws.cell(row=1, column=1), o.title)
     ws.cell(row=1, column=1).font = TITLE_FONT
+    ws.row_dimensions[1].height = 26
     bets = ", ".join(b.title for b in data.big_bets) or "None chosen yet"
-    done = [a for a in data.agenda if a.actual_minutes is not None]
+    done = [a for a in data.agenda if a.over_minutes is not None]  # finished items
     late = sum((a.over_minutes or 0.0) for a in done)
     rows: list[tuple[str, Any, str | None]] = [
         ("Date", o.date, DATE_FORMAT),
@@ -165,6 +166,8 @@ def _summary(ws: Worksheet, data: ExportData) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
         if fmt:
             cell.number_format = fmt
+        if isinstance(value, str) and len(value) > 75:
+            ws.row_dimensions[r].height = LINE_HEIGHT * min(20, -(-len(value) // 75))
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 70
 

@@ -50,7 +50,7 @@ GAP_X, GAP_Y = 20.0, 14.0
 PAD, HEADER = 20.0, 50.0
 MARGIN = 60.0  # between frames placed automatically
 INBOX_COLUMNS = 4
-MAX_ROW_WIDTH = 4 * 460.0  # automatic placement fills rows about this wide
+MAX_ROW_WIDTH = 4 * 480.0  # automatic placement fills rows about this wide (4 frames)
 DEFAULT_CLUSTER_TITLE = "New group"
 
 
@@ -822,6 +822,48 @@ class TidyCluster(BoardOperation):
         self._update(s, Cluster, c.id, width=width, height=height)
         for n, (nx, ny) in zip(notes, grid_positions(c.x, c.y, len(notes)), strict=True):
             if (nx, ny) != (n.x, n.y):
+                self._update(s, Note, n.id, x=nx, y=ny)
+
+
+class ArrangeBoard(BoardOperation):
+    """Tidy every cluster and lay the frames out in rows without overlaps, biggest
+    first; loose notes go in a grid to the right. Nothing changes group or votes."""
+
+    text = "Arrange the board"
+
+    def __init__(self, offsite_id: int) -> None:
+        super().__init__()
+        self.offsite_id = offsite_id
+
+    def _perform(self, s: Session) -> None:
+        data = _load(s, self.offsite_id)
+        known = {c.id for c in data.clusters}
+        groups = []
+        for c in data.clusters:
+            notes = sorted(data.notes_in(c.id),
+                           key=lambda n: (round(n.y / (NOTE_H / 2)), n.x, n.id))
+            groups.append((c, notes, frame_size(len(notes))))
+        total = sum(w * h for _c, _n, (w, h) in groups)
+        row_width = max(MAX_ROW_WIDTH, math.sqrt(total) * 1.6)
+        x = y = row_h = 0.0
+        right = 0.0
+        for c, notes, (w, h) in groups:
+            if x > 0 and x + w > row_width:
+                x, y, row_h = 0.0, y + row_h + MARGIN, 0.0
+            if (c.x, c.y, c.width, c.height) != (x, y, w, h):
+                self._update(s, Cluster, c.id, x=x, y=y, width=w, height=h)
+            for n, (nx, ny) in zip(notes, grid_positions(x, y, len(notes)), strict=True):
+                if (n.x, n.y) != (nx, ny):
+                    self._update(s, Note, n.id, x=nx, y=ny)
+            right = max(right, x + w)
+            x += w + MARGIN
+            row_h = max(row_h, h)
+        loose = [n for n in data.notes if n.cluster_id not in known]
+        x0 = right + MARGIN if groups else 0.0
+        for i, n in enumerate(loose):
+            col, row = i % INBOX_COLUMNS, i // INBOX_COLUMNS
+            nx, ny = x0 + col * (NOTE_W + GAP_X), row * (NOTE_H + GAP_Y)
+            if (n.x, n.y) != (nx, ny):
                 self._update(s, Note, n.id, x=nx, y=ny)
 
 

@@ -274,6 +274,8 @@ def test_suggestions_accept_one(qtbot, view, context):
     view.request_suggestions(include_grouped=True)
     qtbot.waitUntil(lambda: bool(view.suggestions.cards), timeout=10_000)
     card = view.suggestions.cards[0]
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)  # shows its notes on the board
+    assert sorted(view.scene.selected_note_ids()) == sorted(card.note_ids)
     card.title.setText("Renewals (suggested)")
     before = len(view.data.clusters)
     qtbot.mouseClick(card.accept_button, Qt.MouseButton.LeftButton)
@@ -358,6 +360,16 @@ def test_read_only_file_disables_editing(qtbot, demo_path, clock):
         ctx.store.close()
     finally:
         writer.close()
+
+
+def test_arrange_keeps_groups_and_undoes(qtbot, view, context):
+    before = {i: n.note.cluster_id for i, n in view.scene.notes.items()}
+    qtbot.keyClick(view.canvas, Qt.Key.Key_A,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    frames = [c.sceneBoundingRect() for c in view.scene.clusters.values()]
+    assert not any(a.intersects(b) for i, a in enumerate(frames) for b in frames[i + 1:])
+    assert {i: n.note.cluster_id for i, n in view.scene.notes.items()} == before
+    assert context.undo_stack.undoText() == "Arrange the board"
 
 
 def test_cluster_items_are_frames(view):

@@ -310,6 +310,23 @@ def test_tidy_fits_the_frame(demo_store):
         c.x, c.y, c.width, c.height)
 
 
+def test_arrange_board_removes_overlaps_and_keeps_groups(demo_store):
+    data = board(demo_store)
+    frames = bo._frames(data.clusters, data.notes)
+    assert any(bo._overlaps(a, b) for i, a in enumerate(frames) for b in frames[i + 1:])
+    op = bo.ArrangeBoard(data.offsite_id)
+    op.apply(demo_store)
+    after = board(demo_store)
+    frames = bo._frames(after.clusters, after.notes)
+    assert not any(bo._overlaps(a, b) for i, a in enumerate(frames) for b in frames[i + 1:])
+    assert {n.id: n.cluster_id for n in after.notes} == {n.id: n.cluster_id for n in data.notes}
+    assert after.supports == data.supports
+    loose = [bo.note_rect(n.x, n.y) for n in after.notes if n.cluster_id is None]
+    assert not any(bo._overlaps(r, f) for r in loose for f in frames)
+    op.revert(demo_store)
+    assert board(demo_store) == data
+
+
 # ----------------------------------------------------------------------------- tally
 
 

@@ -86,6 +86,7 @@ def _clear(layout: QVBoxLayout | QGridLayout | QHBoxLayout) -> None:
 class SuggestionCard(QFrame):
     accepted = Signal(object)  # self
     rejected = Signal(object)
+    focused = Signal(object)  # clicked: show its notes on the board
 
     def __init__(self, suggestion: Suggestion, texts: Sequence[str],
                  parent: QWidget | None = None) -> None:
@@ -125,12 +126,18 @@ class SuggestionCard(QFrame):
         row.addWidget(reject)
         layout.addLayout(row)
         self.accept_button, self.reject_button = accept, reject
+        self.setToolTip("Click to see these notes on the board")
+
+    def mousePressEvent(self, event: object) -> None:  # noqa: N802
+        self.focused.emit(self)
+        super().mousePressEvent(event)  # type: ignore[arg-type]
 
 
 class SuggestionsPanel(QWidget):
     """Ask the core for groupings of the notes; accept, edit or reject each."""
 
     requested = Signal(bool)  # include notes already in a group
+    show_notes = Signal(object)  # note ids of a suggestion, to select on the board
 
     def __init__(self, run_op: RunOp, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -191,6 +198,7 @@ class SuggestionsPanel(QWidget):
             card = SuggestionCard(s, [texts.get(i, "") for i in s.note_ids])
             card.accepted.connect(self._accept)
             card.rejected.connect(self._remove)
+            card.focused.connect(lambda c: self.show_notes.emit(list(c.note_ids)))
             self.list_layout.addWidget(card)
             self.cards.append(card)
         left = f"; {singles} notes fit no group" if singles else ""
@@ -511,7 +519,10 @@ class BigBetsPanel(QWidget):
                 font.setBold(True)
                 title.setFont(font)
             self.table.setItem(row, 1, title)
-            self.table.setItem(row, 2, QTableWidgetItem(f"{rank_label(entry)} · {entry.count}"))
+            support = QTableWidgetItem(str(entry.count))
+            support.setToolTip(f"Rank {rank_label(entry)}")
+            support.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setItem(row, 2, support)
             combo = QComboBox()
             combo.setAccessibleName(f"Initiative for {cluster.title}")
             combo.addItem("— not linked —", None)
@@ -654,6 +665,10 @@ class NotesList(QTreeWidget):
     def select_idea(self, idea: tuple[IdeaKind, int] | None) -> None:
         if self._dirty:
             self._pending = idea
+            return
+        if idea is None:
+            self.setCurrentItem(None)  # type: ignore[arg-type]
+            self.clearSelection()
             return
         self._loading = True
         try:

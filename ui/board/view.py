@@ -241,6 +241,8 @@ class BoardView(QWidget):
                   "Remove the frame; its notes stay and its votes move to them")
         self._act("tidy", "Tidy", "Ctrl+T", self.tidy_selection,
                   "Lay the group's notes out in a grid")
+        self._act("arrange", "Arrange", "Ctrl+Shift+A", self.arrange_board,
+                  "Tidy every group and lay the board out without overlaps")
         self._act("delete", "Delete", QKeySequence.StandardKey.Delete, self.delete_selection,
                   "Delete the selected notes (a selected group is dissolved)")
         toolbar.addSeparator()
@@ -298,6 +300,7 @@ class BoardView(QWidget):
         # ----- side panels
         self.suggestions = SuggestionsPanel(self.run)
         self.suggestions.requested.connect(self.request_suggestions)
+        self.suggestions.show_notes.connect(self._show_suggested)
         self.tally = TallyPanel(self.run)
         self.big_bets = BigBetsPanel(self.run)
         self.notes_list = NotesList()
@@ -355,7 +358,8 @@ class BoardView(QWidget):
         rows = [("Enter", "Add the typed note"), ("Ctrl+L", "Type a new note"),
                 ("Ctrl+G", "Group selected notes"), ("F2 / Enter", "Rename group / edit note"),
                 ("Ctrl+M", "Merge selected groups"), ("Ctrl+Shift+G", "Dissolve group"),
-                ("Del", "Delete selected notes"), ("Arrows / Tab", "Move between notes"),
+                ("Del", "Delete selected notes"), ("Ctrl+Shift+A", "Arrange the board"),
+                ("Arrows / Tab", "Move between notes"),
                 ("Ctrl+wheel, Ctrl+= / Ctrl+-", "Zoom"), ("F / Ctrl+0", "Fit the board"),
                 ("Space+drag, middle drag", "Pan"),
                 ("Ctrl+Shift+P / R", "Board / ranking on the projector")]
@@ -517,6 +521,12 @@ class BoardView(QWidget):
     def select_notes(self, note_ids: list[int]) -> None:
         self.scene.select_only(self.scene.notes[i] for i in note_ids if i in self.scene.notes)
 
+    def _show_suggested(self, note_ids: list[int]) -> None:
+        self.select_notes(note_ids)
+        items = [self.scene.notes[i] for i in note_ids if i in self.scene.notes]
+        if items:
+            self.canvas.ensureVisible(items[0], 80, 80)
+
     # ----- capture --------------------------------------------------------------------
     def add_notes(self, text: str) -> None:
         if self.data is None or self.context.read_only:
@@ -648,6 +658,10 @@ class BoardView(QWidget):
         if ids:
             ops: list[Operation] = [bo.TidyCluster(c) for c in ids]
             self.run(ops[0] if len(ops) == 1 else Composite(ops, text="Tidy groups"))
+
+    def arrange_board(self) -> None:
+        if self.data is not None and self.run(bo.ArrangeBoard(self.data.offsite_id)):
+            self.canvas.fit_all()
 
     def delete_selection(self) -> None:
         notes = self.scene.selected_note_ids()

@@ -312,6 +312,7 @@ class DayData:
     date: dt.date | None = None
     previous_id: int | None = None
     previous_title: str | None = None
+    keeper_id: int | None = None
     people: list[DayPerson] = field(default_factory=list)
     review_okrs: list[OkrRow] = field(default_factory=list)
     next_okrs: list[OkrRow] = field(default_factory=list)
@@ -558,7 +559,7 @@ def load_day(store: OffsiteStore, offsite_id: int | None) -> DayData:
     offsite = store.session.get(Offsite, offsite_id)
     if offsite is None:
         return data
-    data.title, data.date = offsite.title, offsite.date
+    data.title, data.date, data.keeper_id = offsite.title, offsite.date, offsite.keeper_id
     previous = store.previous_offsite(offsite)
     if previous is not None:
         data.previous_id, data.previous_title = previous.id, previous.title
@@ -854,6 +855,50 @@ def edit_reflection(reflection_id: int, text: str) -> Operation:
 
 def delete_reflection(reflection_id: int) -> DeleteRows:
     return DeleteRows(Reflection, [{"id": reflection_id}], "Delete reflection")
+
+
+@dataclass
+class SetReflections(_Staged):
+    """One person's reflections (at most two, in order) and gratitude note, as one undo step.
+
+    Empty texts are dropped; ``gratitude=None`` leaves the note alone.
+    """
+
+    offsite_id: int = 0
+    person_id: int = 0
+    texts: list[str] = field(default_factory=list)
+    gratitude: str | None = None
+    text: str = "Reflections and gratitude"
+
+    def plan(self, store: OffsiteStore, run: Any) -> None:
+        wanted = [t for t in (clean_block(x, TEXT_MAX) for x in self.texts) if t]
+        if len(wanted) > REFLECTIONS_MAX:
+            raise DayError(f"Each person shares one or two reflections, not {len(wanted)}.")
+        existing = list(store.session.scalars(
+            select(Reflection).where(Reflection.offsite_id == self.offsite_id,
+                                     Reflection.person_id == self.person_id)
+            .order_by(Reflection.position, Reflection.id)))
+        for n, old in enumerate(existing):
+            if n >= len(wanted):
+                run(delete_reflection(old.id))
+            elif old.text != wanted[n] or old.position != n:
+                run(SetFields(Reflection, {"id": old.id}, {"text": wanted[n], "position": n}))
+        for n in range(len(existing), len(wanted)):
+            run(InsertRow(Reflection, {"offsite_id": self.offsite_id,
+                                       "person_id": self.person_id, "position": n,
+                                       "text": wanted[n]}))
+        if self.gratitude is not None:
+            note = _text_or_none(self.gratitude, TEXT_MAX)
+            row = store.session.get(Attendance, (self.offsite_id, self.person_id))
+            if row is None or (row.gratitude_note or None) != note:
+                run(set_gratitude(self.offsite_id, self.person_id, note))
+
+
+def set_reflections(offsite_id: int, person_id: int, texts: Sequence[str],
+                    gratitude: str | None = None, name: str = "") -> SetReflections:
+    label = f"Reflections and gratitude for {name}" if name else "Reflections and gratitude"
+    return SetReflections(offsite_id=offsite_id, person_id=person_id, texts=list(texts),
+                          gratitude=gratitude, text=label)
 
 
 def set_gratitude(offsite_id: int, person_id: int, note: str | None) -> PutRow:

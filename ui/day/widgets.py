@@ -1,0 +1,317 @@
+"""Small widgets shared by the "Sessions & plan" tabs: text boxes that save on
+Ctrl+Enter, a dirty tracker for forms, list helpers and the tabs' look."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+from keeper.day_rules import TACTIC_STATUSES
+
+TEXT = "#1F2328"
+MUTED = "#57606A"
+ACCENT = "#0B5CAD"
+WARN_BG, WARN_FG = "#FFF4D6", "#7A4B00"
+ERROR_BG, ERROR_FG = "#FDE7E9", "#9F1D2A"
+OK_BG, OK_FG = "#E3F4E6", "#1B5E20"
+
+# Start/Stop/Continue grid: background, foreground per state
+CELL_COLOURS = {
+    "complete": ("#CDEBD3", "#14532D"),
+    "partial": ("#FCE7B2", "#6B4400"),
+    "missing": ("#F6D3D6", "#8A1C27"),
+    "self": ("#E6E8EB", "#8A9099"),
+}
+STATUS_COLOURS = {
+    "not started": ("#ECEEF1", "#4A5360"),
+    "on track": ("#D5F0DA", "#1B5E20"),
+    "at risk": ("#FDE9B8", "#7A4B00"),
+    "off track": ("#F9D0D4", "#9F1D2A"),
+    "done": ("#D6E6FA", "#0B4A8F"),
+}
+for _status in TACTIC_STATUSES:  # a status added to the rules still gets a colour
+    STATUS_COLOURS.setdefault(_status, ("#ECEEF1", "#4A5360"))
+
+SAVE_KEYS = "Ctrl+Enter"
+STYLE = f"""
+QGroupBox {{ font-weight: 600; color: {TEXT}; border: 1px solid #D0D7DE; border-radius: 6px;
+            margin-top: 14px; padding: 10px 8px 8px 8px; }}
+QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
+QLabel[role="heading"] {{ font-weight: 600; color: {TEXT}; font-size: 11pt; }}
+QLabel[role="hint"] {{ color: {MUTED}; }}
+QLabel[role="field"] {{ color: {TEXT}; font-weight: 600; }}
+QPushButton[role="primary"] {{ background: {ACCENT}; color: white; border: none;
+            border-radius: 4px; padding: 5px 14px; font-weight: 600; }}
+QPushButton[role="primary"]:disabled {{ background: #9DB6D3; }}
+QPushButton[role="primary"]:focus {{ outline: 2px solid #F0B400; }}
+"""
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "heading")
+    return label
+
+
+def hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "hint")
+    label.setWordWrap(True)
+    return label
+
+
+def field_label(text: str, buddy: QWidget | None = None) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "field")
+    if buddy is not None:
+        label.setBuddy(buddy)
+    return label
+
+
+def button(text: str, slot: Callable[[], object], *, tip: str | None = None,
+           shortcut: str | None = None, primary: bool = False,
+           name: str | None = None) -> QPushButton:
+    widget = QPushButton(text)
+    widget.clicked.connect(lambda _checked=False: slot())
+    if shortcut:
+        widget.setShortcut(QKeySequence(shortcut))
+    if tip or shortcut:
+        keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText) \
+            if shortcut else ""
+        widget.setToolTip(f"{tip or text.replace('&', '')}" + (f" ({keys})" if keys else ""))
+    if primary:
+        widget.setProperty("role", "primary")
+    widget.setAccessibleName(name or text.replace("&", "").rstrip("…"))
+    if text in ("▲", "▼"):
+        widget.setFixedWidth(36)
+    return widget
+
+
+class Banner(QLabel):
+    """A one-line message: a warning, an error, or good news; hidden when empty."""
+
+    KINDS = {"warn": (WARN_BG, WARN_FG), "error": (ERROR_BG, ERROR_FG), "ok": (OK_BG, OK_FG),
+             "info": ("#EAF2FB", "#0B4A8F")}
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.kind = ""
+        self.hide()
+
+    def show_message(self, text: str | None, kind: str = "warn") -> None:
+        self.kind = kind if text else ""
+        if not text:
+            self.clear()
+            self.hide()
+            return
+        bg, fg = self.KINDS.get(kind, self.KINDS["warn"])
+        self.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 4px; padding: 6px 10px;")
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.show()
+
+
+class TextBox(QPlainTextEdit):
+    """Multi-line text: Ctrl+Enter submits, Tab moves on (a form, not a text editor)."""
+
+    submitted = Signal()
+
+    def __init__(self, placeholder: str = "", name: str = "", lines: int = 3,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.setAccessibleName(name or placeholder)
+        height = self.fontMetrics().lineSpacing() * lines + 14
+        self.setMinimumHeight(height)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._lines = lines
+
+    def sizeHint(self):  # noqa: N802, ANN201 - Qt override
+        hint_size = super().sizeHint()
+        hint_size.setHeight(self.fontMetrics().lineSpacing() * self._lines + 14)
+        return hint_size
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def set_text(self, text: str | None) -> None:
+        """Replace the text unless it is the same (keeps the cursor and undo history)."""
+        text = text or ""
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+
+
+class LineBox(QLineEdit):
+    """One line: Enter and Ctrl+Enter submit."""
+
+    submitted = Signal()
+
+    def __init__(self, placeholder: str = "", name: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setAccessibleName(name or placeholder)
+        self.returnPressed.connect(self.submitted.emit)
+
+    def set_text(self, text: str | None) -> None:
+        text = text or ""
+        if self.text() != text:
+            self.setText(text)
+
+
+class DirtyTracker(QObject):
+    """Knows whether a form holds edits not yet saved (loading doesn't count)."""
+
+    changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._dirty = False
+        self._loading = 0
+
+    def watch(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            if isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(self.mark)
+            elif isinstance(widget, QLineEdit):
+                widget.textEdited.connect(self.mark)
+            elif isinstance(widget, QComboBox):
+                widget.activated.connect(self.mark)
+            elif isinstance(widget, QAbstractButton):
+                widget.toggled.connect(self.mark)
+
+    def mark(self, *_args: object) -> None:
+        if self._loading:
+            return
+        if not self._dirty:
+            self._dirty = True
+            self.changed.emit(True)
+
+    def clear(self) -> None:
+        if self._dirty:
+            self._dirty = False
+            self.changed.emit(False)
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    @contextlib.contextmanager
+    def loading(self) -> Iterator[None]:
+        self._loading += 1
+        try:
+            yield
+        finally:
+            self._loading -= 1
+
+
+def fill_list(widget: QListWidget, rows: Sequence[tuple[int, str]], keep: int | None = None,
+              decorate: Callable[[QListWidgetItem, int], None] | None = None,
+              empty: str = "") -> None:
+    """Refill ``widget`` with (id, text) rows, keeping the selection on ``keep`` (by id)."""
+    widget.blockSignals(True)
+    try:
+        widget.clear()
+        for row_id, text in rows:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, row_id)
+            item.setToolTip(text)
+            if decorate is not None:
+                decorate(item, row_id)
+            widget.addItem(item)
+        if not rows and empty:
+            item = QListWidgetItem(empty)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            widget.addItem(item)
+        select_id(widget, keep)
+    finally:
+        widget.blockSignals(False)
+
+
+def select_id(widget: QListWidget, row_id: int | None) -> bool:
+    for n in range(widget.count()):
+        if widget.item(n).data(Qt.ItemDataRole.UserRole) == row_id:
+            widget.setCurrentRow(n)
+            return True
+    return False
+
+
+def current_id(widget: QListWidget) -> int | None:
+    item = widget.currentItem()
+    return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+
+def ids_in(widget: QListWidget) -> list[int]:
+    return [widget.item(n).data(Qt.ItemDataRole.UserRole) for n in range(widget.count())]
+
+
+def moved(ids: list[int], row_id: int, step: int) -> list[int] | None:
+    """``ids`` with ``row_id`` moved ``step`` places (None when it cannot move)."""
+    if row_id not in ids:
+        return None
+    at = ids.index(row_id)
+    to = at + step
+    if not 0 <= to < len(ids):
+        return None
+    out = list(ids)
+    out.insert(to, out.pop(at))
+    return out
+
+
+def chip(text: str, bg: str, fg: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 9px; padding: 2px 9px;"
+                        " font-weight: 600;")
+    return label
+
+
+def row(*widgets: QWidget | None, stretch_at: int | None = None) -> QHBoxLayout:
+    layout = QHBoxLayout()
+    layout.setContentsMargins(0, 0, 0, 0)
+    for n, widget in enumerate(widgets):
+        if stretch_at == n:
+            layout.addStretch(1)
+        if widget is not None:
+            layout.addWidget(widget)
+    if stretch_at is not None and stretch_at >= len(widgets):
+        layout.addStretch(1)
+    return layout
+
+
+def separator() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setStyleSheet("color: #D0D7DE;")
+    return line
+
+
+def colour(hex_code: str) -> QColor:
+    return QColor(hex_code)

@@ -135,6 +135,15 @@ class MainWindow(QMainWindow):
             ))
         self.view_menu = view_menu
 
+        run_actions = getattr(self.views.get("runner"), "menu_actions", None)
+        if callable(run_actions):
+            run_menu = bar.addMenu("&Run")
+            for run_action in run_actions():
+                if run_action is None:
+                    run_menu.addSeparator()
+                else:
+                    run_menu.addAction(run_action)
+
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
         help_menu.addAction(self._action("&About Keeper", self.show_about))

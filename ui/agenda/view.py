@@ -94,6 +94,7 @@ class AgendaModel(QAbstractTableModel):
                  on_move: Callable[[list[int], int], None]) -> None:
         super().__init__()
         self.items: list[AgendaItem] = []
+        self.ids: list[int] = []  # read once: an item deleted by an edit cannot be asked later
         self.starts: dict[int, dt.datetime] = {}
         self.people: dict[int, str] = {}
         self.read_only = True
@@ -104,6 +105,7 @@ class AgendaModel(QAbstractTableModel):
                   people: dict[int, str], read_only: bool) -> None:
         self.beginResetModel()
         self.items, self.starts, self.people, self.read_only = items, starts, people, read_only
+        self.ids = [i.id for i in items]
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -215,7 +217,7 @@ class AgendaModel(QAbstractTableModel):
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data = QMimeData()
-        ids = ",".join(str(self.items[r].id) for r in rows)
+        ids = ",".join(str(self.ids[r]) for r in rows)
         data.setData(MIME, QByteArray(ids.encode()))
         return data
 
@@ -633,17 +635,17 @@ class AgendaView(QWidget):
         model = self.table.selectionModel()
         if model is None:
             return []
-        rows = sorted({i.row() for i in model.selectedRows()})
-        return [self.model.items[r].id for r in rows if r < len(self.model.items)]
+        rows = sorted({i.row() for i in model.selectedIndexes()})
+        return [self.model.ids[r] for r in rows if r < len(self.model.ids)]
 
     def _select_ids(self, ids: list[int]) -> None:
         self.table.clearSelection()
         model = self.table.selectionModel()
-        for row, item in enumerate(self.model.items):
-            if item.id in ids:
+        for row, item_id in enumerate(self.model.ids):
+            if item_id in ids:
                 index = self.model.index(row, C_TITLE)
                 model.select(index, model.SelectionFlag.Select | model.SelectionFlag.Rows)
-                if item.id == ids[0]:
+                if item_id == ids[0]:
                     model.setCurrentIndex(index, model.SelectionFlag.NoUpdate)
 
     # ----- edits ----------------------------------------------------------------------
@@ -669,7 +671,7 @@ class AgendaView(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        rows = [n for n, i in enumerate(self.model.items) if i.id in ids]
+        rows = [n for n, i in enumerate(self.model.ids) if i in ids]
         target = rows[0] - 1 if step < 0 else rows[-1] + 2
         if target < 0 or target > len(self.model.items):
             return
@@ -677,7 +679,7 @@ class AgendaView(QWidget):
 
     def _insert_at(self) -> int:
         ids = self.selected_ids()
-        rows = [n for n, i in enumerate(self.model.items) if i.id in ids]
+        rows = [n for n, i in enumerate(self.model.ids) if i in ids]
         return rows[-1] + 1 if rows else len(self.model.items)
 
     def add_item(self, kind: str) -> None:
@@ -696,7 +698,7 @@ class AgendaView(QWidget):
         if op.ids:
             self._select_ids(op.ids)
             if kind == "session":
-                row = next(n for n, i in enumerate(self.model.items) if i.id == op.ids[0])
+                row = self.model.ids.index(op.ids[0])
                 self.table.edit(self.model.index(row, C_TITLE))
 
     def delete_selected(self) -> None:

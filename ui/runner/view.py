@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -268,6 +269,8 @@ class RunnerView(QWidget):
         self._last_state: AudienceState | None = None
         self._last_level: WarningLevel | None = None
         self._shown: dict[str, object] = {}
+        self._closed = False
+        self._countdown_palette = "normal"
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Run the day")
 
@@ -290,8 +293,8 @@ class RunnerView(QWidget):
         context.data_changed.connect(self._on_data_changed)
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
-        app.screenAdded.connect(lambda _s: self._fill_screens())
-        app.screenRemoved.connect(lambda _s: QTimer.singleShot(0, self._fill_screens))
+        app.screenAdded.connect(self._on_screens_changed)
+        app.screenRemoved.connect(self._on_screens_changed)
         self._fill_screens()
         self.load()
 
@@ -359,7 +362,11 @@ class RunnerView(QWidget):
         self.countdown.setObjectName("countdown")
         self.countdown.setAccessibleName("Time left")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown.setMinimumHeight(150)
+        self.countdown.setMinimumHeight(90)
+        # the digits scale with the room they have (resizeEvent), so the label never sets a
+        # minimum width: the window stays usable on a small laptop screen
+        self.countdown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self._countdown_px = 120
         self.state_line = QLabel()
         self.state_line.setObjectName("stateLine")
 
@@ -376,18 +383,19 @@ class RunnerView(QWidget):
             return b
 
         self.start_button = button("toggle", "Start", primary=True)
-        self.start_button.setMinimumWidth(180)
+        self.start_button.setMinimumWidth(120)
         self.prev_button = button("previous", "◀  Previous")
         self.next_button = button("next", "Next  ▶")
         self.minus_button = button("minus", "−1 min")
         self.plus_button = button("plus", "+1 min")
         self.reset_button = button("reset", "Reset")
         controls = QHBoxLayout()
-        controls.setSpacing(10)
+        controls.setSpacing(8)
         for b in (self.prev_button, self.start_button, self.next_button):
             controls.addWidget(b)
-        controls.addSpacing(18)
+        controls.addSpacing(12)
         for b in (self.minus_button, self.plus_button, self.reset_button):
+            b.setMinimumWidth(0)
             controls.addWidget(b)
         controls.addStretch(1)
 
@@ -403,7 +411,7 @@ class RunnerView(QWidget):
 
         # -- the preview
         self.preview = AudienceFace()
-        self.preview.setFixedSize(384, 216)
+        self.preview.setFixedSize(192, 108)  # resizeEvent scales it between 192 and 384 wide
         self.preview.setAccessibleName("Preview of the projector")
         self.preview_caption = QLabel()
         self.preview_caption.setObjectName("muted")
@@ -420,10 +428,11 @@ class RunnerView(QWidget):
         self.blackout_button.setCheckable(True)
         self.message_button = button("message", "Message…")
         self.full_button = button("fullscreen", "Full screen")
-        screen_row = QHBoxLayout()
-        for b in (self.blackout_button, self.message_button, self.full_button):
+        screen_row = QGridLayout()
+        screen_row.setSpacing(6)
+        for n, b in enumerate((self.blackout_button, self.message_button, self.full_button)):
             b.setMinimumHeight(36)
-            screen_row.addWidget(b)
+            screen_row.addWidget(b, n // 2, n % 2)
         side.addLayout(screen_row)
         side.addStretch(1)
 
@@ -495,7 +504,7 @@ class RunnerView(QWidget):
             "QLabel#nextLine { color: #111827; font-size: 17px; font-weight: 600; }"
             "QLabel#driftLine { color: #111827; font-size: 17px; font-weight: 600; }"
             "QLabel#later { color: #374151; font-size: 13px; }"
-            "QPushButton { font-size: 14px; padding: 6px 14px; }"
+            "QPushButton { font-size: 14px; padding: 6px 10px; }"
             "QPushButton#primary { font-size: 17px; font-weight: 600; background: #1D4ED8;"
             " color: white; border: none; border-radius: 8px; padding: 8px 22px; }"
             "QPushButton#primary:disabled { background: #9CA3AF; }"
@@ -537,6 +546,15 @@ class RunnerView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         if self.help_overlay.isVisible():
             self.help_overlay.setGeometry(self.rect())
+        width = max(192, min(384, int((self.width() - 40) * 0.34)))
+        if width != self.preview.width():
+            self.preview.setFixedSize(width, width * 9 // 16)
+            self.preview_caption.setMaximumWidth(width)
+        px = max(44, min(120, (self.width() - width - 100) // 6, self.height() // 6))
+        if px != self._countdown_px:
+            self._countdown_px = px
+            self._shown.pop("countdownStyle", None)
+            self._set_countdown(self.countdown.text(), self._countdown_palette)
         super().resizeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
@@ -552,6 +570,8 @@ class RunnerView(QWidget):
     # ----- loading -------------------------------------------------------------
     def load(self) -> None:
         """Read the agenda and the saved runner state: a running timer goes on running."""
+        if self._closed:
+            return
         store, offsite = self.context.store, self.context.offsite
         self._tick_timer.stop()
         if store is None or offsite is None:
@@ -583,6 +603,8 @@ class RunnerView(QWidget):
         self._last_level = self.runner.level()
 
     def _on_data_changed(self, area: str) -> None:
+        if self._closed:
+            return
         if area in ("agenda", "people") and self.context.store is not None:
             self._reload_keeping_timer()
 
@@ -773,6 +795,8 @@ class RunnerView(QWidget):
 
     def tick(self) -> None:
         """Show the current second; re-arm for the next boundary while counting."""
+        if self._closed:
+            return
         runner = self.runner
         now = self.clock.now().astimezone()
         if runner is None:
@@ -844,11 +868,13 @@ class RunnerView(QWidget):
         self.actions_by_key["takeback"].setEnabled(not self.context.read_only)
 
     def _set_countdown(self, text: str, palette: str) -> None:
+        self._countdown_palette = palette
         if self._shown.get("countdownStyle") != palette:
             self._shown["countdownStyle"] = palette
             colours = CONTROL_PALETTE.get(palette, CONTROL_PALETTE["normal"])
             self.countdown.setStyleSheet(
-                f"QLabel#countdown {{ font-size: 120px; font-weight: 700; color: {colours.digits};"
+                f"QLabel#countdown {{ font-size: {self._countdown_px}px; font-weight: 700;"
+                f" color: {colours.digits};"
                 f" background: {colours.background}; border-radius: 12px; padding: 0 18px; }}"
             )
         self._set("countdown", self.countdown, text)
@@ -959,7 +985,13 @@ class RunnerView(QWidget):
             self.audience_state.emit(state)
 
     # ----- screens --------------------------------------------------------------
+    def _on_screens_changed(self, _screen: object) -> None:
+        if not self._closed:
+            QTimer.singleShot(0, self._fill_screens)
+
     def _fill_screens(self) -> None:
+        if self._closed:
+            return
         box = self.screen_box
         chosen = self.audience_window.preferred_screen
         box.blockSignals(True)
@@ -984,6 +1016,8 @@ class RunnerView(QWidget):
         self._update_projector_caption()
 
     def _update_projector_caption(self) -> None:
+        if self._closed:
+            return
         window = self.audience_window
         if not window.isVisible():
             text = "The audience window is closed (A opens it)."
@@ -997,9 +1031,13 @@ class RunnerView(QWidget):
         self._set("caption", self.preview_caption, text)
 
     def shutdown(self) -> None:
+        """The control window is closing: save, stop ticking, take the projector window away."""
+        if self._closed:
+            return
         self._tick_timer.stop()
         self._slow_timer.stop()
         self._persist()
+        self._closed = True
         self.audience_window.dispose()
 
 

@@ -259,6 +259,7 @@ class ClusterItem(QGraphicsItem):
         self.subtitle = ""
         self.initiative = ""
         self.highlight = False
+        self.projector = False  # larger titles for the audience
         self.members: list[NoteItem] = []
         self._moving_members = False
         self.setFlags(
@@ -334,7 +335,8 @@ class ClusterItem(QGraphicsItem):
         # title band, readable at any zoom: at low zoom the font grows to stay legible
         scale = 1.0 if lod >= 0.6 else min(0.6 / max(lod, 0.01), 4.0)
         title_font = QFont()
-        title_font.setPixelSize(round(19 * scale))
+        big = self.projector and scale == 1.0
+        title_font.setPixelSize(round((25 if big else 19) * scale))
         title_font.setBold(True)
         painter.setFont(title_font)
         metrics = QFontMetricsF(title_font)
@@ -343,7 +345,7 @@ class ClusterItem(QGraphicsItem):
         sub_h = 0.0
         if scale == 1.0:
             sub_h = 16.0
-        title_box = QRectF(left, 10, width, max(26.0, metrics.height() + 2))
+        title_box = QRectF(left, 5 if big else 10, width, max(26.0, metrics.height() + 2))
         if bet:
             star = QRectF(self.rect.width() - left - 22 * scale, 10, 22 * scale, 26 * scale)
             painter.setPen(style.BET_GOLD)
@@ -362,7 +364,7 @@ class ClusterItem(QGraphicsItem):
             sub = self.subtitle + (f"  \u00b7  \u2605 {self.initiative}" if bet and
                                    self.initiative else "")
             sub = QFontMetricsF(sub_font).elidedText(sub, Qt.TextElideMode.ElideRight, width)
-            painter.drawText(QRectF(left, 31, width, 16),
+            painter.drawText(QRectF(left, 34 if big else 31, width, 16),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, sub)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
@@ -437,6 +439,7 @@ class BoardScene(QGraphicsScene):
                 item = ClusterItem(c)
                 if not self.interactive:
                     item.setFlags(QGraphicsItem.GraphicsItemFlag(0))
+                    item.projector = True
                 self.addItem(item)
                 self.clusters[c.id] = item
             members = [self.notes[n.id] for n in data.notes if n.cluster_id == c.id]

@@ -82,6 +82,7 @@ class AudienceFace(QWidget):
         self.setAccessibleName("Audience display")
         self.paint_count = 0
         self.last_paint_rect = QRect()
+        self.dirty = QRect()  # what set_state asked to repaint and is not painted yet
         self._rects: dict[str, QRectF] = {}
         self._fonts: dict[str, QFont] = {}
         self._digits_font_for: tuple[str, int, int] = ("", 0, 0)
@@ -95,10 +96,13 @@ class AudienceFace(QWidget):
         if replace(old, digits=state.digits) == state and self.isVisible():
             if len(old.digits) != len(state.digits):
                 self._fit_digits()
-            self.update(self._rects["digits"].toAlignedRect())
+            band = self._rects["digits"].toAlignedRect()
+            self.dirty = self.dirty.united(band)
+            self.update(band)
             return
         self._fit_digits()
         self.setAccessibleDescription(f"{state.title} {state.digits}".strip())
+        self.dirty = self.rect()
         self.update()
 
     def colours(self) -> ScreenColours:
@@ -174,6 +178,7 @@ class AudienceFace(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         self.paint_count += 1
         self.last_paint_rect = event.rect()
+        self.dirty = QRect()
         painter = QPainter(self)
         state = self.state
         colours = self.colours()
@@ -251,6 +256,12 @@ class AudienceWindow(QWidget):
     def set_state(self, state: AudienceState) -> None:
         self.face.set_state(state)
         self._show_presented_or_face()
+
+    def repaint_now(self) -> None:
+        """Paint the pending change at once (after a key press) instead of at the next frame."""
+        face = self.face
+        if self.isVisible() and self._stack.currentWidget() is face and not face.dirty.isEmpty():
+            face.repaint(face.dirty)
 
     def _on_bus_changed(self) -> None:
         if self.bus is None:

@@ -271,6 +271,7 @@ class RunnerView(QWidget):
         self._shown: dict[str, object] = {}
         self._closed = False
         self._countdown_palette = "normal"
+        self._target_end: dt.datetime | None = None  # see agenda_ops.anchored_drift
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Run the day")
 
@@ -591,6 +592,9 @@ class RunnerView(QWidget):
         self.refresh_all()
 
     def _build_runner(self, all_items: list[AgendaItem], saved: PersistedTimer | None) -> None:
+        store, offsite = self.context.store, self.context.offsite
+        self._target_end = (read_target_end(store, offsite.id, self.day)
+                            if store is not None and offsite is not None else None)
         self.items = [i for i in all_items if i.day == self.day]
         self.entries = [entry_of(i) for i in self.items]
         ids = [e.id for e in self.entries]
@@ -635,11 +639,15 @@ class RunnerView(QWidget):
 
     # ----- commands ------------------------------------------------------------
     def _command(self, change: str) -> None:
-        """After a command: save, redraw, re-arm the tick."""
+        """After a command: show it (the projector at once), re-arm the tick, then save."""
+        if change == "time":
+            self.tick()
+        else:
+            self.refresh_all()
+        self.audience_window.repaint_now()  # the room sees a key press within a frame
         self._persist()
         if change == "session":
             self.context.audience.session_changed.emit()
-        self.refresh_all()
 
     def toggle_start(self) -> None:
         runner = self.runner
@@ -770,9 +778,7 @@ class RunnerView(QWidget):
             index = runner.index
         plain = schedule.drift(self.entries, offsite.day_start, now, index,
                                runner.remaining_s() if index is not None else None)
-        store = self.context.store
-        target = read_target_end(store, offsite.id, self.day) if store is not None else None
-        return anchored_drift(plain, target)
+        return anchored_drift(plain, self._target_end)
 
     def _set(self, key: str, widget: QLabel | QPushButton, text: str) -> None:
         if self._shown.get(key) != text:

@@ -278,8 +278,10 @@ def _board(session: Session, offsite: Offsite, attendees: list[Person],
     supporters_by_cluster = [7, 6, 4, 5, 3, 3, 2]
     for c_index, (title, bet, notes) in enumerate(BOARD):
         col, row = c_index % 4, c_index // 4
-        cluster = Cluster(offsite_id=offsite.id, title=title, x=col * 460.0, y=row * 420.0,
-                          width=420.0, height=380.0, big_bet=bet is not None,
+        note_rows = (len(notes) + 1) // 2
+        cluster = Cluster(offsite_id=offsite.id, title=title, x=col * 460.0, y=row * 560.0,
+                          width=420.0, height=60.0 + note_rows * 110.0,
+                          big_bet=bet is not None,
                           initiative_id=initiatives[bet].id if bet is not None else None)
         session.add(cluster)
         session.flush()

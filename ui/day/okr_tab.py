@@ -347,9 +347,10 @@ class OkrTab(Tab):
             self.objective.setFocus()
             return False
         self.tracker.clear()
+        is_new = self.editing_id is None
         if not self.host.run(op, "Saving the OKR"):
             return False
-        if self.editing_id is None:
+        if is_new:
             self.editing_id = op.key.get("id")
             self.host.reload()
         return True

@@ -181,9 +181,10 @@ class QuestionsTab(Tab):
             self.text.setFocus()
             return False
         self.tracker.clear()
+        is_new = self.editing_id is None
         if not self.host.run(op, "Saving the question"):
             return False
-        if self.editing_id is None:
+        if is_new:
             self.editing_id = op.key.get("id")
             self.host.reload()
         return True

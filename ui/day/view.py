@@ -13,7 +13,14 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from keeper.day_ops import AREA, DayData, DayError, load_day
 from keeper.ops import Operation
@@ -44,6 +51,7 @@ class DayView(QWidget):
 
         self.header = QLabel()
         self.header.setStyleSheet("font-size: 13pt; font-weight: 600; color: #1F2328;")
+        self.header.setWordWrap(True)
         self.subheader = hint("")
         self.message = Banner()
         self._message_timer = QTimer(self)
@@ -62,7 +70,11 @@ class DayView(QWidget):
         self.tabs.setAccessibleName("Sessions")
         self.tabs.setDocumentMode(True)
         for n, tab in enumerate(self.tabs_list, 1):
-            at = self.tabs.addTab(tab, f"{n}  {tab.title.replace('&', '&&')}")
+            scroll = QScrollArea()  # a small window scrolls a tab instead of growing the window
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(tab)
+            at = self.tabs.addTab(scroll, f"{n}  {tab.title.replace('&', '&&')}")
             self.tabs.setTabToolTip(at, f"{tab.title} (Alt+{n})")
             QShortcut(QKeySequence(f"Alt+{n}"), self, lambda i=at: self.show_tab(i),
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -153,7 +165,7 @@ class DayView(QWidget):
     # ----- tabs ----------------------------------------------------------------------
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
-        widget = self.tabs.currentWidget()
+        widget = self.tabs_list[index] if 0 <= index < len(self.tabs_list) else None
         if widget is not None:
             widget.setFocus()
             widget.focusNextChild()

@@ -288,7 +288,7 @@ class LookBack:
     responses: list[ResponseRow] = field(default_factory=list)
     summary: SurveySummary | None = None
     questions: list[str] = field(default_factory=list)
-    scale_max: float = 5.0
+    scales: dict[str, float] = field(default_factory=dict)  # question → top of its scale
 
     @property
     def revenue_share(self) -> float | None:
@@ -321,8 +321,9 @@ def load_look_back(store: OffsiteStore, offsite_id: int) -> LookBack:
     data.responses = [ResponseRow(r.id, r.respondent, r.went_well, r.to_improve, ratings[r.id])
                       for r in responses]
     data.questions = questions
-    all_values = [v for r in ratings.values() for v in r.values()]
-    data.scale_max = rating_scale_max(all_values)
+    for question in questions:
+        data.scales[question] = rating_scale_max(
+            r[question] for r in ratings.values() if question in r)
     if responses:
         data.summary = summarise_survey(
             [(r.went_well, r.to_improve) for r in responses],

@@ -232,10 +232,12 @@ class LookBackTab(QWidget):
         if summary is not None:
             for question in self.data.questions:
                 average = summary.averages.get(question)
-                rows.append(BarRow(question, average,
-                                   f"{fmt(average, 2)} / {self.data.scale_max:g}  "
+                scale = self.data.scales.get(question, 5.0)
+                share = average / scale if average is not None else None
+                rows.append(BarRow(question, share,
+                                   f"{fmt(average, 2)} / {scale:g}  "
                                    f"({summary.rated.get(question, 0)} rated)"))
-        self.averages.set_rows(rows, self.data.scale_max)
+        self.averages.set_rows(rows, 1.0)
         for widget, themes in ((self.well_list, summary.went_well_themes if summary else []),
                                (self.improve_list, summary.to_improve_themes if summary else [])):
             widget.clear()

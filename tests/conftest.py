@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["KEEPER_DATA_DIR"] = tempfile.mkdtemp(prefix="keeper-tests-")
+_SESSION_DIR = Path(tempfile.mkdtemp(prefix="keeper-tests-"))
+_LAPTOP = _SESSION_DIR / "laptop-screen.json"
+# One laptop-sized screen (offscreen's default is 800x600, smaller than any laptop).
+_LAPTOP.write_text(json.dumps({"screens": [{
+    "name": "LAPTOP", "x": 0, "y": 0, "width": 1280, "height": 800,
+    "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_LAPTOP}"
+os.environ["KEEPER_DATA_DIR"] = str(_SESSION_DIR / "data")
 
 import pytest  # noqa: E402
 

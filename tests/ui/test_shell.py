@@ -108,9 +108,9 @@ def test_read_only_banner_when_file_is_held(qtbot, demo_path: Path, clock) -> No
 def test_window_geometry_is_remembered(qtbot, clock) -> None:
     first = MainWindow(context=AppContext(clock=clock))
     qtbot.addWidget(first)
-    first.resize(720, 530)
+    first.resize(1100, 700)
     first.show()
     first.close()
     second = MainWindow(context=AppContext(clock=clock))
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (720, 530)
+    assert (second.width(), second.height()) == (1100, 700)

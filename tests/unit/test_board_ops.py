@@ -311,6 +311,11 @@ def test_tidy_fits_the_frame(demo_store):
 
 
 def test_arrange_board_removes_overlaps_and_keeps_groups(demo_store):
+    from keeper.models import Cluster
+    from keeper.ops import SetFields
+
+    first, second = board(demo_store).clusters[:2]
+    SetFields(Cluster, {"id": second.id}, {"x": first.x + 40, "y": first.y + 40}).apply(demo_store)
     data = board(demo_store)
     frames = bo._frames(data.clusters, data.notes)
     assert any(bo._overlaps(a, b) for i, a in enumerate(frames) for b in frames[i + 1:])

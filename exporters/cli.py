@@ -1,4 +1,5 @@
-"""``keeper export FILE --xlsx OUT.xlsx --pptx OUT.pptx [--template T.pptx] [--names]``."""
+"""``keeper export FILE --xlsx OUT.xlsx --pptx OUT.pptx [--template T.pptx] [--names]
+[--offsite ID]``."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         lines = export_files(args.file, xlsx=args.xlsx, pptx=args.pptx,
                              template=getattr(args, "template", None),
-                             names=bool(getattr(args, "names", False)))
+                             names=bool(getattr(args, "names", False)),
+                             offsite_id=getattr(args, "offsite", None))
     except (ExportError, StoreError) as exc:
         print(f"keeper: export failed: {exc}", file=sys.stderr)
         return 1

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from exporters.data_day import DayData, gather_day
+from exporters.data_kickoff import KickoffData, gather_kickoff
 from keeper import quadrant as quad
 from keeper import schedule
 from keeper import tally as tl
@@ -24,6 +26,7 @@ from keeper.models import (
     Initiative,
     Note,
     Offsite,
+    OffsiteKind,
     Person,
     Placement,
     QuadrantNote,
@@ -77,6 +80,7 @@ class AgendaRow:
     actual_start: dt.datetime | None
     actual_end: dt.datetime | None
     actual_minutes: float | None  # an item in progress counts to the export's "now"
+    day: int = 1  # of a multi-day offsite (a two-day kickoff)
 
     @property
     def status(self) -> str:
@@ -180,6 +184,8 @@ class ExportData:
     previous_reps_placed: int | None
     quadrant_flags: tuple[str, ...]
     people: tuple[PersonRow, ...]
+    day: DayData | None = None  # OKR review, questions, feedback, charter, operating plan
+    kickoff: KickoffData | None = None  # a sales kickoff's systems (kind "kickoff" only)
 
     @property
     def leaders_to_thank(self) -> tuple[Attendee, ...]:
@@ -211,7 +217,8 @@ def gather(store: OffsiteStore, offsite_id: int | None = None,
     s = store.session
     offsite = s.get(Offsite, offsite_id) if offsite_id is not None else store.current_offsite()
     if offsite is None:
-        raise NoOffsite("This file holds no offsite to export.")
+        raise NoOffsite("This file holds no offsite to export." if offsite_id is None
+                        else f"There is no offsite with the id {offsite_id}.")
     now_local = _local_naive(now) if now is not None else dt.datetime.now()
 
     people = list(s.scalars(select(Person).order_by(Person.name, Person.id)))
@@ -243,22 +250,31 @@ def gather(store: OffsiteStore, offsite_id: int | None = None,
                   p.active, p.id in notes_by_person, notes_by_person.get(p.id))
         for p in sorted(people, key=lambda p: (role_order.get(p.role, 3), p.name.casefold()))
     )
+    day = gather_day(s, offsite, name)
+    kickoff = (gather_kickoff(s, offsite, by_id)
+               if offsite.kind == OffsiteKind.KICKOFF.value else None)
     return ExportData(info, now_local, mode, attendees, agenda, ideas, tally_rows, big_bets,
                       issues, initiatives, quadrant_rows, share_rows, placed, prev_placed,
-                      flag_texts, people_rows)
+                      flag_texts, people_rows, day, kickoff)
 
 
 def _agenda(offsite: Offsite, name: dict[int, str],
             now: dt.datetime) -> tuple[AgendaRow, ...]:
     items: list[AgendaItem] = list(offsite.agenda)
-    entries = [
-        schedule.AgendaEntry(i.id, i.title, i.kind, i.planned_minutes, i.protected,
-                             i.content_tag, i.actual_start, i.actual_end)
-        for i in items
-    ]
     day = offsite.date or now.date()
-    start = dt.datetime.combine(day, offsite.day_start or dt.time(9, 0))
-    rows = schedule.planned_vs_actual(entries, start, now)
+    rows: list[schedule.PlannedVsActual] = []
+    day_of: dict[int, int] = {}
+    for number in sorted({i.day or 1 for i in items}):  # each day starts at the day start
+        todays = [i for i in items if (i.day or 1) == number]
+        entries = [
+            schedule.AgendaEntry(i.id, i.title, i.kind, i.planned_minutes, i.protected,
+                                 i.content_tag, i.actual_start, i.actual_end)
+            for i in todays
+        ]
+        start = dt.datetime.combine(day + dt.timedelta(days=number - 1),
+                                    offsite.day_start or dt.time(9, 0))
+        rows += schedule.planned_vs_actual(entries, start, now)
+        day_of.update((i.id, number) for i in todays)
     by_id = {i.id: i for i in items}
     result = []
     for position, row in enumerate(rows, start=1):
@@ -269,6 +285,7 @@ def _agenda(offsite: Offsite, name: dict[int, str],
             row.planned_start, row.planned_end, row.planned_minutes,
             row.actual_start, row.actual_end,
             None if row.actual_minutes is None else max(0.0, row.actual_minutes),
+            day_of[row.item_id],
         ))
     return tuple(result)
 

@@ -231,8 +231,9 @@ def _title_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
     ])
 
 
-def _agenda_label(row: AgendaRow) -> str:
-    return f"{row.planned_start:%H:%M}  {one_line(row.title, LABEL_CHARS)}"
+def _agenda_label(row: AgendaRow, days: bool = False) -> str:
+    when = f"Day {row.day} {row.planned_start:%H:%M}" if days else f"{row.planned_start:%H:%M}"
+    return f"{when}  {one_line(row.title, LABEL_CHARS)}"
 
 
 def _agenda_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
@@ -241,6 +242,7 @@ def _agenda_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> Non
         return
     done = [r for r in rows if r.over_minutes is not None]
     over = sum(r.over_minutes or 0.0 for r in done)
+    days = len({r.day for r in rows}) > 1
     count = -(-len(rows) // AGENDA_PER_SLIDE)
     per_page = -(-len(rows) // count)  # balanced pages
     pages = [rows[i:i + per_page] for i in range(0, len(rows), per_page)]
@@ -260,7 +262,7 @@ def _agenda_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> Non
         _textbox(slide, caption, [(summary, 16, False)], colour=MSO_THEME_COLOR.TEXT_2)
         chart_box = Box(box.left, box.top + Inches(0.45), box.width, box.height - Inches(0.45))
         chart_data = CategoryChartData(number_format="0")
-        chart_data.categories = [_agenda_label(r) for r in page]
+        chart_data.categories = [_agenda_label(r, days) for r in page]
         chart_data.add_series("Planned minutes", [r.planned_minutes for r in page])
         chart_data.add_series("Actual minutes",
                               [None if r.actual_minutes is None else round(r.actual_minutes)
@@ -581,13 +583,19 @@ def open_template(template: Path | None) -> PresentationType:
 
 def build_deck(data: ExportData, template: Path | None = None, names: bool = False) -> (
         PresentationType):
+    from exporters import pptx_day, pptx_kickoff
+
     prs = open_template(template)
     lay = Layouts.pick(prs)
     _title_slide(prs, lay, data)
     _agenda_slides(prs, lay, data)
-    _opportunity_slides(prs, lay, data)
-    _tally_slide(prs, lay, data)
-    _big_bets_slide(prs, lay, data)
+    pptx_day.okr_slides(prs, lay, data)
+    pptx_kickoff.kickoff_slides(prs, lay, data, names)
+    if data.offsite.kind != "kickoff" or data.ideas:  # a kickoff may have no board
+        _opportunity_slides(prs, lay, data)
+        _tally_slide(prs, lay, data)
+        _big_bets_slide(prs, lay, data)
+    pptx_day.plan_slides(prs, lay, data)
     _quadrant_slides(prs, lay, data, names)
     _gratitude_slides(prs, lay, data)
     prs.core_properties.title = one_line(data.offsite.title, 200)

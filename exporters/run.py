@@ -11,10 +11,13 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from sqlalchemy import select
+
 from exporters.atomic import ExportError, check_destination
-from exporters.data import ExportData, gather
+from exporters.data import ExportData, NoOffsite, gather
 from keeper.backups import copy_database
 from keeper.migrations import LATEST_VERSION, apply_migrations
+from keeper.models import Offsite
 from keeper.store import OffsiteStore, probe
 
 Progress = Callable[[int, str], None]
@@ -100,5 +103,9 @@ def read_offsite(path: Path, offsite_id: int | None = None,
         store = OffsiteStore.open(readable, read_only=True)
         try:
             return gather(store, offsite_id, now)
+        except NoOffsite as exc:
+            held = "; ".join(f"{o.id} {o.title}" for o in store.session.scalars(
+                select(Offsite).order_by(Offsite.id)))
+            raise ExportError(f"{path}: {exc}" + (f" It holds: {held}." if held else "")) from exc
         finally:
             store.close()

@@ -128,6 +128,10 @@ def _width_of(value: Any) -> int:
     return longest + 2
 
 
+_BOARD_ROWS = ("Opportunity notes", "Clusters", "Counted as", "Big bets", "Company initiatives",
+               "Reps placed on the quadrant")
+
+
 def _summary(ws: Worksheet, data: ExportData) -> None:
     o = data.offsite
     ws.title = "Summary"
@@ -154,7 +158,14 @@ def _summary(ws: Worksheet, data: ExportData) -> None:
         ("Compared with", o.previous_title or "", None),
         ("Exported", data.generated_at.replace(microsecond=0), "yyyy-mm-dd hh:mm"),
     ]
-    for i, text in enumerate(data.big_bet_issues):
+    from exporters.xlsx_day import summary_rows as day_rows
+    from exporters.xlsx_kickoff import summary_rows as kickoff_rows
+
+    rows[-1:-1] = day_rows(data) + kickoff_rows(data)  # before "Exported"
+    board = data.offsite.kind != "kickoff" or bool(data.ideas)
+    if not board:  # a kickoff without a board: nothing to say about notes and big bets
+        rows = [r for r in rows if r[0] not in _BOARD_ROWS]
+    for i, text in enumerate(data.big_bet_issues if board else ()):
         rows.append(("Check" if i == 0 else "", text, None))
     for i, text in enumerate(data.quadrant_flags):
         rows.append(("Quadrant flag" if i == 0 else "", text, None))
@@ -278,11 +289,26 @@ SHEETS: tuple[tuple[str, Callable[[Worksheet, ExportData], None]], ...] = (
 )
 
 
+def _wanted(title: str, data: ExportData) -> bool:
+    """A kickoff leaves out the board and quadrant sheets it holds nothing for."""
+    if data.offsite.kind != "kickoff":
+        return True
+    if title in ("Ideas", "Tally"):
+        return bool(data.ideas)
+    return bool(data.quadrant) if title == "Quadrant" else True
+
+
 def build_workbook(data: ExportData) -> Workbook:
+    from exporters.sheet_names import SheetNames
+    from exporters.xlsx_day import day_sheets
+    from exporters.xlsx_kickoff import kickoff_sheets
+
     wb = Workbook()
     _summary(wb.active, data)
-    for title, fill in SHEETS:
-        fill(wb.create_sheet(title), data)
+    names = SheetNames(("Summary",))
+    sheets = [s for s in SHEETS if _wanted(s[0], data)]
+    for title, fill in [*sheets, *day_sheets(data), *kickoff_sheets(data)]:
+        fill(wb.create_sheet(names.take(title)), data)
     wb.properties.title = data.offsite.title[:200]
     wb.properties.creator = "Keeper"
     return wb

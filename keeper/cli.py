@@ -43,7 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--pptx", type=Path)
     exp.add_argument("--template", type=Path, help="your company's .pptx template")
     exp.add_argument("--names", action="store_true",
-                     help="show rep names on the quadrant slide (anonymous by default)")
+                     help="show rep names on the quadrant and reality-audit slides "
+                          "(anonymous by default)")
+    exp.add_argument("--offsite", type=int, metavar="ID",
+                     help="the offsite to export, e.g. a kickoff (default: the current one)")
     return parser
 
 

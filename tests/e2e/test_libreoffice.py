@@ -68,5 +68,25 @@ def test_workbook_and_deck_convert_with_the_expected_pages(tmp_path: Path) -> No
 
     sheets = len(load_workbook(xlsx).sheetnames)
     slides = len(Presentation(str(pptx)).slides)
-    assert _pages(_to_pdf(soffice, xlsx, CALC_ONE_PAGE_PER_SHEET, tmp_path)) == sheets == 6
-    assert _pages(_to_pdf(soffice, pptx, "pdf", tmp_path)) == slides == 20
+    # 6 + OKR review, Questions, Charter, Operating plan + 8 private feedback sheets
+    assert _pages(_to_pdf(soffice, xlsx, CALC_ONE_PAGE_PER_SHEET, tmp_path)) == sheets == 18
+    assert _pages(_to_pdf(soffice, pptx, "pdf", tmp_path)) == slides == 25
+
+
+def test_the_kickoff_converts_with_the_expected_pages(tmp_path: Path) -> None:
+    soffice = _soffice()
+    path = tmp_path / "demo.keeper"
+    new_file(path, demo=True, clock=FakeClock(NOW)).close()
+    xlsx, pptx = tmp_path / "kickoff.xlsx", tmp_path / "kickoff-deck.pptx"
+    export_files(path, xlsx=xlsx, pptx=pptx, offsite_id=3, now=NOW)  # "Sales kickoff 2026"
+
+    from openpyxl import load_workbook
+    from pptx import Presentation
+
+    sheets = len(load_workbook(xlsx).sheetnames)
+    slides = len(Presentation(str(pptx)).slides)
+    # Summary, Agenda, People, 6 kickoff sheets, 28 first-30-days sheets
+    assert _pages(_to_pdf(soffice, xlsx, CALC_ONE_PAGE_PER_SHEET, tmp_path)) == sheets == 37
+    # title, 2 agenda, look back, survey, 2 heat map, priorities, goals, mix, 2 tiers, grid,
+    # 8 thank-yous
+    assert _pages(_to_pdf(soffice, pptx, "pdf", tmp_path)) == slides == 21

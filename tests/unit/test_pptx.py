@@ -20,8 +20,9 @@ from keeper.files import new_file
 
 NOW = dt.datetime(2026, 11, 23, 14, 30, tzinfo=dt.UTC)
 REPS = ["Ava Chen", "Chloe Martin", "Owen Murphy", "Nora Lindqvist", "Felix Andersen"]
-# title, agenda, 7 clusters, ideas outside clusters, tally, big bets, quadrant, 7 thank-yous
-DEMO_SLIDES = 1 + 1 + 7 + 1 + 1 + 1 + 1 + 7
+# title, agenda, OKR review, 7 clusters, ideas outside clusters, tally, big bets, charter,
+# big bets to initiatives, 2 operating-plan slides, quadrant, 7 thank-yous
+DEMO_SLIDES = 1 + 1 + 1 + 7 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 7
 
 
 @pytest.fixture
@@ -67,7 +68,8 @@ def test_deck_is_16_9_with_the_expected_slides(tmp_path: Path, demo_data: Export
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles[0] == "Autumn leadership offsite"
     assert titles[1].startswith("How the day ran")
-    assert titles[2] == "#1 Renewals & expansion"
+    assert titles[2].startswith("Last period's OKRs")
+    assert titles[3] == "#1 Renewals & expansion"
     assert "What the room supports" in titles and "Our big bets" in titles
     first = prs.slides[0]
     subtitle = next(p for p in first.placeholders

@@ -90,8 +90,8 @@ class ExportView(QWidget):
         self.template_browse.clicked.connect(self._browse_template)
         self.template_path.textEdited.connect(lambda _t: self.company_design.setChecked(True))
 
-        self.names = QCheckBox("Show rep &names on a quadrant slide (off: the deck shows "
-                               "shares only)")
+        self.names = QCheckBox("Show rep &names on the quadrant and reality-audit slides "
+                               "(off: shares and anonymous rows only)")
         self.names.setChecked(False)
 
         self.export_button = QPushButton("&Export")

@@ -1,0 +1,24 @@
+"""Fill colours that carry meaning in both files (a heat-map band, a status), as hex RGB.
+
+Light tints under dark text, so every cell stays readable; every coloured cell also
+holds its value or word, so colour never carries the meaning alone.
+"""
+
+from __future__ import annotations
+
+GREEN, YELLOW, RED, BLUE, GREY = "BFE3BA", "FFE49A", "F6B3A3", "BFD7EA", "E3E7EC"
+ORANGE, PEACH = "F5A66E", "FBD9BF"
+
+HEAT = {"strong": GREEN, "ok": YELLOW, "develop": RED}  # keeper.sko_rules.heat_level bands
+HEAT_LEGEND = (("strong", "8-10"), ("ok", "6-7"), ("develop", "below 6"))
+GAP = {"over": ORANGE, "above": PEACH, "below": BLUE}  # exporters.data_kickoff.gap_level
+GAP_LEGEND = (("over", "self 2+ above manager"), ("above", "self 1+ above"),
+              ("below", "self 1+ below"))
+TACTIC = {"not started": GREY, "on track": GREEN, "at risk": YELLOW, "off track": RED,
+          "done": BLUE}
+METRIC = {"met": GREEN, "behind": RED, "no data": GREY}
+VERDICT = {"hit": GREEN, "missed": RED, "not scored": GREY}
+
+
+def fill_for(table: dict[str, str], key: str | None) -> str | None:
+    return table.get((key or "").strip().casefold()) if key else None

@@ -1,0 +1,353 @@
+"""A sales kickoff, read into frozen data for the exports: the look back, the reality audit,
+goal architecture, agenda mix and compensation flag, recognition, and follow-through.
+Every rule is ``keeper.sko_rules``'s (and ``keeper.schedule``'s for the content mix)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from exporters.data_day import CheckInRow
+from keeper import schedule
+from keeper import sko_rules as sko
+from keeper.models import (
+    Attainment,
+    CheckIn,
+    Competency,
+    CompetencyRating,
+    First30Plan,
+    Goal,
+    GoalLink,
+    MetricMeasure,
+    Offsite,
+    Person,
+    RecognitionTier,
+    RepMetric,
+    SkoLookBack,
+    SkoObjective,
+    SuccessMetric,
+    SurveyRating,
+    SurveyResponse,
+)
+
+
+@dataclass(frozen=True)
+class SurveyRow:
+    respondent: str | None
+    went_well: str | None
+    to_improve: str | None
+    ratings: tuple[float | None, ...]  # in the order of ``LookBack.questions``
+
+
+@dataclass(frozen=True)
+class LookBack:
+    revenue_goal: float | None
+    revenue_actual: float | None
+    revenue_text: str
+    outside_factors: str | None
+    objectives: tuple[tuple[str, bool | None], ...]
+    questions: tuple[str, ...]  # survey rating questions
+    survey: sko.SurveySummary
+    responses: tuple[SurveyRow, ...]
+
+    @property
+    def revenue_share(self) -> float | None:
+        if not self.revenue_goal or self.revenue_actual is None:
+            return None
+        return self.revenue_actual / self.revenue_goal
+
+
+@dataclass(frozen=True)
+class AuditCell:
+    self_rating: float | None
+    manager_rating: float | None
+    gap: float | None
+    self_level: str  # heat_level bands: "strong", "ok", "develop" or ""
+    manager_level: str
+    gap_level: str  # "over" (self ≥ 2 above actual), "above", "below", ""
+
+
+@dataclass(frozen=True)
+class AuditRep:
+    name: str
+    manager: str | None
+    metrics: tuple[float | None, ...]  # in the order of ``Audit.metric_names``
+    cells: tuple[AuditCell, ...]  # in the order of ``Audit.competencies``
+    manager_mean: float | None
+
+
+@dataclass(frozen=True)
+class Audit:
+    competencies: tuple[str, ...]
+    metric_names: tuple[str, ...]
+    reps: tuple[AuditRep, ...]  # highest mean manager rating first
+    team: tuple[AuditCell, ...]  # the team means per competency
+    gaps: tuple[sko.TeamGap, ...]
+    priorities: tuple[sko.TeamGap, ...]
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    layer: str
+    text: str
+    target: str | None
+    carries: tuple[str, ...]  # the goals one layer up that this one carries
+    carried_by: tuple[str, ...]  # the goals one layer down that carry it
+
+
+@dataclass(frozen=True)
+class Goals:
+    rows: tuple[GoalRow, ...]  # outcome, then performance, then development
+    tree: tuple[sko.GoalNode, ...]
+    links: tuple[tuple[int, int], ...]  # (parent index, child index) into ``rows``
+    unlinked: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TierRow:
+    name: str
+    threshold: float
+    reps: tuple[tuple[str, float], ...]  # (name, attainment), highest first
+
+
+@dataclass(frozen=True)
+class Recognition:
+    tiers: tuple[TierRow, ...]  # lowest threshold first
+    attainment: tuple[tuple[str, float, str | None], ...]  # (rep, attainment, tier), highest first
+
+
+@dataclass(frozen=True)
+class MixRow:
+    bucket: str
+    minutes: int
+    share: float
+    target: float
+
+
+@dataclass(frozen=True)
+class AgendaMix:
+    rule: str
+    shares: tuple[MixRow, ...]
+    untagged_minutes: int
+    formats: tuple[tuple[str, int], ...]  # (session format, sessions), most first
+    compensation: tuple[tuple[str, str], ...]  # (session title, advice)
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    horizon: str
+    name: str
+    target: float | None
+    unit: str | None
+    higher_is_better: bool
+    measures: tuple[tuple[dt.date, float], ...]
+    status: str  # "met", "behind", "no data"
+
+    @property
+    def latest(self) -> float | None:
+        return self.measures[-1][1] if self.measures else None
+
+
+@dataclass(frozen=True)
+class First30Row:
+    rep: str
+    manager: str | None
+    week1_focus: str | None
+    weeks2_3: str | None
+    week4_review: str | None
+    daily_habits: str | None
+    partner: str | None
+
+
+@dataclass(frozen=True)
+class KickoffData:
+    look_back: LookBack
+    audit: Audit
+    goals: Goals
+    recognition: Recognition
+    mix: AgendaMix
+    grid: tuple[MetricRow, ...]
+    measure_dates: tuple[dt.date, ...]  # every date any metric was measured on
+    check_ins: tuple[CheckInRow, ...]
+    first30: tuple[First30Row, ...]
+
+
+def gap_level(gap: float | None) -> str:
+    """How a self-rating stands against the manager's: 'over' by 2 or more points,
+    'above' by 1 or more, 'below' by 1 or more, '' close or unknown."""
+    if gap is None:
+        return ""
+    if gap >= 2:
+        return "over"
+    if gap >= 1:
+        return "above"
+    return "below" if gap <= -1 else ""
+
+
+def _cell(self_rating: float | None, manager_rating: float | None) -> AuditCell:
+    gap = (None if self_rating is None or manager_rating is None
+           else self_rating - manager_rating)
+    return AuditCell(self_rating, manager_rating, gap, sko.heat_level(self_rating),
+                     sko.heat_level(manager_rating), gap_level(gap))
+
+
+def gather_kickoff(s: Session, offsite: Offsite, people: dict[int, Person]) -> KickoffData:
+    name = {pid: p.name for pid, p in people.items()}
+    grid = _grid(s, offsite.id)
+    dates = tuple(sorted({d for m in grid for d, _ in m.measures}))
+    check_ins = tuple(CheckInRow(c.date, c.label, c.notes) for c in s.scalars(
+        select(CheckIn).where(CheckIn.offsite_id == offsite.id).order_by(CheckIn.date,
+                                                                          CheckIn.id)))
+    plans = [p for p in s.scalars(select(First30Plan).where(First30Plan.offsite_id == offsite.id))
+             if p.person_id in people]
+    first30 = tuple(sorted((
+        First30Row(name[p.person_id], _manager(people, p.person_id), p.week1_focus, p.weeks2_3,
+                   p.week4_review, p.daily_habits, name.get(p.partner_id or -1))
+        for p in plans), key=lambda r: r.rep.casefold()))
+    return KickoffData(_look_back(s, offsite.id), _audit(s, offsite.id, people),
+                       _goals(s, offsite.id), _recognition(s, offsite.id, name),
+                       _mix(offsite), grid, dates, check_ins, first30)
+
+
+def _manager(people: dict[int, Person], pid: int) -> str | None:
+    mid = people[pid].manager_id
+    return people[mid].name if mid in people else None
+
+
+def _look_back(s: Session, oid: int) -> LookBack:
+    row = s.get(SkoLookBack, oid)
+    goal = row.revenue_goal if row else None
+    actual = row.revenue_actual if row else None
+    objectives = tuple((o.text, o.hit) for o in s.scalars(
+        select(SkoObjective).where(SkoObjective.offsite_id == oid)
+        .order_by(SkoObjective.position, SkoObjective.id)))
+    responses = list(s.scalars(select(SurveyResponse).where(SurveyResponse.offsite_id == oid)
+                               .order_by(SurveyResponse.id)))
+    ratings = list(s.scalars(select(SurveyRating).where(
+        SurveyRating.response_id.in_([r.id for r in responses])).order_by(SurveyRating.id)))
+    questions = tuple(dict.fromkeys(r.question for r in ratings))
+    by_response: dict[int, dict[str, float]] = defaultdict(dict)
+    for r in ratings:
+        by_response[r.response_id][r.question] = r.value
+    summary = sko.summarise_survey([(r.went_well, r.to_improve) for r in responses],
+                                   [(r.question, r.value) for r in ratings])
+    rows = tuple(SurveyRow(r.respondent, r.went_well, r.to_improve,
+                           tuple(by_response[r.id].get(q) for q in questions))
+                 for r in responses)
+    return LookBack(goal, actual, sko.revenue_against_goal(goal, actual),
+                    row.outside_factors if row else None, objectives, questions, summary, rows)
+
+
+def _mean(values: list[float]) -> float | None:
+    return statistics.fmean(values) if values else None
+
+
+def _audit(s: Session, oid: int, people: dict[int, Person]) -> Audit:
+    comps = list(s.scalars(select(Competency).where(Competency.offsite_id == oid)
+                           .order_by(Competency.position, Competency.id)))
+    comp_ids = [c.id for c in comps]
+    ratings = [r for r in s.scalars(select(CompetencyRating).where(
+        CompetencyRating.competency_id.in_(comp_ids))) if r.person_id in people]
+    metrics = [m for m in s.scalars(select(RepMetric).where(RepMetric.offsite_id == oid)
+                                    .order_by(RepMetric.id)) if m.person_id in people]
+    metric_names = tuple(dict.fromkeys(m.name for m in metrics))
+    metric_of = {(m.person_id, m.name): m.value for m in metrics}
+    rating_of = {(r.person_id, r.competency_id): r for r in ratings}
+    rep_ids = sorted({r.person_id for r in ratings} | {m.person_id for m in metrics},
+                     key=lambda pid: people[pid].name.casefold())
+    reps = []
+    for pid in rep_ids:
+        cells = []
+        for cid in comp_ids:
+            r = rating_of.get((pid, cid))
+            cells.append(_cell(r.self_rating if r else None, r.manager_rating if r else None))
+        reps.append(AuditRep(
+            people[pid].name, _manager(people, pid),
+            tuple(metric_of.get((pid, n)) for n in metric_names), tuple(cells),
+            _mean([c.manager_rating for c in cells if c.manager_rating is not None])))
+    reps.sort(key=lambda r: -(r.manager_mean if r.manager_mean is not None else -1.0))
+    gaps = sko.team_gaps(
+        (sko.Rating(r.person_id, r.competency_id, r.self_rating, r.manager_rating)
+         for r in ratings), {c.id: c.name for c in comps})
+    team = tuple(_cell(g.self_mean, g.manager_mean) for g in gaps)
+    return Audit(tuple(c.name for c in comps), metric_names, tuple(reps), team, tuple(gaps),
+                 tuple(sko.training_priorities(gaps)))
+
+
+def _goals(s: Session, oid: int) -> Goals:
+    goals = list(s.scalars(select(Goal).where(Goal.offsite_id == oid)))
+    goals.sort(key=lambda g: (sko.LAYER_ORDER.get(g.layer, 3), g.position, g.id))
+    ids = [g.id for g in goals]
+    links = [(link.parent_id, link.child_id) for link in s.scalars(
+        select(GoalLink).where(GoalLink.parent_id.in_(ids)))] if ids else []
+    index = {gid: n for n, gid in enumerate(ids)}
+    text = {g.id: g.text for g in goals}
+    triples = [(g.id, g.layer, g.text) for g in goals]
+    rows = tuple(GoalRow(
+        g.layer, g.text, g.target,
+        tuple(text[p] for p, c in links if c == g.id and p in text),
+        tuple(text[c] for p, c in sorted(links, key=lambda pc: index.get(pc[1], 0))
+              if p == g.id and c in text)) for g in goals)
+    return Goals(rows, tuple(sko.goal_tree(triples, links)),
+                 tuple((index[p], index[c]) for p, c in links if p in index and c in index),
+                 tuple(sko.unlinked_goals(triples, links)))
+
+
+def _recognition(s: Session, oid: int, name: dict[int, str]) -> Recognition:
+    tiers = [sko.Tier(t.id, t.name, t.threshold) for t in s.scalars(
+        select(RecognitionTier).where(RecognitionTier.offsite_id == oid)
+        .order_by(RecognitionTier.threshold, RecognitionTier.id))]
+    attainments = {a.person_id: a.attainment for a in s.scalars(
+        select(Attainment).where(Attainment.offsite_id == oid)) if a.person_id in name}
+    placed = sko.recognition(attainments, tiers)
+    rows = tuple(TierRow(t.name, t.threshold,
+                         tuple((name[pid], attainments[pid]) for pid in placed[t.id]))
+                 for t in tiers)
+    everyone = sorted(attainments.items(), key=lambda kv: (-kv[1], name[kv[0]].casefold()))
+    return Recognition(rows, tuple(
+        (name[pid], value, (t.name if (t := sko.tier_for(value, tiers)) else None))
+        for pid, value in everyone))
+
+
+def _mix(offsite: Offsite) -> AgendaMix:
+    items = list(offsite.agenda)
+    entries = [schedule.AgendaEntry(i.id, i.title, i.kind, i.planned_minutes, i.protected,
+                                    i.content_tag) for i in items]
+    rule = offsite.mix_rule if offsite.mix_rule in schedule.MIX_RULES else "60/30/10"
+    report = schedule.content_mix(entries, rule)
+    formats: dict[str, int] = defaultdict(int)
+    for i in items:
+        if i.kind == schedule.SESSION and i.session_format:
+            formats[i.session_format] += 1
+    title = {i.id: i.title for i in items}
+    flags = sko.compensation_flags((i.id, i.title, i.notes) for i in items
+                                   if i.kind == schedule.SESSION)
+    return AgendaMix(
+        rule, tuple(MixRow(x.bucket, x.minutes, x.share, x.target) for x in report.shares),
+        report.untagged_minutes,
+        tuple(sorted(formats.items(), key=lambda kv: (-kv[1], kv[0]))),
+        tuple((title[item_id], advice) for item_id, advice in flags))
+
+
+def _grid(s: Session, oid: int) -> tuple[MetricRow, ...]:
+    metrics = list(s.scalars(select(SuccessMetric).where(SuccessMetric.offsite_id == oid)))
+    order = {h: n for n, h in enumerate(sko.HORIZONS)}
+    metrics.sort(key=lambda m: (order.get(m.horizon, len(order)), m.position, m.id))
+    measures: dict[int, list[tuple[dt.date, float]]] = defaultdict(list)
+    if metrics:
+        for m in s.scalars(select(MetricMeasure).where(
+                MetricMeasure.metric_id.in_([x.id for x in metrics]))
+                .order_by(MetricMeasure.measured_on, MetricMeasure.id)):
+            measures[m.metric_id].append((m.measured_on, m.value))
+    rows = []
+    for m in metrics:
+        taken = tuple(measures[m.id])
+        latest = taken[-1][1] if taken else None
+        rows.append(MetricRow(m.horizon, m.name, m.target, m.unit, m.higher_is_better, taken,
+                              sko.metric_status(m.target, latest, m.higher_is_better)))
+    return tuple(rows)

@@ -1,0 +1,183 @@
+"""The workbook's sheets for the rest of the offsite day: OKR review, Questions, Charter,
+Operating plan (with its check-ins), and one private "Feedback – <name>" sheet per attendee."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from openpyxl.styles import Alignment, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+
+from exporters.colours import TACTIC, VERDICT, fill_for
+from exporters.data import ExportData
+from exporters.data_day import DayData, FeedbackFor
+from exporters.safe_text import set_value
+from exporters.xlsx import (
+    DATE_FORMAT,
+    LABEL_FONT,
+    LINE_HEIGHT,
+    TITLE_FONT,
+    WRAP,
+    _Table,
+)
+
+Fill = Callable[[Worksheet, ExportData], None]
+
+
+def _solid(hex_rgb: str | None) -> PatternFill | None:
+    return PatternFill("solid", fgColor=hex_rgb) if hex_rgb else None
+
+
+def colour(ws: Worksheet, row: int, column: int, table: dict[str, str], key: str | None) -> None:
+    fill = _solid(fill_for(table, key))
+    if fill is not None:
+        ws.cell(row=row, column=column).fill = fill
+
+
+def _day(data: ExportData) -> DayData:
+    assert data.day is not None
+    return data.day
+
+
+def _okrs(ws: Worksheet, data: ExportData) -> None:
+    table = _Table(ws, ["Objective", "Target", "Result", "Hit / missed", "What went well",
+                        "What didn't", "What happened on the floor"], wrap=(0, 4, 5, 6))
+    for w, i in ((40, 0), (40, 4), (40, 5), (40, 6)):
+        table.widths[i] = w
+    for o in _day(data).okrs:
+        table.add([o.objective, o.target or "", o.result or "", o.verdict, o.went_well or "",
+                   o.went_badly or "", o.on_the_floor or ""])
+        colour(ws, table.last_row, 4, VERDICT, o.verdict)
+    table.finish()
+
+
+def _questions(ws: Worksheet, data: ExportData) -> None:
+    table = _Table(ws, ["#", "North-star question", "The room's answers"], wrap=(1, 2))
+    table.widths[1], table.widths[2] = 50, 60
+    for n, q in enumerate(_day(data).questions, start=1):
+        table.add([n, q.text, q.answers or ""])
+    table.finish()
+    day = _day(data)
+    left = len(table.widths) + 2
+    if day.talks:
+        talks = _Table(ws, ["Best practice talk", "Strength presented"], col=left)
+        for t in day.talks:
+            talks.add([t.presenter, t.strength or ""])
+        talks.finish(filter_=False, freeze=False)
+    if day.reflections:
+        top = (len(day.talks) + 3) if day.talks else 1
+        refl = _Table(ws, ["Reflection by", "Reflection"], col=left, row=top)
+        for r in day.reflections:
+            refl.add([r.person, r.text])
+        refl.finish(filter_=False, freeze=False)
+
+
+def _charter(ws: Worksheet, data: ExportData) -> None:
+    charter = _day(data).charter
+    set_value(ws.cell(row=1, column=1), f"Charter for the next period: {data.offsite.title}")
+    ws.cell(row=1, column=1).font = TITLE_FONT
+    ws.row_dimensions[1].height = 26
+    ws.column_dimensions["A"].width = 28
+    ws.column_dimensions["B"].width = 90
+    parts = charter.parts if charter else (("What we will do", None),
+                                           ("What went wrong last time", None),
+                                           ("How the plan fixes it", None))
+    for r, (label, text) in enumerate(parts, start=3):
+        head = ws.cell(row=r, column=1, value=label)
+        head.font, head.alignment = LABEL_FONT, Alignment(vertical="top")
+        cell = ws.cell(row=r, column=2)
+        set_value(cell, text or "(not written yet)")
+        cell.alignment = WRAP
+        lines = sum(max(1, -(-len(line) // 95)) for line in (text or "").splitlines() or [""])
+        ws.row_dimensions[r].height = max(LINE_HEIGHT * 1.4, LINE_HEIGHT * min(40, lines))
+
+
+def _plan(ws: Worksheet, data: ExportData) -> None:
+    day = _day(data)
+    dates = [c.date for c in day.check_ins]
+    headers = ["Initiative", "Big bet", "Owner", "#", "Tactic", "Status",
+               *(f"Check-in {d:%d %b %Y}" for d in dates), "Flags"]
+    flags_col = len(headers) - 1
+    table = _Table(ws, headers, wrap=(0, 4, flags_col))
+    table.widths[4], table.widths[flags_col] = 50, 40
+    for p in day.plan:
+        rows = p.tactics or ()
+        for n, t in enumerate(rows or [None], start=1):  # an initiative without tactics: a row
+            table.add([p.title, p.big_bet or "", p.owner or "(no owner)",
+                       n if t else None, t.text if t else "(no tactics yet)",
+                       t.status if t else "", *(t.at_check_in if t else [None] * len(dates)),
+                       "; ".join(p.flags) if n == 1 else ""])
+            if t is not None:
+                colour(ws, table.last_row, 6, TACTIC, t.status)
+                for i, status in enumerate(t.at_check_in):
+                    colour(ws, table.last_row, 7 + i, TACTIC, status)
+    table.finish()
+    if day.check_ins:
+        left = len(table.widths) + 2
+        ins = _Table(ws, ["Check-in", "Label", "Notes"], formats={0: DATE_FORMAT}, col=left)
+        for c in day.check_ins:
+            ins.add([c.date, c.label or "", c.notes or ""])
+        ins.finish(filter_=False, freeze=False)
+
+
+def _feedback(ws: Worksheet, data: ExportData, person: FeedbackFor) -> None:
+    set_value(ws.cell(row=1, column=1), f"Feedback for {person.receiver}")
+    ws.cell(row=1, column=1).font = TITLE_FONT
+    ws.row_dimensions[1].height = 26
+    note = (f"Private: for {person.receiver} only. {data.offsite.title}. "
+            f"{len(person.received)} of {person.givers_expected} colleagues wrote feedback.")
+    set_value(ws.cell(row=2, column=1), note)
+    ws.cell(row=2, column=1).font = LABEL_FONT
+    table = _Table(ws, ["From", "Start", "Stop", "Continue"], wrap=(1, 2, 3), row=4)
+    for i in (1, 2, 3):
+        table.widths[i] = 45
+    for f in person.received:
+        table.add([f.giver, f.start or "", f.stop or "", f.continue_ or ""])
+    if not person.received:
+        table.add(["(no feedback yet)", "", "", ""])
+    table.finish(filter_=False, freeze=False)
+    ws.freeze_panes = "A5"
+    ws.sheet_view.showGridLines = False
+
+
+def summary_rows(data: ExportData) -> list[tuple[str, Any, str | None]]:
+    day = data.day
+    if day is None:
+        return []
+    rows: list[tuple[str, Any, str | None]] = []
+    if day.okrs:
+        hit = sum(1 for o in day.okrs if o.hit)
+        rows.append(("OKRs reviewed", f"{len(day.okrs)} ({hit} hit)", None))
+    if day.feedback_pairs:
+        rows.append(("Feedback pairs complete", f"{day.feedback_complete} of "
+                     f"{day.feedback_pairs}", None))
+    if day.plan:
+        tactics = sum(len(p.tactics) for p in day.plan)
+        rows.append(("Operating plan", f"{len(day.plan)} initiatives, {tactics} tactics", None))
+    for i, flag in enumerate(day.plan_flags):
+        rows.append(("Plan flag" if i == 0 else "", flag, None))
+    return rows
+
+
+def day_sheets(data: ExportData) -> list[tuple[str, Fill]]:
+    """(title, fill) for each sheet this offsite has. A leadership offsite gets all of them;
+    a kickoff only those it holds data for."""
+    day = data.day
+    if day is None:
+        return []
+    always = data.offsite.kind != "kickoff"
+    sheets: list[tuple[str, Fill]] = []
+    if always or day.okrs:
+        sheets.append(("OKR review", _okrs))
+    if always or day.questions or day.talks or day.reflections:
+        sheets.append(("Questions", _questions))
+    if always or (day.charter and not day.charter.empty):
+        sheets.append(("Charter", _charter))
+    if always or day.plan:
+        sheets.append(("Operating plan", _plan))
+    for person in day.feedback:
+        sheets.append((f"Feedback \u2013 {person.receiver}",
+                       functools.partial(_feedback, person=person)))
+    return sheets

@@ -34,7 +34,8 @@ from exporters.pptx_table import add_table
 from exporters.safe_text import one_line
 
 REPS_PER_SLIDE = 15
-TIER_NAMES_PER_SLIDE = 24
+TILES_PER_SLIDE = 24
+NAMES_PER_SLIDE = 75
 GOALS_PER_LAYER = 6
 LAYERS = (("outcome", "Outcome (results)"), ("performance", "Performance (activities)"),
           ("development", "Development (skills)"))
@@ -382,32 +383,50 @@ def _mix(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
 
 
 def _tiers(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
+    """One slide per tier: tiles for up to 24 reps, else columns of names, continued on
+    further slides past 75, so that every rep in the tier is named."""
     for tier in ko.recognition.tiers:
         reps = list(tier.reps)
-        slide, box = _slide(prs, lay, f"{one_line(tier.name, 60)}: {tier.threshold:.0%} of plan "
-                                      "or more")
-        if not reps:
-            _textbox(slide, box, [("No one reached this tier yet.", 24, False)])
-            continue
-        shown = reps[:TIER_NAMES_PER_SLIDE]
-        cols = next(c for c in (1, 2, 3, 4, 5) if -(-len(shown) // c) <= c + 2 or c == 5)
-        cols = max(cols, min(3, len(shown)))
-        rows = -(-len(shown) // cols)
-        gap = Inches(0.25)
-        room = box.height - (Inches(0.45) if len(reps) > len(shown) else 0)
-        width = int((box.width - gap * (cols - 1)) / cols)
-        height = min(Inches(1.25), int((room - gap * (rows - 1)) / rows))
-        name_size = 24 if height >= Inches(1.0) else (18 if height >= Inches(0.7) else 14)
-        for k, (name, value) in enumerate(shown):
-            r, c = divmod(k, cols)
-            _tile(slide, Box(box.left + c * (width + gap), box.top + r * (height + gap), width,
-                             height), one_line(name, 40), f"{value:.0%} of plan", name_size)
-        if len(reps) > len(shown):
-            _strip(slide, Box(box.left, box.top + box.height - Inches(0.4), box.width,
-                              Inches(0.4)), f"\u2026 and {len(reps) - len(shown)} more "
-                                            "(all in the workbook)", 13)
-        _notes(slide, [f"{tier.name}: {len(reps)} reps at {tier.threshold:.0%} of plan or "
-                       "more. Read the names out; attainment as a share of plan."])
+        heading = f"{one_line(tier.name, 60)}: {tier.threshold:.0%} of plan or more"
+        per = TILES_PER_SLIDE if len(reps) <= TILES_PER_SLIDE else NAMES_PER_SLIDE
+        pages = [reps[i:i + per] for i in range(0, len(reps), per)] or [[]]
+        for n, page in enumerate(pages, start=1):
+            suffix = f" ({n} of {len(pages)})" if len(pages) > 1 else ""
+            slide, box = _slide(prs, lay, heading + suffix)
+            if not page:
+                _textbox(slide, box, [("No one reached this tier yet.", 24, False)])
+            elif per == TILES_PER_SLIDE:
+                _tier_tiles(slide, box, page)
+            else:
+                _tier_columns(slide, box, page)
+            _notes(slide, [f"{tier.name}: {len(reps)} reps at {tier.threshold:.0%} of plan or "
+                           "more. Read the names out; attainment as a share of plan."])
+
+
+def _tier_tiles(slide: object, box: Box, reps: list[tuple[str, float]]) -> None:
+    cols = next(c for c in (1, 2, 3, 4, 5) if -(-len(reps) // c) <= c + 2 or c == 5)
+    cols = max(cols, min(3, len(reps)))
+    rows = -(-len(reps) // cols)
+    gap = Inches(0.25)
+    width = int((box.width - gap * (cols - 1)) / cols)
+    height = min(Inches(1.25), int((box.height - gap * (rows - 1)) / rows))
+    name_size = 24 if height >= Inches(1.0) else (18 if height >= Inches(0.7) else 14)
+    for k, (name, value) in enumerate(reps):
+        r, c = divmod(k, cols)
+        _tile(slide, Box(box.left + c * (width + gap), box.top + r * (height + gap), width,
+                         height), one_line(name, 40), f"{value:.0%} of plan", name_size)
+
+
+def _tier_columns(slide: object, box: Box, reps: list[tuple[str, float]]) -> None:
+    cols = 5
+    per_col = -(-len(reps) // cols)
+    gap = Inches(0.2)
+    width = int((box.width - gap * (cols - 1)) / cols)
+    size = 18 if per_col <= 10 else (16 if per_col <= 13 else 13)
+    for c in range(cols):
+        chunk = reps[c * per_col:(c + 1) * per_col]
+        _textbox(slide, Box(box.left + c * (width + gap), box.top, width, box.height),
+                 [(f"{one_line(name, 28)}  {value:.0%}", size, False) for name, value in chunk])
 
 
 def _tile(slide: object, box: Box, name: str, detail: str, size: int) -> None:

@@ -232,11 +232,12 @@ def _tally(ws: Worksheet, data: ExportData) -> None:
 
 
 def _agenda(ws: Worksheet, data: ExportData) -> None:
+    days = len({a.day for a in data.agenda}) > 1  # a two-day kickoff: say which day
     table = _Table(
         ws,
         ["#", "Item", "Kind", "Content", "Presenter", "Planned start", "Planned end",
          "Planned minutes", "Actual start", "Actual end", "Actual minutes", "Over (+) / under (−)",
-         "Status"],
+         "Status", *(["Day"] if days else [])],
         formats={5: TIME_FORMAT, 6: TIME_FORMAT, 8: TIME_FORMAT, 9: TIME_FORMAT,
                  10: MINUTES_FORMAT, 11: '+0.0;"−"0.0;0.0'},
         wrap=(1,),
@@ -245,7 +246,7 @@ def _agenda(ws: Worksheet, data: ExportData) -> None:
         table.add([a.position, a.title, a.kind, a.content_tag or "", a.presenter or "",
                    _time(a.planned_start), _time(a.planned_end), a.planned_minutes,
                    _time(a.actual_start), _time(a.actual_end), _minutes(a.actual_minutes),
-                   _minutes(a.over_minutes), a.status])
+                   _minutes(a.over_minutes), a.status, *([a.day] if days else [])])
     table.finish()
 
 

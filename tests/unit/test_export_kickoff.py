@@ -95,6 +95,9 @@ def test_kickoff_sheets(tmp_path: Path, kickoff: ExportData) -> None:
         "Revenue 22,100,000 against a goal of 24,000,000: 92% (missed)")
     assert summary["Compensation flag"].startswith("New comp plan walkthrough: Compensation")
     assert "Opportunity notes" not in summary and "Check" not in summary
+    header, *agenda = _rows(wb["Agenda"])
+    assert header[-1] == "Day" and agenda[-1][-1] == 2
+    assert agenda[-1][5] == dt.time(15, 15)  # day 2 restarts at the day start
     for ws in wb.worksheets:
         assert all(c.data_type != "f" for row in ws.iter_rows() for c in row), ws.title
 

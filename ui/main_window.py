@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().showMessage("Opening…")
         self._restore_geometry()
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(self._last_view())
 
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(AUTO_BACKUP_MS)
@@ -320,8 +320,14 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
 
+    def _last_view(self) -> int:
+        keys = [spec.key for spec in VIEWS]
+        key = self._settings().value("main/view", "offsite")
+        return keys.index(key) if key in keys else 0
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self._settings().setValue("main/geometry", self.saveGeometry())
+        self._settings().setValue("main/view", VIEWS[max(0, self.nav.currentRow())].key)
         for view in self.views.values():
             closer = getattr(view, "shutdown", None)
             if callable(closer):

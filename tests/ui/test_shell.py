@@ -114,3 +114,13 @@ def test_window_geometry_is_remembered(qtbot, clock) -> None:
     second = MainWindow(context=AppContext(clock=clock))
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (1100, 700)
+
+
+def test_last_view_is_remembered(qtbot, clock) -> None:
+    first = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(first)
+    first.show_view("people")
+    first.close()
+    second = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(second)
+    assert second.stack.currentWidget() is second.views["people"]

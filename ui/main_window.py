@@ -9,13 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +32,14 @@ from ui.views.registry import VIEWS, make_view
 log = logging.getLogger(__name__)
 AUTO_BACKUP_MS = 5 * 60 * 1000
 FILE_FILTER = "Keeper offsite files (*.keeper);;All files (*)"
+NAV_STYLE = """
+QListWidget#nav { background: #1F2937; color: #E5E7EB; border: none; padding-top: 8px;
+                  font-size: 11pt; outline: 0; }
+QListWidget#nav::item { padding: 9px 14px; border-left: 4px solid transparent; }
+QListWidget#nav::item:selected { background: #374151; color: #FFFFFF;
+                                 border-left: 4px solid #F59E0B; }
+QListWidget#nav::item:hover:!selected { background: #2B3544; }
+"""
 
 
 class MainWindow(QMainWindow):
@@ -46,8 +54,10 @@ class MainWindow(QMainWindow):
         self.context.data_changed.connect(lambda _area: self._update_title())
 
         self.nav = QListWidget()
+        self.nav.setObjectName("nav")
         self.nav.setAccessibleName("Sections")
-        self.nav.setMaximumWidth(190)
+        self.nav.setFixedWidth(176)
+        self.nav.setStyleSheet(NAV_STYLE)
         self.stack = QStackedWidget()
         self.views: dict[str, QWidget] = {}
         self._build_views()
@@ -61,16 +71,17 @@ class MainWindow(QMainWindow):
         )
         self.banner.hide()
 
-        splitter = QSplitter()
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
+        layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
         self._build_menus()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -328,8 +328,16 @@ class MainWindow(QMainWindow):
         geometry = self._settings().value("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
             self.resize(1280, 800)
+            return
+        # First start: most of the laptop's screen, title bar and all, never off it.
+        area = screen.availableGeometry()
+        width, height = min(1400, int(area.width() * 0.92)), min(900, int(area.height() * 0.9))
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
     def _last_view(self) -> int:
         keys = [spec.key for spec in VIEWS]

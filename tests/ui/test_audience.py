@@ -19,7 +19,9 @@ from keeper.contrast import (
     MIN_CONTROL_CONTRAST,
     contrast_ratio,
 )
-from ui.audience.window import AudienceFace, AudienceState, AudienceWindow
+from ui.audience.face import AudienceFace
+from ui.audience.state import AudienceState
+from ui.audience.window import AudienceWindow
 from ui.audience_bus import AudienceBus
 
 ROOT = Path(__file__).resolve().parents[2]

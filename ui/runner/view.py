@@ -65,7 +65,9 @@ from keeper.contrast import CONTROL_PALETTE
 from keeper.models import AgendaItem, ItemKind, Person
 from keeper.store import StoreError
 from keeper.timer import PersistedTimer, Runner, TimerState, WarningLevel
-from ui.audience.window import AudienceFace, AudienceState, AudienceWindow
+from ui.audience.face import AudienceFace
+from ui.audience.state import AudienceState
+from ui.audience.window import AudienceWindow
 from ui.context import AppContext
 
 log = logging.getLogger(__name__)

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from keeper import board_ops as bo  # noqa: E402
+from keeper import board as bo  # noqa: E402
 from keeper.clock import FakeClock  # noqa: E402
 from keeper.demo import BOARD, UNGROUPED  # noqa: E402
 from keeper.files import new_file  # noqa: E402

@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
-from keeper import board_ops as bo
+from keeper import board as bo
 from keeper.models import Cluster, Note, Support
 from keeper.store import OffsiteStore
 from keeper.tally import IdeaKind

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from keeper import board_ops as bo
+from keeper import board as bo
 from keeper.models import Cluster, Note, Person, Support
 from keeper.store import OffsiteStore
 from keeper.tally import BigBetIssueKind, IdeaKind, TallyMode

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import board_ops as bo
+from keeper import board as bo
 from keeper.ops import Operation
 from keeper.tally import IdeaKind, TallyMode, validate_dot_vote
 from ui.board import style

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import board_ops as bo
+from keeper import board as bo
 from keeper.tally import TallyMode
 from ui.board import style
 

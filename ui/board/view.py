@@ -1,6 +1,6 @@
 """The Board view: capture notes, group them on a whiteboard, tally support, pick big bets.
 
-No rules live here: every edit is a ``keeper.board_ops`` operation run through
+No rules live here: every edit is a ``keeper.board`` operation run through
 ``AppContext.run`` (committed at once, undoable), and counts, ranks and checks
 come from ``keeper.tally`` through ``BoardData``.
 """
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import board_ops as bo
+from keeper import board as bo
 from keeper.ops import Composite, Operation
 from keeper.store import StoreError
 from keeper.tally import IdeaKind, TallyConfig

@@ -1,0 +1,112 @@
+"""Board geometry: note and frame sizes, grids, rectangles and free space.
+
+Notes are ``NOTE_W`` x ``NOTE_H`` scene units at absolute positions; a cluster
+is a frame ``(x, y, width, height)`` with a title band of ``HEADER`` at the top.
+The frame shown is the stored one grown to hold its notes (:func:`cluster_bounds`).
+Plain numbers only: nothing here reads the file.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+NOTE_W, NOTE_H = 180.0, 96.0
+GAP_X, GAP_Y = 20.0, 14.0
+PAD, HEADER = 20.0, 50.0
+MARGIN = 60.0  # between frames placed automatically
+INBOX_COLUMNS = 4
+MAX_ROW_WIDTH = 4 * 480.0  # automatic placement fills rows about this wide (4 frames)
+
+Rect = tuple[float, float, float, float]  # x, y, width, height
+
+
+def grid_columns(count: int) -> int:
+    """Columns for ``count`` notes in a frame: two for a handful, then roughly square."""
+    if count <= 8:
+        return 2
+    return min(8, math.ceil(math.sqrt(count)))
+
+
+def frame_size(count: int, columns: int | None = None) -> tuple[float, float]:
+    columns = columns or grid_columns(count)
+    rows = max(1, math.ceil(count / columns))
+    width = 2 * PAD + columns * NOTE_W + (columns - 1) * GAP_X
+    height = HEADER + rows * NOTE_H + (rows - 1) * GAP_Y + PAD
+    return width, height
+
+
+def grid_positions(
+    x: float, y: float, count: int, columns: int | None = None
+) -> list[tuple[float, float]]:
+    """Note positions in a tidy grid inside a frame whose top-left is ``(x, y)``."""
+    columns = columns or grid_columns(count)
+    return [
+        (x + PAD + (i % columns) * (NOTE_W + GAP_X), y + HEADER + (i // columns) * (NOTE_H + GAP_Y))
+        for i in range(count)
+    ]
+
+
+def inbox_spot(x0: float, y0: float, slot: int) -> tuple[float, float]:
+    """Top-left of place number ``slot`` in an inbox grid that starts at ``(x0, y0)``."""
+    col, row = slot % INBOX_COLUMNS, slot // INBOX_COLUMNS
+    return (x0 + col * (NOTE_W + GAP_X), y0 + row * (NOTE_H + GAP_Y))
+
+
+def note_rect(x: float, y: float) -> Rect:
+    return (x, y, NOTE_W, NOTE_H)
+
+
+def union(rects: Iterable[Rect]) -> Rect | None:
+    rects = list(rects)
+    if not rects:
+        return None
+    left = min(r[0] for r in rects)
+    top = min(r[1] for r in rects)
+    right = max(r[0] + r[2] for r in rects)
+    bottom = max(r[1] + r[3] for r in rects)
+    return (left, top, right - left, bottom - top)
+
+
+def cluster_bounds(frame: Rect, note_positions: Iterable[tuple[float, float]]) -> Rect:
+    """The stored frame, grown so that every note of the cluster sits inside it."""
+    inner = union(note_rect(x, y) for x, y in note_positions)
+    if inner is None:
+        return frame
+    grown = (inner[0] - PAD, inner[1] - HEADER, inner[2] + 2 * PAD, inner[3] + HEADER + PAD)
+    result = union([frame, grown])
+    assert result is not None
+    return result
+
+
+def _overlaps(a: Rect, b: Rect, margin: float = 0.0) -> bool:
+    return not (
+        a[0] + a[2] + margin <= b[0]
+        or b[0] + b[2] + margin <= a[0]
+        or a[1] + a[3] + margin <= b[1]
+        or b[1] + b[3] + margin <= a[1]
+    )
+
+
+def free_spot(obstacles: Sequence[Rect], width: float, height: float) -> tuple[float, float]:
+    """Top-left for a ``width`` x ``height`` frame that overlaps none of ``obstacles``.
+
+    Candidates are the board's origin and the right/bottom edges of what is
+    there; rows are filled up to about ``MAX_ROW_WIDTH`` before starting a new one.
+    """
+    if not obstacles:
+        return (0.0, 0.0)
+    left = min(r[0] for r in obstacles)
+    top = min(r[1] for r in obstacles)
+    xs = sorted({left} | {r[0] + r[2] + MARGIN for r in obstacles})
+    ys = sorted({top} | {r[1] + r[3] + MARGIN for r in obstacles})
+    limit = left + max(MAX_ROW_WIDTH, width)
+    for y in ys:
+        for x in xs:
+            if x + width > limit and x != left:
+                break
+            spot = (x, y, width, height)
+            if not any(_overlaps(spot, r, MARGIN / 2) for r in obstacles):
+                return (x, y)
+    bottom = max(r[1] + r[3] for r in obstacles)
+    return (left, bottom + MARGIN)

@@ -1,0 +1,207 @@
+"""Reading one offsite's board into plain frozen values, and the views the tally rules need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from keeper import tally
+from keeper.models import (
+    Attendance,
+    Cluster,
+    Initiative,
+    Note,
+    Offsite,
+    Person,
+    Role,
+    Support,
+    TallySettings,
+)
+from keeper.text import clean_line
+
+
+@dataclass(frozen=True)
+class BoardPerson:
+    id: int
+    name: str
+    colour: str | None
+    initials: str
+    is_keeper: bool = False
+
+
+@dataclass(frozen=True)
+class BoardNote:
+    id: int
+    text: str
+    author_id: int | None
+    cluster_id: int | None
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class BoardCluster:
+    id: int
+    title: str
+    x: float
+    y: float
+    width: float
+    height: float
+    big_bet: bool
+    initiative_id: int | None
+
+
+@dataclass(frozen=True)
+class BoardData:
+    """Everything the board shows for one offsite, as plain values."""
+
+    offsite_id: int
+    keeper_id: int | None
+    notes: tuple[BoardNote, ...]
+    clusters: tuple[BoardCluster, ...]
+    people: tuple[BoardPerson, ...]
+    supports: tuple[tally.TallySupport, ...]
+    config: tally.TallyConfig
+    initiatives: tuple[tally.TallyInitiative, ...]
+
+    # ----- views for the tally rules -----
+    @property
+    def tally_notes(self) -> list[tally.TallyNote]:
+        return [tally.TallyNote(n.id, n.cluster_id, n.author_id, n.text) for n in self.notes]
+
+    @property
+    def tally_clusters(self) -> list[tally.TallyCluster]:
+        return [
+            tally.TallyCluster(c.id, c.title, c.big_bet, c.initiative_id) for c in self.clusters
+        ]
+
+    def entries(self) -> list[tally.Entry]:
+        return tally.tally(self.tally_notes, self.tally_clusters, self.supports, self.config)
+
+    def ranking(self) -> list[tally.RankedEntry]:
+        return tally.rank(self.entries())
+
+    def big_bet_issues(self) -> list[tally.BigBetIssue]:
+        return tally.check_big_bets(self.tally_clusters, self.initiatives)
+
+    def progress(self, target: int = tally.NOTES_PER_PERSON) -> tally.NoteProgress:
+        return tally.note_progress(self.tally_notes, [p.id for p in self.people], target)
+
+    def person(self, person_id: int | None) -> BoardPerson | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def cluster(self, cluster_id: int | None) -> BoardCluster | None:
+        return next((c for c in self.clusters if c.id == cluster_id), None)
+
+    def note(self, note_id: int) -> BoardNote | None:
+        return next((n for n in self.notes if n.id == note_id), None)
+
+    def notes_in(self, cluster_id: int) -> list[BoardNote]:
+        return [n for n in self.notes if n.cluster_id == cluster_id]
+
+    def supporters_of(self, kind: tally.IdeaKind, idea_id: int) -> dict[int, int]:
+        """``{person: dots}`` placed directly on one note or cluster."""
+        return {s.person_id: s.dots for s in self.supports if s.idea == (kind, idea_id)}
+
+
+def initials(name: str) -> str:
+    """Up to two letters: "Maya Johansson" -> "MJ", "Cher" -> "CH", "" -> "?"."""
+    words = [w for w in clean_line(name).replace("-", " ").split() if w[:1].isalnum()]
+    if not words:
+        return "?"
+    if len(words) == 1:
+        return words[0][:2].upper()
+    return (words[0][0] + words[-1][0]).upper()
+
+
+def tally_config(settings: TallySettings | None, keeper_id: int | None) -> tally.TallyConfig:
+    if settings is None:
+        return tally.TallyConfig(keeper_id=keeper_id)
+    return tally.TallyConfig(
+        mode=tally.TallyMode(settings.mode),
+        dots_per_person=settings.dots_per_person,
+        cap_per_idea=settings.cap_per_idea,
+        keeper_counted=settings.keeper_counted,
+        keeper_id=keeper_id,
+    )
+
+
+def board_people(session: Session, offsite_id: int) -> list[Person]:
+    """Who writes notes and votes: the offsite's attendees (leaders first), plus any author."""
+    offsite = session.get(Offsite, offsite_id)
+    attending = set(
+        session.scalars(select(Attendance.person_id).where(Attendance.offsite_id == offsite_id))
+    )
+    authors = set(
+        session.scalars(
+            select(Note.author_id).where(Note.offsite_id == offsite_id, Note.author_id.is_not(None))
+        )
+    )
+    wanted = attending | authors
+    if offsite is not None and offsite.keeper_id is not None:
+        wanted.add(offsite.keeper_id)
+    if not wanted:  # nobody marked as attending yet: the active leaders and managers
+        wanted = set(
+            session.scalars(
+                select(Person.id).where(Person.active.is_(True), Person.role != Role.REP.value)
+            )
+        )
+    people = session.scalars(select(Person).where(Person.id.in_(wanted))).all()
+    order = {Role.LEADER.value: 0, Role.MANAGER.value: 1, Role.REP.value: 2}
+    keeper_id = offsite.keeper_id if offsite else None
+    return sorted(
+        people, key=lambda p: (p.id != keeper_id, order.get(p.role, 3), p.name.casefold(), p.id)
+    )
+
+
+def load_board(session: Session, offsite_id: int) -> BoardData:
+    """Read the board of one offsite into plain values (a few fast queries)."""
+    offsite = session.get(Offsite, offsite_id)
+    keeper_id = offsite.keeper_id if offsite else None
+    notes = tuple(
+        BoardNote(r.id, r.text, r.author_id, r.cluster_id, r.x, r.y)
+        for r in session.execute(
+            select(Note.id, Note.text, Note.author_id, Note.cluster_id, Note.x, Note.y)
+            .where(Note.offsite_id == offsite_id)
+            .order_by(Note.id)
+        )
+    )
+    clusters = tuple(
+        BoardCluster(r.id, r.title, r.x, r.y, r.width, r.height, r.big_bet, r.initiative_id)
+        for r in session.execute(
+            select(
+                Cluster.id, Cluster.title, Cluster.x, Cluster.y, Cluster.width, Cluster.height,
+                Cluster.big_bet, Cluster.initiative_id,
+            )
+            .where(Cluster.offsite_id == offsite_id)
+            .order_by(Cluster.id)
+        )
+    )
+    supports: list[tally.TallySupport] = []
+    for r in session.execute(
+        select(Support.person_id, Support.note_id, Support.cluster_id, Support.dots)
+        .where(Support.offsite_id == offsite_id)
+        .order_by(Support.id)
+    ):
+        if (r.note_id is None) == (r.cluster_id is None) or r.dots < 1:
+            continue  # a malformed row never breaks the board
+        supports.append(tally.TallySupport(r.person_id, r.note_id, r.cluster_id, r.dots))
+    people = tuple(
+        BoardPerson(p.id, p.name, p.colour, initials(p.name), p.id == keeper_id)
+        for p in board_people(session, offsite_id)
+    )
+    initiatives = tuple(
+        tally.TallyInitiative(r.id, r.title)
+        for r in session.execute(
+            select(Initiative.id, Initiative.title)
+            .where(Initiative.offsite_id == offsite_id)
+            .order_by(Initiative.position, Initiative.id)
+        )
+    )
+    config = tally_config(session.get(TallySettings, offsite_id), keeper_id)
+    return BoardData(
+        offsite_id, keeper_id, notes, clusters, people, tuple(supports), config, initiatives
+    )
+

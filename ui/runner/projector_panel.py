@@ -1,0 +1,143 @@
+"""The projector side of the runner: live preview, screen choice, show/full screen, blackout.
+
+The audience window places itself (``keeper.projector`` says which screen);
+this panel offers the choice of screen, opens and closes the window, and says
+where it is and what it presents.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.audience.face import AudienceFace
+from ui.audience.window import AudienceWindow
+from ui.audience_bus import AudienceBus
+from ui.runner.actions import action_button
+from ui.runner.text import ShownText
+
+
+class ProjectorPanel(QWidget):
+    def __init__(self, window: AudienceWindow, bus: AudienceBus, actions: dict[str, QAction],
+                 shown: ShownText) -> None:
+        super().__init__()
+        self.audience_window = window
+        self.bus = bus
+        self.shown = shown
+        self.closed = False
+        # -- for the header: which screen, open/close
+        self.screen_box = QComboBox()
+        self.screen_box.setAccessibleName("Projector screen")
+        self.screen_box.setToolTip("Which screen shows the audience window")
+        self.screen_box.activated.connect(self._screen_chosen)
+        self.show_audience = QPushButton("Show audience window")
+        self.show_audience.setCheckable(True)
+        self.show_audience.setToolTip("Open or close the projector window (A)")
+        self.show_audience.clicked.connect(lambda _c: self.toggle_window())
+
+        # -- the side column
+        self.preview = AudienceFace()
+        self.preview.setFixedSize(192, 108)  # fit_width scales it between 192 and 384 wide
+        self.preview.setAccessibleName("Preview of the projector")
+        self.preview_caption = QLabel()
+        self.preview_caption.setObjectName("muted")
+        self.preview_caption.setWordWrap(True)
+        self.preview_caption.setMaximumWidth(384)
+        side = QVBoxLayout(self)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(6)
+        caption = QLabel("On the projector")
+        caption.setObjectName("section")
+        side.addWidget(caption)
+        side.addWidget(self.preview)
+        side.addWidget(self.preview_caption)
+        self.blackout_button = action_button(actions["blackout"], "Blackout")
+        self.blackout_button.setCheckable(True)
+        self.message_button = action_button(actions["message"], "Message…")
+        self.full_button = action_button(actions["fullscreen"], "Full screen")
+        screen_row = QGridLayout()
+        screen_row.setSpacing(6)
+        for n, b in enumerate((self.blackout_button, self.message_button, self.full_button)):
+            b.setMinimumHeight(36)
+            screen_row.addWidget(b, n // 2, n % 2)
+        side.addLayout(screen_row)
+        side.addStretch(1)
+
+        bus.changed.connect(self.update_caption)
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.screenAdded.connect(self._on_screens_changed)
+        app.screenRemoved.connect(self._on_screens_changed)
+
+    def fit_width(self, view_width: int) -> int:
+        """Scale the preview with the runner's width; returns the preview's width."""
+        width = max(192, min(384, int((view_width - 40) * 0.34)))
+        if width != self.preview.width():
+            self.preview.setFixedSize(width, width * 9 // 16)
+            self.preview_caption.setMaximumWidth(width)
+        return width
+
+    # ----- commands --------------------------------------------------------------
+    def toggle_window(self) -> None:
+        window = self.audience_window
+        if window.isVisible():
+            window.hide()
+        else:
+            window.place()
+        self.sync()
+
+    def toggle_full_screen(self) -> None:
+        self.audience_window.toggle_full_screen()
+        self.sync()
+
+    def _screen_chosen(self, index: int) -> None:
+        self.audience_window.choose_screen(self.screen_box.itemData(index))
+        self.sync()
+
+    # ----- showing ---------------------------------------------------------------
+    def _on_screens_changed(self, _screen: object) -> None:
+        if not self.closed:
+            QTimer.singleShot(0, self.fill_screens)
+
+    def fill_screens(self) -> None:
+        if self.closed:
+            return
+        box = self.screen_box
+        chosen = self.audience_window.preferred_screen
+        box.blockSignals(True)
+        box.clear()
+        box.addItem("Automatic (projector)", None)
+        for screen in QGuiApplication.screens():
+            size = screen.geometry()
+            box.addItem(f"{screen.name() or 'Screen'} · {size.width()}×{size.height()}",
+                        screen.name())
+        index = box.findData(chosen) if chosen else 0
+        box.setCurrentIndex(max(0, index))
+        box.blockSignals(False)
+        self.sync()
+
+    def sync(self) -> None:
+        """The buttons and the caption say what the audience window does now."""
+        window = self.audience_window
+        visible = window.isVisible()
+        self.show_audience.setChecked(visible)
+        self.show_audience.setText("Hide audience window" if visible else "Show audience window")
+        self.full_button.setText("Windowed" if visible and window.isFullScreen()
+                                 else "Full screen")
+        self.update_caption()
+
+    def update_caption(self) -> None:
+        if self.closed:
+            return
+        window = self.audience_window
+        if not window.isVisible():
+            text = "The audience window is closed (A opens it)."
+        else:
+            screen = window.screen()
+            where = screen.name() if screen is not None else "a screen"
+            how = "full screen" if window.isFullScreen() else "in a window"
+            text = f"Shown {how} on {where}."
+        if self.bus.key != "timer":
+            text += f" Presenting the {self.bus.key}; T shows the timer."
+        self.shown.set("caption", self.preview_caption, text)

@@ -37,6 +37,7 @@ from ui.kickoff.widgets import (
     fmt,
     heading,
     hint,
+    on_delete,
 )
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -53,7 +54,19 @@ class HeatModel(QAbstractTableModel):
         self.mode = "self"
         self.editable = False
 
+    @staticmethod
+    def _shape(audit: so.Audit) -> tuple[object, ...]:
+        return (tuple(r.id for r in audit.reps), tuple(audit.competencies),
+                tuple(audit.metric_names))
+
     def set_audit(self, audit: so.Audit, mode: str, editable: bool) -> None:
+        """Same reps and columns: repaint the cells (an open editor stays valid); else reset."""
+        if self._shape(audit) == self._shape(self.audit) and self.rowCount() \
+                and self.columnCount():
+            self.audit, self.mode, self.editable = audit, mode, editable
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+            return
         self.beginResetModel()
         self.audit, self.mode, self.editable = audit, mode, editable
         self.endResetModel()
@@ -202,8 +215,7 @@ class CompetencyDialog(QDialog):
         self.remove_button = button("&Remove", self.remove, name="Remove competency",
                                     tip="Remove the selected competency and its ratings "
                                         "(Delete in the list)")
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list, self.remove,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        on_delete(self.list, self.remove)
         self.defaults = button("Add the &defaults", self.add_defaults,
                                tip="Add the eight default competencies that are missing")
         for widget in (self.up, self.down, self.remove_button, self.defaults):
@@ -339,8 +351,7 @@ class AuditTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setDefaultSectionSize(96)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignBottom)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.clear_current,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        on_delete(self.table, self.clear_current)
         vertical = self.table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
@@ -517,5 +528,7 @@ class AuditTab(QWidget):
         if self.dialog is None:
             self.dialog = CompetencyDialog(self)
         self.dialog.fill()
-        self.dialog.show()
-        self.dialog.raise_()
+        if self.dialog.isVisible():
+            self.dialog.activateWindow()
+        else:
+            self.dialog.show()

@@ -4,7 +4,7 @@ goals in three columns, linked so that a revenue goal shows what carries it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from keeper import sko_ops as so
-from ui.kickoff.widgets import Host, button, hint
+from ui.kickoff.widgets import Host, button, hint, on_delete
 
 HIGHLIGHT = QColor("#DCEBFA")
 FADED = QColor("#8A9099")
@@ -41,8 +41,7 @@ class GoalColumn(QGroupBox):
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
         self.list.currentItemChanged.connect(lambda cur, _prev: tab.select_item(self, cur))
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list, tab.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        on_delete(self.list, tab.delete_selected)
         col.addWidget(self.list, 1)
         self.text = QLineEdit()
         self.text.setAccessibleName(f"New {layer} goal")

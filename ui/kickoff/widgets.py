@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -137,6 +137,26 @@ def money(value: float | None) -> str:
         if abs(value) >= size:
             return f"{value / size:,.1f}{suffix}".replace(".0" + suffix, suffix)
     return f"{value:,.0f}"
+
+
+class _KeyFilter(QObject):
+    def __init__(self, widget: QWidget, keys: set[int], slot: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self.keys, self.slot = keys, slot
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in self.keys \
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.slot()
+            return True
+        return False
+
+
+def on_delete(widget: QWidget, slot: Callable[[], object]) -> None:
+    """Delete (or Backspace) on ``widget`` itself, not while typing in an editor inside it."""
+    widget.installEventFilter(_KeyFilter(widget, {Qt.Key.Key_Delete, Qt.Key.Key_Backspace},
+                                         slot))
 
 
 class Banner(QLabel):

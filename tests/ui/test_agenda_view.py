@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QInputDialog
 from keeper.agenda_io import import_agenda
 from keeper.clock import FakeClock
 from keeper.store import OffsiteStore
-from ui.agenda.view import C_MIN, C_PROT, C_START, C_TITLE, AgendaView
+from ui.agenda.columns import C_MIN, C_PROT, C_START, C_TITLE
+from ui.agenda.view import AgendaView
 from ui.context import AppContext
 
 

@@ -142,28 +142,10 @@ class AgendaView(QWidget):
             toolbar.addWidget(b)
         toolbar.addStretch(1)
 
-        mix_head = QHBoxLayout()
-        mix_title = QLabel("Content mix")
-        mix_title.setObjectName("section")
-        mix_head.addWidget(mix_title)
-        mix_head.addStretch(1)
-        mix_head.addWidget(self.mix_rule)
-        mix_col = QVBoxLayout()
-        mix_col.addLayout(mix_head)
-        mix_col.addWidget(self.mix)
-        line_head = QHBoxLayout()
-        line_title = QLabel("Planned and actual")
-        line_title.setObjectName("section")
-        line_head.addWidget(line_title)
-        line_head.addStretch(1)
-        line_head.addWidget(self.day_box)
-        line_col = QVBoxLayout()
-        line_col.addLayout(line_head)
-        line_col.addWidget(self.timeline)
         charts = QHBoxLayout()
         charts.setSpacing(24)
-        charts.addLayout(mix_col, 1)
-        charts.addLayout(line_col, 1)
+        charts.addLayout(_chart_column("Content mix", self.mix_rule, self.mix), 1)
+        charts.addLayout(_chart_column("Planned and actual", self.day_box, self.timeline), 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -342,3 +324,17 @@ class AgendaView(QWidget):
 
     def apply_import(self, result: ImportResult, how: str) -> None:
         self.spreadsheets.apply_import(result, how)
+
+
+def _chart_column(title: str, control: QWidget, chart: QWidget) -> QVBoxLayout:
+    """A chart under its section title, with its control at the right of the title."""
+    head = QHBoxLayout()
+    label = QLabel(title)
+    label.setObjectName("section")
+    head.addWidget(label)
+    head.addStretch(1)
+    head.addWidget(control)
+    column = QVBoxLayout()
+    column.addLayout(head)
+    column.addWidget(chart)
+    return column

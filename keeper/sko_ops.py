@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Table, delete, insert, select
 
 from keeper.agenda_ops import InsertItems, agenda_items, clean_item_values, entry_of
-from keeper.day_ops import PutRow, SetPositions
+from keeper.day.edits import PutRow, SetPositions
 from keeper.models import (
     AgendaItem,
     Attainment,

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from keeper import day_ops
-from keeper.day_ops import DayError, load_day
+from keeper import day as day_ops
+from keeper.day import DayError, load_day
 from keeper.day_rules import postmortem_minutes
 from keeper.models import (
     AgendaItem,

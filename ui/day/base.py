@@ -6,7 +6,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from keeper.day_ops import DayData
+from keeper.day import DayData
 from keeper.ops import Operation
 from keeper.store import OffsiteStore
 

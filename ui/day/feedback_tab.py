@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import day_ops
-from keeper.day_ops import DayData
+from keeper import day as day_ops
+from keeper.day import DayData
 from keeper.day_rules import FEEDBACK_KINDS, FeedbackCell
 from ui.day.base import Host, Tab
 from ui.day.widgets import (

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import day_ops
-from keeper.day_ops import DayData, DayError, OkrRow
+from keeper import day as day_ops
+from keeper.day import DayData, DayError, OkrRow
 from keeper.models import OkrKind
 from ui.day.base import Host, Tab
 from ui.day.widgets import (

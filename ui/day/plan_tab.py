@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import day_ops
-from keeper.day_ops import CHARTER_FIELDS, CheckInRow, DayData, DayError, InitiativeRow, TacticRow
+from keeper import day as day_ops
+from keeper.day import CHARTER_FIELDS, CheckInRow, DayData, DayError, InitiativeRow, TacticRow
 from keeper.day_rules import TACTIC_STATUSES, TACTICS_MAX, TACTICS_MIN
 from ui.day.base import Host, Tab
 from ui.day.widgets import (

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGroupBox, QListWidget, QSplitter, QVBoxLayout, QWidget
 
-from keeper import day_ops
-from keeper.day_ops import QUESTIONS_MAX, QUESTIONS_MIN, DayData, DayError, QuestionRow
+from keeper import day as day_ops
+from keeper.day import QUESTIONS_MAX, QUESTIONS_MIN, DayData, DayError, QuestionRow
 from ui.day.base import Host, Tab
 from ui.day.widgets import (
     SAVE_KEYS,

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import day_ops
-from keeper.day_ops import REFLECTIONS_MAX, DayData, DayPerson
+from keeper import day as day_ops
+from keeper.day import REFLECTIONS_MAX, DayData, DayPerson
 from ui.day.base import Host, Tab
 from ui.day.widgets import (
     SAVE_KEYS,

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import day_ops
-from keeper.day_ops import DayData, DayError, TalkSlot
+from keeper import day as day_ops
+from keeper.day import DayData, DayError, TalkSlot
 from ui.day.base import Host, Tab
 from ui.day.widgets import LineBox, button, field_label, heading, hint, row
 

@@ -2,7 +2,7 @@
 
 OKR postmortem, north-star questions, best practices, reflections and gratitude,
 Start / Stop / Continue, charter and operating plan. Data and edits come from
-``keeper.day_ops``; each edit runs through ``context.run`` (committed, undoable).
+``keeper.day``; each edit runs through ``context.run`` (committed, undoable).
 This view never presents anything to the audience display (the feedback above
 all is private).
 """
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper.day_ops import AREA, DayData, DayError, load_day
+from keeper.day import AREA, DayData, DayError, load_day
 from keeper.ops import Operation
 from keeper.store import OffsiteStore
 from ui.context import AppContext

@@ -1,0 +1,34 @@
+"""Who is in the room: the offsite's attendees, and the offsite before this one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from keeper.models import Attendance, Offsite, Person, Role
+from keeper.store import OffsiteStore
+
+
+@dataclass(frozen=True)
+class DayPerson:
+    id: int
+    name: str
+    role: str
+
+
+def attendees(store: OffsiteStore, offsite_id: int) -> list[DayPerson]:
+    """The offsite's attendees: leaders, then managers, then others; by name."""
+    rows = store.session.execute(
+        select(Person.id, Person.name, Person.role)
+        .join(Attendance, Attendance.person_id == Person.id)
+        .where(Attendance.offsite_id == offsite_id)
+    )
+    order = {Role.LEADER.value: 0, Role.MANAGER.value: 1, Role.REP.value: 2}
+    people = [DayPerson(r.id, r.name or f"Person {r.id}", r.role or "") for r in rows]
+    return sorted(people, key=lambda p: (order.get(p.role, 3), p.name.casefold(), p.id))
+
+
+def previous_offsite(store: OffsiteStore, offsite_id: int) -> Offsite | None:
+    offsite = store.session.get(Offsite, offsite_id)
+    return store.previous_offsite(offsite) if offsite is not None else None

@@ -1,7 +1,17 @@
-"""QUndoCommand around a keeper operation: apply/revert commit to the file."""
+"""QUndoCommand around a keeper operation: apply/revert commit to the file.
+
+Merging (optional): an operation that has a ``merge_key`` attribute (any
+hashable, not ``None``) and a ``merge(other) -> bool`` method can absorb the
+next operation pushed with an equal key into one undo step, e.g. consecutive
+arrow-key nudges of one rep. ``merge`` is called after ``other`` was applied;
+it must make ``self.apply`` reach ``other``'s result while ``self.revert``
+still goes back to the state before ``self``. Operations without a merge key
+never merge (the default, as before).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
@@ -11,6 +21,13 @@ from keeper.ops import Operation
 if TYPE_CHECKING:
     from ui.context import AppContext
 
+MERGEABLE_ID = 0x4B50  # one id for every mergeable command; mergeWith compares merge keys
+
+
+def merge_key(operation: object) -> Hashable | None:
+    key = getattr(operation, "merge_key", None)
+    return key if key is not None and callable(getattr(operation, "merge", None)) else None
+
 
 class OperationCommand(QUndoCommand):
     def __init__(self, context: AppContext, operation: Operation, area: str) -> None:
@@ -19,6 +36,24 @@ class OperationCommand(QUndoCommand):
         self._operation = operation
         self._area = area
         self._applied = True  # the context applied it before pushing, to catch errors
+
+    @property
+    def operation(self) -> Operation:
+        return self._operation
+
+    def id(self) -> int:
+        return MERGEABLE_ID if merge_key(self._operation) is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if not isinstance(other, OperationCommand) or other._area != self._area:
+            return False
+        key = merge_key(self._operation)
+        if key is None or key != merge_key(other._operation):
+            return False
+        if not self._operation.merge(other._operation):  # type: ignore[attr-defined]
+            return False
+        self.setText(self._operation.text)
+        return True
 
     def redo(self) -> None:
         store = self._context.store

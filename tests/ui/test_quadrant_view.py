@@ -19,7 +19,7 @@ from keeper.models import Person, Placement
 from keeper.quadrant import Quadrant
 from keeper.store import OffsiteStore
 from ui.context import AppContext
-from ui.quadrant import view as view_module
+from ui.quadrant import import_action as import_module
 from ui.quadrant.audience import AudienceQuadrant
 from ui.quadrant.board import SIZE
 from ui.quadrant.view import QuadrantView
@@ -85,9 +85,9 @@ def test_board_shows_every_rep_with_quadrant_names(view: QuadrantView) -> None:
     assert len(view.scene.ghosts) == 28  # the spring offsite, faded
     total = sum(int(item.text.split()[0]) for item in view.scene.counts.values())
     assert total == 28
-    assert view.rep_model.rowCount() == 28
-    assert "Breathers" in view.flags_label.text()
-    assert view.movement_list.count() == 28
+    assert view.reps.model.rowCount() == 28
+    assert "Breathers" in view.shape.flags_label.text()
+    assert view.shape.movement_list.count() == 28
 
 
 def test_drag_moves_rep_to_another_quadrant_and_stores_it(view: QuadrantView,
@@ -103,8 +103,8 @@ def test_drag_moves_rep_to_another_quadrant_and_stores_it(view: QuadrantView,
     assert after_counts[Quadrant.BREATHERS] != before_counts[Quadrant.BREATHERS]
     assert after_counts[Quadrant.HIGH_MOTIVATION_LOW_SKILL] != \
         before_counts[Quadrant.HIGH_MOTIVATION_LOW_SKILL]
-    row = view.rep_model.row_of(owen)
-    assert view.rep_model.rows[row][1][2] == Quadrant.HIGH_MOTIVATION_LOW_SKILL.label
+    row = view.reps.model.row_of(owen)
+    assert view.reps.model.rows[row][1][2] == Quadrant.HIGH_MOTIVATION_LOW_SKILL.label
     assert context.undo_stack.count() == 1
     assert view.selected_rep() == owen
 
@@ -140,8 +140,111 @@ def test_arrow_keys_nudge_selected_rep(qtbot, view: QuadrantView,  # noqa: ANN00
     assert _stored(context, owen) == (pytest.approx(skill), pytest.approx(motivation + 0.04))
     dot = view.scene.dots[owen]
     assert dot.pos().x() == pytest.approx(skill * SIZE)
-    assert context.undo_stack.count() == 4
+    assert context.undo_stack.count() == 1  # four nudges of one rep: one undo step
     assert view.selected_rep() == owen  # still selected: keep nudging
+
+
+def test_nudges_of_one_rep_undo_in_one_step(qtbot, view: QuadrantView,  # noqa: ANN001
+                                            context: AppContext) -> None:
+    owen, chloe = _rep_id(context, "Owen Murphy"), _rep_id(context, "Chloe Martin")
+    owen_before, chloe_before = _stored(context, owen), _stored(context, chloe)
+    view.place(owen, 0.52, 0.4)  # a drag: its own undo step, never merged with nudges
+    view.select_rep(owen)
+    view.board.setFocus()
+    for _ in range(5):
+        qtbot.keyClick(view.board, Qt.Key.Key_Left)
+    owen_nudged = _stored(context, owen)
+    assert owen_nudged == (pytest.approx(0.47), pytest.approx(0.4))
+    assert view.data.current[owen].quadrant is Quadrant.LOW_LOW  # crossed the axis
+    view.select_rep(chloe)
+    qtbot.keyClick(view.board, Qt.Key.Key_Up)
+    qtbot.keyClick(view.board, Qt.Key.Key_Up)
+    view.select_rep(owen)
+    qtbot.keyClick(view.board, Qt.Key.Key_Down)  # Owen again, after Chloe: a new step
+    stack = context.undo_stack
+    assert stack.count() == 4
+    assert [stack.text(i) for i in range(4)] == [
+        "Move Owen Murphy to Breathers", "Nudge Owen Murphy", "Nudge Chloe Martin",
+        "Nudge Owen Murphy"]
+
+    stack.undo()
+    assert _stored(context, owen) == owen_nudged
+    stack.undo()  # both of Chloe's nudges at once
+    assert _stored(context, chloe) == chloe_before
+    assert view.scene.dots[chloe].pos() == QPointF(chloe_before[0] * SIZE,
+                                                   (1 - chloe_before[1]) * SIZE)
+    stack.undo()  # all five of Owen's nudges at once: back where the drag left him
+    assert _stored(context, owen) == (pytest.approx(0.52), pytest.approx(0.4))
+    assert view.data.current[owen].quadrant is Quadrant.BREATHERS
+    stack.undo()
+    assert _stored(context, owen) == owen_before
+    stack.redo()
+    stack.redo()
+    assert _stored(context, owen) == owen_nudged
+    assert view.data.current[owen].quadrant is Quadrant.LOW_LOW
+
+
+def _badges(view: QuadrantView) -> dict[Quadrant, int]:
+    return {q: int(item.text.split()[0]) for q, item in view.scene.counts.items()}
+
+
+def _expected(context: AppContext, manager_id: int | None = None) -> dict[Quadrant, int]:
+    """Counts straight from the file, with the rules of keeper.quadrant."""
+    from keeper.quadrant import shares
+    from keeper.quadrant_ops import load_placements
+
+    placements = load_placements(context.store, context.offsite_id)
+    result = shares([p for p in placements if manager_id in (None, p.manager_id)])
+    return dict(result.counts)
+
+
+def test_edits_refresh_counts_list_and_shape(qtbot, view: QuadrantView,  # noqa: ANN001
+                                            context: AppContext) -> None:
+    owen, chloe = _rep_id(context, "Owen Murphy"), _rep_id(context, "Chloe Martin")
+    untouched = {rid: dot for rid, dot in view.scene.dots.items() if rid not in (owen, chloe)}
+    view.place(owen, 0.9, 0.9)
+    view.remove_rep(chloe)
+    # At once, before the event loop runs: the badges, the dots and the list rows.
+    assert _badges(view) == _expected(context)
+    assert sum(_badges(view).values()) == 27
+    assert chloe not in view.scene.dots and not view.scene.arrows[chloe].isVisible()
+    assert view.scene.dots[owen].pos() == QPointF(0.9 * SIZE, 0.1 * SIZE)
+    model = view.reps.model
+    assert model.rows[model.row_of(owen)][1][2:5] == ("Top of the pack", "90%", "90%")
+    assert model.rows[model.row_of(chloe)][1][2] == "Not placed"
+    assert view.manager_box.itemText(0) == "All managers (27 placed)"
+    assert all(view.scene.dots[rid] is dot for rid, dot in untouched.items())  # not rebuilt
+    # The Shape tab follows once the event loop has turned.
+    qtbot.waitUntil(lambda: view.shape.share_bars.result is not None
+                    and view.shape.share_bars.result.total == 27)
+    assert view.shape.share_bars.result.counts == _expected(context)
+    moves = view.shape.movement_list
+    assert any(moves.item(i).text().startswith("Chloe Martin: not placed today")
+               for i in range(moves.count()))
+    assert "Owen Murphy" not in view.shape.flags_label.text()  # no longer burned out
+
+    context.undo_stack.undo()
+    context.undo_stack.undo()
+    assert _badges(view) == _expected(context)
+    assert sum(_badges(view).values()) == 28
+    assert model.rows[model.row_of(chloe)][1][2] != "Not placed"
+    qtbot.waitUntil(lambda: view.shape.share_bars.result.total == 28)
+    assert "Owen Murphy" in view.shape.flags_label.text()
+
+
+def test_edit_refresh_keeps_the_manager_filter(qtbot, view: QuadrantView,  # noqa: ANN001
+                                              context: AppContext) -> None:
+    owen = _rep_id(context, "Owen Murphy")
+    manager_id = view.data.current[owen].manager_id
+    view.manager_box.setCurrentIndex(view.manager_box.findData(manager_id))
+    team = view.reps.model.rowCount()
+    view.place(owen, 0.1, 0.1)
+    assert _badges(view) == _expected(context, manager_id)
+    assert view.reps.model.rowCount() == team
+    assert view.manager_box.currentData() == manager_id
+    context.undo_stack.undo()
+    assert _badges(view) == _expected(context, manager_id)
+    qtbot.waitUntil(lambda: view.shape.share_bars.result.total == team)
 
 
 def test_nudging_to_a_quadrant_change(qtbot, view: QuadrantView,  # noqa: ANN001
@@ -189,10 +292,10 @@ def test_remove_and_place_in_centre(qtbot, view: QuadrantView,  # noqa: ANN001
     view.board.setFocus()
     qtbot.keyClick(view.board, Qt.Key.Key_Delete)
     assert _stored(context, owen) is None and owen not in view.scene.dots
-    row = view.rep_model.row_of(owen)
-    assert view.rep_model.rows[row][1][2] == "Not placed"
-    view.rep_table.selectRow(row)
-    view.place_button.click()
+    row = view.reps.model.row_of(owen)
+    assert view.reps.model.rows[row][1][2] == "Not placed"
+    view.reps.table.selectRow(row)
+    view.reps.place_button.click()
     assert _stored(context, owen) == (0.5, 0.5)
     assert owen in view.scene.dots
     context.undo_stack.undo()
@@ -207,7 +310,7 @@ def test_filter_by_manager(view: QuadrantView, context: AppContext) -> None:
     visible = {rid for rid, dot in view.scene.dots.items() if dot.isVisible()}
     team = {p.rep_id for p in view.data.current.values() if p.manager_id == manager_id}
     assert visible == team and owen in visible and len(team) < 28
-    assert view.rep_model.rowCount() == len(team)
+    assert view.reps.model.rowCount() == len(team)
     total = sum(int(item.text.split()[0]) for item in view.scene.counts.values())
     assert total == len(team)
     view.manager_box.setCurrentIndex(0)
@@ -230,9 +333,9 @@ def test_rep_note_and_care_plan(view: QuadrantView, context: AppContext) -> None
         Placement.offsite_id == context.offsite_id, Placement.person_id == owen)).one()
     assert note == "Burned out after Q3 🔥 \u202eRTL"
     assert view.data.rep_notes[owen] == note
-    view.care_box.setCurrentIndex(view.care_box.findData(Quadrant.HIGH_HIGH.value))
-    view.care_note.setPlainText("Promotion path by Q2")
-    view.care_note.committed.emit(view.care_note.toPlainText())
+    view.notes.care_box.setCurrentIndex(view.notes.care_box.findData(Quadrant.HIGH_HIGH.value))
+    view.notes.care_note.setPlainText("Promotion path by Q2")
+    view.notes.care_note.committed.emit(view.notes.care_note.toPlainText())
     assert view.data.quadrant_notes[Quadrant.HIGH_HIGH] == "Promotion path by Q2"
     context.undo_stack.undo()
     assert Quadrant.HIGH_HIGH not in view.data.quadrant_notes
@@ -332,7 +435,7 @@ def test_import_placements_through_preview(view: QuadrantView, context: AppConte
     path.write_text("Rep,Skill (1-10),Motivation (1-10)\nOwen Murphy,10,10\nNobody,5,5\n",
                     encoding="utf-8")
     plan = plan_placements(context.store, context.offsite_id, path)
-    monkeypatch.setattr(view_module.PlacementPreview, "exec",
+    monkeypatch.setattr(import_module.PlacementPreview, "exec",
                         lambda self: QDialog.DialogCode.Accepted)
     assert view.review_import(plan)
     owen = _rep_id(context, "Owen Murphy")

@@ -5,67 +5,41 @@ The control view shows names, notes and history; the projector gets
 "Names on projector", which resets when the session or the file changes).
 Rules (quadrants, shares, flags, movement) come from ``keeper.quadrant``; edits
 are ``keeper.quadrant_ops`` operations run through ``context.run``.
+
+Refreshing: opening a file (or a change to people) reloads everything. An edit
+of this board (a drop, a nudge, undo, redo, a note) re-reads only this
+offsite's placements and notes and redraws only the reps that changed, with
+their list rows and the count badges; the Shape tab and the names' layout are
+recomputed once per event-loop turn however many edits came in it.
+
+Modules: ``toolbar`` (manager filter and buttons), ``shape_tab``, ``reps_tab``,
+``notes_tab``, ``import_action``, ``edits`` (nudges that merge into one undo
+step), ``board`` (the QGraphicsView), ``audience`` (the projector).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 
-from keeper.placement_import import (
-    ImportPlacements,
-    PlacementImportError,
-    PlacementPlan,
-    plan_placements,
-    read_placement_rows,
-)
-from keeper.quadrant import (
-    Flag,
-    FlagKind,
-    Movement,
-    Quadrant,
-    QuadrantShares,
-    RepPlacement,
-    flags,
-    nudge,
-    quadrant_of,
-    shares,
-    shares_by_manager,
-)
+from keeper.models import Placement, QuadrantNote
+from keeper.placement_import import PlacementPlan
+from keeper.quadrant import Quadrant, QuadrantShares, RepPlacement, nudge, quadrant_of, shares
 from keeper.quadrant_ops import (
     AREA,
     REP_NOTE_MAX,
@@ -75,122 +49,23 @@ from keeper.quadrant_ops import (
     SetQuadrantNote,
     SetRepNote,
     load_board,
+    load_placements,
 )
+from keeper.store import OffsiteStore
 from keeper.text import clean_block
 from ui.context import AppContext
 from ui.quadrant.audience import AudienceQuadrant, ProjectorState
-from ui.quadrant.bars import ORDER, ManagerBars, ManagerRow, ShareBars, share_text
-from ui.quadrant.board import ACCENT, BoardScene, BoardView, dot_colour, to_scene
-from ui.tasks import run_in_background
+from ui.quadrant.bars import share_text
+from ui.quadrant.board import BoardScene, BoardView, dot_colour, to_scene
+from ui.quadrant.edits import NudgeRep
+from ui.quadrant.import_action import PlacementImport, PlacementPreview
+from ui.quadrant.notes_tab import NotesTab
+from ui.quadrant.reps_tab import RepsTab, rep_row
+from ui.quadrant.shape_tab import ShapeTab
+from ui.quadrant.toolbar import QuadrantToolbar
 
 log = logging.getLogger(__name__)
-_Index = QModelIndex | QPersistentModelIndex
-ALL_MANAGERS = -1
-NO_MANAGER = -2
-COLUMNS = ("Rep", "Manager", "Quadrant", "Skill", "Motivation", "Last offsite")
-
-
-class RepListModel(QAbstractTableModel):
-    """The accessible list of the board: every rep, their quadrant and history."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[tuple[int, tuple[str, ...], Quadrant | None]] = []
-
-    def set_rows(self, rows: list[tuple[int, tuple[str, ...], Quadrant | None]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        rep_id, values, quadrant = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
-                    Qt.ItemDataRole.ToolTipRole):
-            return values[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2 and quadrant:
-            return ACCENT[quadrant]
-        if role == Qt.ItemDataRole.UserRole:
-            return rep_id
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
-        return None
-
-    def row_of(self, rep_id: int) -> int:
-        for row, (rid, _values, _q) in enumerate(self.rows):
-            if rid == rep_id:
-                return row
-        return -1
-
-
-class NoteEdit(QPlainTextEdit):
-    """A multi-line note that commits when it loses focus or on Ctrl+Enter."""
-
-    committed = Signal(str)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
-        self.committed.emit(self.toPlainText())
-        super().focusOutEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-            self.committed.emit(self.toPlainText())
-            return
-        super().keyPressEvent(event)
-
-
-class PlacementPreview(QDialog):
-    """What an import will place, and which rows are rejected, before writing."""
-
-    def __init__(self, plan: PlacementPlan, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Import placements from {plan.source.name}")
-        layout = QVBoxLayout(self)
-        how = "from the column headers" if plan.scale_from_header else "detected from the values"
-        summary = QLabel(
-            f"<b>{len(plan.accepted)}</b> reps will be placed; <b>{len(plan.rejected)}</b> "
-            f"rows are rejected. Scale <b>{plan.scale_label}</b> ({how})."
-        )
-        summary.setWordWrap(True)
-        layout.addWidget(summary)
-        text = QPlainTextEdit()
-        text.setReadOnly(True)
-        text.setAccessibleName("Import report")
-        lines = []
-        for row in plan.accepted:
-            moved = " (replaces today's placement)" if row.replaces else ""
-            lines.append(f"+ row {row.row}: {row.name}: skill {row.raw[0]}, motivation "
-                         f"{row.raw[1]} → {row.quadrant.label}{moved}")
-        lines += [f"✗ row {r.row}: {r.reason}" for r in plan.rejected]
-        lines += [f"! row {row}: {message}" for row, message in plan.warnings]
-        text.setPlainText("\n".join(lines))
-        layout.addWidget(text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = buttons.addButton(f"Place {len(plan.accepted)}",
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setEnabled(bool(plan.accepted))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(620, 440)
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setStyleSheet("font-weight: 600; color: #1F2328; margin-top: 6px;")
-    return label
+FULL_SYNC_ABOVE = 60  # an edit that changed more reps than this (an import) redraws all
 
 
 class QuadrantView(QWidget):
@@ -200,10 +75,12 @@ class QuadrantView(QWidget):
         super().__init__(parent)
         self.context = context
         self.data = BoardData(None)
-        self.manager_filter: int | None = None  # None: everyone
         self.projector = ProjectorState(self)
         self._offsite_seen: tuple[object, int | None] | None = None
         self._live_quadrant: Quadrant | None = None
+        # Once per event-loop turn, each in its own event: the names' layout, the Shape tab.
+        self._labels_later = _soon(self, lambda: self.board.relayout())
+        self._shape_later = _soon(self, self._update_shape)
 
         self.scene = BoardScene(self)
         self.scene.dot_dropped.connect(self._on_drop)
@@ -214,8 +91,32 @@ class QuadrantView(QWidget):
         self.board.cycle_requested.connect(self.cycle_selection)
         self.board.remove_requested.connect(self.remove_rep)
 
-        self._build_toolbar()
-        self._build_side()
+        self.toolbar = QuadrantToolbar(self)
+        self.toolbar.filter_changed.connect(self._sync)
+        self.toolbar.history_box.toggled.connect(lambda _on: self._sync())
+        self.toolbar.project_button.clicked.connect(self.show_on_projector)
+        self.toolbar.names_box.toggled.connect(self.projector.set_names_visible)
+        self.importer = PlacementImport(self, context, self.toolbar.import_button,
+                                        lambda: self.data.offsite_id, self._run)
+
+        self.shape = ShapeTab()
+        self.shape.rep_activated.connect(self.select_rep)
+        self.reps = RepsTab()
+        self.reps.table.selectionModel().selectionChanged.connect(self._on_list_selection)
+        self.reps.place_button.clicked.connect(self._place_selected)
+        self.reps.remove_button.clicked.connect(
+            lambda: self.remove_rep(self.selected_rep()) if self.selected_rep() else None)
+        self.notes = NotesTab()
+        self.notes.rep_note_committed.connect(self._commit_rep_note)
+        self.notes.care_plan_committed.connect(self._commit_care_plan)
+        self.notes.care_quadrant_changed.connect(
+            lambda: self.notes.show_care_plan(self.data.quadrant_notes))
+        self.side = QTabWidget()
+        self.side.setAccessibleName("Shape, reps and notes")
+        self.side.setMinimumWidth(330)
+        self.side.addTab(self.shape, "&Shape")
+        self.side.addTab(self.reps, "&Reps")
+        self.side.addTab(self.notes, "N&otes")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.board)
@@ -225,182 +126,54 @@ class QuadrantView(QWidget):
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(self.toolbar)
+        layout.addWidget(self.toolbar)
         layout.addWidget(splitter, 1)
 
         context.file_changed.connect(self._on_file_changed)
         context.data_changed.connect(self._on_data_changed)
         context.audience.session_changed.connect(self.projector.reset_names)
-        self.projector.names_changed.connect(self._on_names_changed)
+        self.projector.names_changed.connect(self.toolbar.set_names_checked)
         self._on_file_changed()
 
-    # --- construction ------------------------------------------------------------
-    def _build_toolbar(self) -> None:
-        self.manager_box = QComboBox()
-        self.manager_box.setAccessibleName("Show reps of manager")
-        self.manager_box.setToolTip("Show one manager's reps (Ctrl+M)")
-        self.manager_box.currentIndexChanged.connect(self._on_filter)
-        QShortcut(QKeySequence("Ctrl+M"), self, self.manager_box.setFocus,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.history_box = QCheckBox("Show last offsite")
-        self.history_box.setChecked(True)
-        self.history_box.setToolTip("Faded dots and arrows: where each rep was at the "
-                                    "previous offsite (Ctrl+H)")
-        self.history_box.toggled.connect(lambda _on: self._sync())
-        QShortcut(QKeySequence("Ctrl+H"), self, self.history_box.toggle,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.import_button = QPushButton("&Import placements…")
-        self.import_button.setToolTip("Place reps from a spreadsheet: rep, skill, motivation "
-                                      "(1–10 or 0–1), optional manager and note")
-        self.import_button.clicked.connect(lambda: self.import_placements())
-        self.project_button = QPushButton("Show on &projector")
-        self.project_button.setToolTip("Dots, counts and shares on the audience screen; "
-                                       "no names, no notes (Ctrl+Shift+P)")
-        self.project_button.clicked.connect(self.show_on_projector)
-        QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.show_on_projector,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.names_box = QCheckBox("&Names on projector")
-        self.names_box.setToolTip("Off by default. Turns itself off when the session changes "
-                                  "or another file opens. Notes never go to the projector.")
-        self.names_box.toggled.connect(self.projector.set_names_visible)
-        self.names_box.setStyleSheet("QCheckBox:checked { color: #A64B00; font-weight: 600; }")
-        self.toolbar = QHBoxLayout()
-        label = QLabel("&Manager")
-        label.setBuddy(self.manager_box)
-        self.toolbar.addWidget(label)
-        self.toolbar.addWidget(self.manager_box)
-        self.toolbar.addSpacing(8)
-        self.toolbar.addWidget(self.history_box)
-        self.toolbar.addStretch(1)
-        self.toolbar.addWidget(self.import_button)
-        self.toolbar.addWidget(self.project_button)
-        self.toolbar.addWidget(self.names_box)
+    # --- the parts, by the names other code and tests use --------------------------
+    @property
+    def manager_box(self) -> QComboBox:
+        return self.toolbar.manager_box
 
-    def _build_side(self) -> None:
-        self.side = QTabWidget()
-        self.side.setAccessibleName("Shape, reps and notes")
-        self.side.setMinimumWidth(330)
+    @property
+    def history_box(self) -> QCheckBox:
+        return self.toolbar.history_box
 
-        # Shape: shares, per manager, flags, movement.
-        shape = QWidget()
-        col = QVBoxLayout(shape)
-        col.setContentsMargins(10, 6, 10, 10)
-        self.shape_title = _heading("Reps per quadrant")
-        col.addWidget(self.shape_title)
-        self.share_bars = ShareBars()
-        col.addWidget(self.share_bars)
-        col.addWidget(_heading("By manager"))
-        self.manager_bars = ManagerBars()
-        col.addWidget(self.manager_bars)
-        col.addWidget(_heading("Flags"))
-        self.flags_label = QLabel()
-        self.flags_label.setWordWrap(True)
-        self.flags_label.setTextFormat(Qt.TextFormat.RichText)
-        self.flags_label.setAccessibleName("Flags")
-        self.flags_label.setSizePolicy(QSizePolicy.Policy.Preferred,
-                                       QSizePolicy.Policy.Minimum)
-        col.addWidget(self.flags_label)
-        self.movement_title = _heading("Movement since the last offsite")
-        col.addWidget(self.movement_title)
-        self.movement_list = QListWidget()
-        self.movement_list.setAccessibleName("Movement since the last offsite")
-        self.movement_list.setMinimumHeight(120)
-        self.movement_list.setWordWrap(True)
-        self.movement_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.movement_list.itemActivated.connect(
-            lambda item: self.select_rep(item.data(Qt.ItemDataRole.UserRole)))
-        col.addWidget(self.movement_list, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(shape)
-        self.side.addTab(scroll, "&Shape")
+    @property
+    def import_button(self) -> QPushButton:
+        return self.toolbar.import_button
 
-        # Reps: the accessible list of the board.
-        reps = QWidget()
-        col = QVBoxLayout(reps)
-        col.setContentsMargins(6, 6, 6, 6)
-        self.rep_model = RepListModel()
-        self.rep_table = QTableView()
-        self.rep_table.setAccessibleName("Reps and their quadrants")
-        self.rep_table.setModel(self.rep_model)
-        self.rep_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.rep_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.rep_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.rep_table.verticalHeader().hide()
-        self.rep_table.setSortingEnabled(False)
-        # Fixed widths: ResizeToContents reads every cell of 500 rows on each change.
-        header = self.rep_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((130, 110, 150, 60, 80, 150)):
-            header.resizeSection(column, width)
-        header.setStretchLastSection(True)
-        self.rep_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.rep_table.verticalHeader().setDefaultSectionSize(
-            self.rep_table.fontMetrics().height() + 8)
-        self.rep_table.selectionModel().selectionChanged.connect(self._on_list_selection)
-        col.addWidget(self.rep_table, 1)
-        row = QHBoxLayout()
-        self.place_button = QPushButton("Place in the &centre")
-        self.place_button.setToolTip("Put the selected rep in the middle of the board; then "
-                                     "move them with the arrow keys")
-        self.place_button.clicked.connect(self._place_selected)
-        self.remove_button = QPushButton("&Take off the board")
-        self.remove_button.clicked.connect(
-            lambda: self.remove_rep(self.selected_rep()) if self.selected_rep() else None)
-        row.addWidget(self.place_button)
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
-        col.addLayout(row)
-        self.side.addTab(reps, "&Reps")
+    @property
+    def project_button(self) -> QPushButton:
+        return self.toolbar.project_button
 
-        # Notes: one rep's private note, the care plan of each quadrant.
-        notes = QWidget()
-        col = QVBoxLayout(notes)
-        col.setContentsMargins(10, 6, 10, 10)
-        self.rep_note_title = _heading("Note on the selected rep")
-        col.addWidget(self.rep_note_title)
-        self.rep_note = QLineEdit()
-        self.rep_note.setMaxLength(REP_NOTE_MAX)
-        self.rep_note.setAccessibleName("Note on the selected rep")
-        self.rep_note.setPlaceholderText("Select a rep on the board")
-        self.rep_note.setToolTip("Private: never shown on the projector. Enter saves.")
-        self.rep_note.editingFinished.connect(self._commit_rep_note)
-        col.addWidget(self.rep_note)
-        private = QLabel("Private to this screen: rep notes never go to the projector.")
-        private.setStyleSheet("color: #4A5360;")
-        private.setWordWrap(True)
-        col.addWidget(private)
-        col.addWidget(_heading("Care plan"))
-        self.care_box = QComboBox()
-        self.care_box.setAccessibleName("Care plan for quadrant")
-        for quadrant in ORDER:
-            self.care_box.addItem(f"{quadrant.label} — {quadrant.axes.lower()}", quadrant.value)
-        self.care_box.currentIndexChanged.connect(lambda _i: self._show_care_plan())
-        col.addWidget(self.care_box)
-        self.care_guidance = QLabel()
-        self.care_guidance.setWordWrap(True)
-        self.care_guidance.setStyleSheet("color: #4A5360; font-style: italic;")
-        col.addWidget(self.care_guidance)
-        self.care_note = NoteEdit()
-        self.care_note.setAccessibleName("Care plan")
-        self.care_note.setPlaceholderText("How we care for this group… (saved when you leave "
-                                          "the box, or Ctrl+Enter)")
-        self.care_note.committed.connect(self._commit_care_plan)
-        col.addWidget(self.care_note, 1)
-        self.side.addTab(notes, "N&otes")
+    @property
+    def names_box(self) -> QCheckBox:
+        return self.toolbar.names_box
+
+    @property
+    def manager_filter(self) -> int | None:
+        return self.toolbar.manager_filter
 
     # --- loading -----------------------------------------------------------------
     def _on_file_changed(self) -> None:
         self.projector.reset_names()  # a new file or offsite: names go off the projector
-        self.manager_filter = None
+        self.toolbar.manager_filter = None
         self.reload()
 
     def _on_data_changed(self, area: str) -> None:
-        if area in (AREA, "people", "offsite"):
+        if area == AREA:
+            self.refresh()
+        elif area in ("people", "offsite"):
             self.reload()
 
     def reload(self) -> None:
+        """Everything again: reps, managers, both offsites' placements, notes."""
         store = self.context.store
         try:
             self.data = load_board(store, self.context.offsite_id) if store else BoardData(None)
@@ -413,42 +186,54 @@ class QuadrantView(QWidget):
         self._offsite_seen = seen
         editable = not self.context.read_only and self.data.offsite_id is not None
         self.scene.editable = editable
-        for widget in (self.import_button, self.place_button, self.remove_button,
-                       self.rep_note, self.care_note):
+        for widget in (self.toolbar.import_button, self.reps.place_button,
+                       self.reps.remove_button, self.notes.rep_note, self.notes.care_note):
             widget.setEnabled(editable)
-        self._fill_managers()
+        self.toolbar.fill_managers(self.data)
         self._sync()
 
-    def _fill_managers(self) -> None:
-        box = self.manager_box
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(f"All managers ({len(self.data.current)} placed)", ALL_MANAGERS)
-        teams: dict[int | None, int] = {}
-        for p in self.data.current.values():
-            teams[p.manager_id] = teams.get(p.manager_id, 0) + 1
-        for manager_id, name in sorted(self.data.managers.items(), key=lambda m: m[1].casefold()):
-            box.addItem(f"{name} ({teams.get(manager_id, 0)})", manager_id)
-        if None in teams:
-            box.addItem(f"No manager ({teams[None]})", NO_MANAGER)
-        wanted = {None: ALL_MANAGERS}.get(self.manager_filter, self.manager_filter)
-        index = box.findData(wanted)
-        if index < 0:
-            self.manager_filter, index = None, 0
-        box.setCurrentIndex(index)
-        box.blockSignals(False)
-
-    def _on_filter(self, _index: int) -> None:
-        value = self.manager_box.currentData()
-        self.manager_filter = None if value in (None, ALL_MANAGERS) else value
-        self._sync()
+    def refresh(self) -> None:
+        """After an edit of this board: re-read this offsite's placements and notes and
+        redraw only the reps whose placement changed."""
+        store, data = self.context.store, self.data
+        if store is None or data.offsite_id is None:
+            self.reload()
+            return
+        try:
+            current = {p.rep_id: p for p in load_placements(store, data.offsite_id)}
+            rep_notes, quadrant_notes = _load_notes(store, data.offsite_id)
+        except Exception:
+            log.exception("could not re-read the quadrant board")
+            self.reload()
+            return
+        changed = {rep_id for rep_id in current.keys() | data.current.keys()
+                   if current.get(rep_id) != data.current.get(rep_id)}
+        if any(rep_id not in data.reps for rep_id in changed):
+            self.reload()  # someone we don't know yet: people changed too
+            return
+        placed_before = data.current.keys()
+        data.current, data.rep_notes, data.quadrant_notes = current, rep_notes, quadrant_notes
+        if not changed:
+            self._update_notes()
+            return
+        if len(changed) > FULL_SYNC_ABOVE:
+            if current.keys() != placed_before:
+                self.toolbar.fill_managers(data)
+            self._sync()
+            return
+        history = self._history_shown()
+        for rep_id in changed:
+            self._sync_rep(rep_id, history)
+        if current.keys() != placed_before:
+            self.toolbar.fill_managers(data)  # the teams' counts in the filter
+        self._update_counts(self.visible_placements())
+        self._update_rows(changed)
+        self._update_notes()
+        self._update_projector()
+        self._refresh_later()
 
     def _in_filter(self, manager_id: int | None) -> bool:
-        if self.manager_filter is None:
-            return True
-        if self.manager_filter == NO_MANAGER:
-            return manager_id is None
-        return manager_id == self.manager_filter
+        return self.toolbar.in_filter(manager_id)
 
     def visible_placements(self) -> list[RepPlacement]:
         return [p for p in self.data.current.values() if self._in_filter(p.manager_id)]
@@ -457,20 +242,37 @@ class QuadrantView(QWidget):
         return [p for p in self.data.previous.values() if self._in_filter(p.manager_id)]
 
     # --- drawing the state -------------------------------------------------------
+    def _history_shown(self) -> bool:
+        return self.toolbar.history_box.isChecked() and bool(self.data.previous)
+
     def _sync(self) -> None:
+        """Redraw every rep (a new file, filter or history toggle)."""
         data, scene = self.data, self.scene
-        history = self.history_box.isChecked() and bool(data.previous)
-        self.history_box.setEnabled(bool(data.previous))
-        if data.previous_title:
-            self.history_box.setText(f"Show last offsite ({data.previous_title})")
-        for rep_id in [r for r in scene.dots if r not in data.current]:
-            scene.remove_dot(rep_id)
-        for rep_id in [r for r in scene.ghosts if r not in data.previous]:
-            scene.set_history(rep_id, None, QColor(), False)
-        for rep_id, placement in data.current.items():
-            rep = data.reps.get(rep_id)
+        self.toolbar.show_history_of(data.previous_title, bool(data.previous))
+        history = self._history_shown()
+        for rep_id in set(scene.dots) | set(scene.ghosts) | data.current.keys() \
+                | data.previous.keys():
+            self._sync_rep(rep_id, history)
+        self._update_counts(self.visible_placements())
+        self.reps.fill(data, self._in_filter)
+        selected = self.selected_rep()
+        if selected is not None:
+            self.reps.select(selected)
+        self._update_notes()
+        self._update_projector()
+        self._refresh_later()
+
+    def _sync_rep(self, rep_id: int, history: bool) -> None:
+        """One rep's dot, faded dot and arrow as the data says."""
+        data, scene = self.data, self.scene
+        rep = data.reps.get(rep_id)
+        colour = dot_colour(rep.colour if rep else None)
+        placement = data.current.get(rep_id)
+        if placement is None:
+            if rep_id in scene.dots:
+                scene.remove_dot(rep_id)  # takes the faded dot and arrow too; set again below
+        else:
             dot = scene.dot(rep_id)
-            colour = dot_colour(rep.colour if rep else None)
             dot.set_look(rep.name if rep else f"Rep {rep_id}", colour)
             point = to_scene(placement.skill, placement.motivation)
             if dot.pos() != point:
@@ -479,127 +281,52 @@ class QuadrantView(QWidget):
             dot.setVisible(visible)
             if not visible and dot.isSelected():
                 dot.setSelected(False)
-        for rep_id, before in data.previous.items():
-            rep = data.reps.get(rep_id)
-            colour = dot_colour(rep.colour if rep else None)
+        before = data.previous.get(rep_id)
+        if before is None:
+            if rep_id in scene.ghosts:
+                scene.set_history(rep_id, None, QColor(), False)
+        else:
             scene.set_history(rep_id, to_scene(before.skill, before.motivation), colour,
                               history and self._in_filter(before.manager_id))
-        self.board.relayout()
-        self._update_counts(self.visible_placements())
-        self._update_panel()
-        self._update_list()
-        self._update_notes()
-        self._update_projector()
+
+    def _update_rows(self, rep_ids: set[int]) -> None:
+        """The list rows of ``rep_ids``; the whole list if one appears or disappears."""
+        data = self.data
+        for rep_id in rep_ids:
+            rep = data.reps[rep_id]
+            if not self._in_filter(rep.manager_id):
+                continue
+            row = rep_row(rep, data.current.get(rep_id), data.previous.get(rep_id))
+            if row is None or not self.reps.model.update_row(row):
+                selected = self.selected_rep()
+                self.reps.fill(data, self._in_filter)
+                if selected is not None:
+                    self.reps.select(selected)
+                return
+
+    def _refresh_later(self) -> None:
+        """What may wait for the end of the event-loop turn: names, the Shape tab."""
+        self._labels_later.start()
+        self._shape_later.start()
+
+    def _update_shape(self) -> None:
+        self.shape.show_shape(self.data, self.visible_placements(), self.visible_previous(),
+                              self.toolbar.filter_name(),
+                              lambda m: self.manager_filter is not None and self._in_filter(m),
+                              self._name)
 
     def _update_counts(self, placements: list[RepPlacement]) -> QuadrantShares:
         self._live_quadrant = None
         result = shares(placements)
+        percentages = result.percentages()
         for quadrant, item in self.scene.counts.items():
             n = result.counts[quadrant]
-            item.set_text(f"{n} rep{'s' if n != 1 else ''} · {result.percentages()[quadrant]}%")
+            item.set_text(f"{n} rep{'s' if n != 1 else ''} · {percentages[quadrant]}%")
         return result
 
     def _name(self, rep_id: int) -> str:
         rep = self.data.reps.get(rep_id)
         return rep.name if rep else f"Rep {rep_id}"
-
-    def _update_panel(self) -> None:
-        current, previous = self.visible_placements(), self.visible_previous()
-        result = shares(current)
-        self.share_bars.set_result(result)
-        who = "all reps" if self.manager_filter is None else self.manager_box.currentText()
-        self.shape_title.setText(f"Reps per quadrant — {who}")
-        by_manager = shares_by_manager(self.data.current.values())
-        rows = []
-        for manager_id, team in sorted(by_manager.items(),
-                                       key=lambda m: self.data.managers.get(m[0] or -1, "~")):
-            name = self.data.managers.get(manager_id or -1, "No manager")
-            highlighted = self.manager_filter is not None and self._in_filter(manager_id)
-            rows.append(ManagerRow(name, team, highlighted))
-        self.manager_bars.set_rows(rows)
-        found = flags(current, previous)
-        self.flags_label.setText(self._flags_html(found) if found else
-                                 "<span style='color:#4A5360'>No flags: no quadrant is "
-                                 "unusually large and nobody burned out since last time."
-                                 "</span>")
-        self._update_movement(current, previous)
-
-    def _flags_html(self, found: list[Flag]) -> str:
-        colours = {FlagKind.ENABLEMENT: "#1A5FA8", FlagKind.RETENTION: "#23703A",
-                   FlagKind.BREATHER: "#A64B00"}
-        titles = {FlagKind.ENABLEMENT: "Enablement focus", FlagKind.RETENTION:
-                  "Retention and promotion path", FlagKind.BREATHER: "Breathers"}
-        parts = []
-        for flag in found:
-            names = ""
-            if flag.kind is FlagKind.BREATHER:
-                names = "<br><i>" + _esc(", ".join(self._name(i) for i in flag.rep_ids)) + "</i>"
-            parts.append(
-                f"<p style='margin:0 0 6px 0'><b style='color:{colours[flag.kind]}'>⚑ "
-                f"{titles[flag.kind]}.</b> {_esc(flag.message)}{names}</p>")
-        return "".join(parts)
-
-    def _update_movement(self, current: list[RepPlacement],
-                         previous: list[RepPlacement]) -> None:
-        title = self.data.previous_title or "the last offsite"
-        self.movement_title.setText(f"Movement since {title}")
-        self.movement_list.clear()
-        if not self.data.previous_offsite_id:
-            self.movement_list.addItem("No earlier offsite in this file.")
-            return
-        from keeper.quadrant import movements
-
-        moves = movements(previous, current)
-
-        def order(m: Movement) -> tuple[int, float, str]:
-            return (0 if m.changed_quadrant else 1, -(m.distance or 0), self._name(m.rep_id))
-
-        for move in sorted(moves, key=order):
-            text = self._movement_text(move)
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, move.rep_id)
-            if move.changed_quadrant and move.after is not None:
-                item.setForeground(ACCENT[move.after])
-            self.movement_list.addItem(item)
-
-    def _movement_text(self, move: Movement) -> str:
-        name = self._name(move.rep_id)
-        if move.is_new:
-            return f"{name}: new on the board → {move.after.label if move.after else ''}"
-        if move.is_gone:
-            return f"{name}: not placed today (was {move.before.label if move.before else ''})"
-        arrow = ""
-        if move.dy is not None and abs(move.dy) >= 0.05:
-            arrow += " motivation ↑" if move.dy > 0 else " motivation ↓"
-        if move.dx is not None and abs(move.dx) >= 0.05:
-            arrow += " skill ↑" if move.dx > 0 else " skill ↓"
-        if move.changed_quadrant and move.before and move.after:
-            return f"{name}: {move.before.label} → {move.after.label}{arrow and ' ·' + arrow}"
-        where = move.after.label if move.after else ""
-        return f"{name}: stayed in {where}{arrow and ' ·' + arrow}"
-
-    def _update_list(self) -> None:
-        selected = self.selected_rep()
-        rows: list[tuple[int, tuple[str, ...], Quadrant | None]] = []
-        reps = sorted(self.data.reps.values(), key=lambda r: r.name.casefold())
-        for rep in reps:
-            if not self._in_filter(rep.manager_id):
-                continue
-            placed = self.data.current.get(rep.id)
-            before = self.data.previous.get(rep.id)
-            if placed is None and not rep.active:
-                continue
-            quadrant = placed.quadrant if placed else None
-            rows.append((rep.id, (
-                rep.name, rep.manager_name,
-                quadrant.label if quadrant else "Not placed",
-                f"{placed.skill * 100:.0f}%" if placed else "–",
-                f"{placed.motivation * 100:.0f}%" if placed else "–",
-                before.quadrant.label if before else "–",
-            ), quadrant))
-        self.rep_model.set_rows(rows)
-        if selected is not None:
-            self._select_in_list(selected)
 
     def _update_projector(self) -> None:
         reps = []
@@ -617,12 +344,7 @@ class QuadrantView(QWidget):
     # --- selection -----------------------------------------------------------------
     def selected_rep(self) -> int | None:
         rep_id = self.scene.selected_rep()
-        if rep_id is not None:
-            return rep_id
-        rows = self.rep_table.selectionModel().selectedRows()
-        if rows:
-            return self.rep_model.rows[rows[0].row()][0]
-        return None
+        return rep_id if rep_id is not None else self.reps.selected_rep()
 
     def select_rep(self, rep_id: int | None) -> None:
         if rep_id is None:
@@ -632,34 +354,19 @@ class QuadrantView(QWidget):
         if dot is not None and dot.isVisible():
             dot.setSelected(True)
             self.board.ensureVisible(dot)
-        self._select_in_list(rep_id)
+        self.reps.select(rep_id)
         self._update_notes()
-
-    def _select_in_list(self, rep_id: int) -> None:
-        row = self.rep_model.row_of(rep_id)
-        model = self.rep_table.selectionModel()
-        model.blockSignals(True)
-        if row < 0:
-            model.clearSelection()
-        else:
-            model.select(self.rep_model.index(row, 0),
-                         QItemSelectionModel.SelectionFlag.ClearAndSelect
-                         | QItemSelectionModel.SelectionFlag.Rows)
-            self.rep_table.scrollTo(self.rep_model.index(row, 0))
-        model.blockSignals(False)
-        self.rep_table.viewport().update()
 
     def _on_board_selection(self) -> None:
         rep_id = self.scene.selected_rep()
         if rep_id is not None:
-            self._select_in_list(rep_id)
+            self.reps.select(rep_id)
         self._update_notes()
 
     def _on_list_selection(self) -> None:
-        rows = self.rep_table.selectionModel().selectedRows()
-        if not rows:
+        rep_id = self.reps.selected_rep()
+        if rep_id is None:
             return
-        rep_id = self.rep_model.rows[rows[0].row()][0]
         dot = self.scene.dots.get(rep_id)
         self.scene.blockSignals(True)
         self.scene.clearSelection()
@@ -669,7 +376,7 @@ class QuadrantView(QWidget):
         self._update_notes()
 
     def cycle_selection(self, step: int) -> None:
-        order = [rid for rid, _v, q in self.rep_model.rows if q is not None]
+        order = [rid for rid, _v, q in self.reps.model.rows if q is not None]
         if not order:
             return
         current = self.selected_rep()
@@ -687,14 +394,15 @@ class QuadrantView(QWidget):
             return False
         return True
 
-    def place(self, rep_id: int, skill: float, motivation: float, text: str | None = None) -> None:
+    def place(self, rep_id: int, skill: float, motivation: float, text: str | None = None,
+              operation: type[PlaceRep] = PlaceRep) -> None:
         offsite_id = self.data.offsite_id
         if offsite_id is None or self.context.read_only:
             return
         name = self._name(rep_id)
         quadrant = quadrant_of(skill, motivation)
-        op = PlaceRep(offsite_id, rep_id, skill, motivation,
-                      text=text or f"Move {name} to {quadrant.label}")
+        op = operation(offsite_id, rep_id, skill, motivation,
+                       text=text or f"Move {name} to {quadrant.label}")
         if self._run(op, "Placing a rep"):
             self.select_rep(rep_id)
 
@@ -715,12 +423,14 @@ class QuadrantView(QWidget):
         self._update_counts(placements)
 
     def nudge(self, rep_id: int, dx: float, dy: float) -> None:
+        """Arrow keys: consecutive nudges of one rep are one undo step."""
         current = self.data.current.get(rep_id)
         if current is None:
             return
         skill, motivation = nudge(current.skill, current.motivation, dx, dy)
         if (skill, motivation) != (current.skill, current.motivation):
-            self.place(rep_id, skill, motivation, text=f"Nudge {self._name(rep_id)}")
+            self.place(rep_id, skill, motivation, text=f"Nudge {self._name(rep_id)}",
+                       operation=NudgeRep)
 
     def remove_rep(self, rep_id: int | None) -> None:
         if rep_id is None or self.data.offsite_id is None or rep_id not in self.data.current:
@@ -741,44 +451,21 @@ class QuadrantView(QWidget):
 
     def _update_notes(self) -> None:
         rep_id = self.selected_rep()
-        placed = rep_id is not None and rep_id in self.data.current
-        editable = not self.context.read_only and self.data.offsite_id is not None
-        if rep_id is None:
-            self.rep_note_title.setText("Note on the selected rep")
-        else:
-            self.rep_note_title.setText(f"Note on {self._name(rep_id)}")
-        if not self.rep_note.hasFocus():
-            self.rep_note.setText(self.data.rep_notes.get(rep_id, "") if rep_id else "")
-        self.rep_note.setEnabled(editable and placed)
-        if rep_id is None:
-            hint = "Select a rep on the board"
-        elif placed:
-            hint = "A short private note on this rep (Enter saves)"
-        else:
-            hint = "Place the rep on the board first"
-        self.rep_note.setPlaceholderText(hint)
-        if placed and rep_id is not None and not self.care_note.hasFocus():
-            quadrant = self.data.current[rep_id].quadrant
-            index = self.care_box.findData(quadrant.value)
-            if index >= 0 and index != self.care_box.currentIndex():
-                self.care_box.setCurrentIndex(index)
-        self._show_care_plan()
-
-    def _care_quadrant(self) -> Quadrant:
-        return Quadrant(self.care_box.currentData())
-
-    def _show_care_plan(self) -> None:
-        quadrant = self._care_quadrant()
-        self.care_guidance.setText(quadrant.guidance)
-        if not self.care_note.hasFocus():
-            self.care_note.setPlainText(self.data.quadrant_notes.get(quadrant, ""))
+        placement = self.data.current.get(rep_id) if rep_id is not None else None
+        self.notes.show_rep(
+            self._name(rep_id) if rep_id is not None else None,
+            self.data.rep_notes.get(rep_id, "") if rep_id is not None else "",
+            placement is not None,
+            not self.context.read_only and self.data.offsite_id is not None,
+            placement.quadrant if placement else None)
+        self.notes.show_care_plan(self.data.quadrant_notes)
 
     def _commit_rep_note(self) -> None:
         rep_id = self.selected_rep()
         offsite_id = self.data.offsite_id
         if rep_id is None or offsite_id is None or rep_id not in self.data.current:
             return
-        text = clean_block(self.rep_note.text(), REP_NOTE_MAX)
+        text = clean_block(self.notes.rep_note.text(), REP_NOTE_MAX)
         if text == (self.data.rep_notes.get(rep_id) or ""):
             return
         self._run(SetRepNote(offsite_id, rep_id, text, text=f"Note on {self._name(rep_id)}"),
@@ -786,14 +473,14 @@ class QuadrantView(QWidget):
 
     def set_rep_note(self, rep_id: int, text: str) -> None:
         self.select_rep(rep_id)
-        self.rep_note.setText(text)
+        self.notes.rep_note.setText(text)
         self._commit_rep_note()
 
     def _commit_care_plan(self, text: str) -> None:
         offsite_id = self.data.offsite_id
         if offsite_id is None or self.context.read_only:
             return
-        quadrant = self._care_quadrant()
+        quadrant = self.notes.care_quadrant()
         if clean_block(text) == self.data.quadrant_notes.get(quadrant, ""):
             return
         self._run(SetQuadrantNote(offsite_id, quadrant, text,
@@ -801,43 +488,11 @@ class QuadrantView(QWidget):
 
     # --- import --------------------------------------------------------------------
     def import_placements(self, path: Path | None = None) -> None:
-        if self.context.store is None or self.context.read_only or self.data.offsite_id is None:
-            return
-        if path is None:
-            name, _ = QFileDialog.getOpenFileName(self, "Import placements", str(Path.home()),
-                                                  "Spreadsheets (*.xlsx *.csv)")
-            if not name:
-                return
-            path = Path(name)
-        source = path
-        self.import_button.setEnabled(False)
-
-        def done(rows: object) -> None:
-            self.import_button.setEnabled(not self.context.read_only)
-            assert isinstance(rows, list)
-            store, offsite_id = self.context.store, self.data.offsite_id
-            if store is None or offsite_id is None:
-                return
-            try:
-                plan = plan_placements(store, offsite_id, source, rows=rows)
-            except PlacementImportError as exc:
-                failed(exc)
-                return
-            self.review_import(plan)
-
-        def failed(exc: BaseException) -> None:
-            self.import_button.setEnabled(not self.context.read_only)
-            QMessageBox.warning(self, "Import placements", str(exc))
-
-        run_in_background(self, lambda: read_placement_rows(source), done, failed)
+        self.importer.start(path)
 
     def review_import(self, plan: PlacementPlan) -> bool:
         """Show the preview; place the accepted rows if the Keeper agrees."""
-        if PlacementPreview(plan, self).exec() != QDialog.DialogCode.Accepted:
-            return False
-        return self._run(ImportPlacements(plan, text=f"Import placements from "
-                                                      f"{plan.source.name}"),
-                         "Importing placements")
+        return self.importer.review(plan)
 
     # --- projector -----------------------------------------------------------------
     def audience_widget(self, parent: QWidget | None = None) -> AudienceQuadrant:
@@ -846,12 +501,6 @@ class QuadrantView(QWidget):
     def show_on_projector(self) -> None:
         self._update_projector()
         self.context.audience.present("quadrant", self.audience_widget)
-
-    def _on_names_changed(self, visible: bool) -> None:
-        if self.names_box.isChecked() != visible:
-            self.names_box.blockSignals(True)
-            self.names_box.setChecked(visible)
-            self.names_box.blockSignals(False)
 
     def shortcut_help(self) -> str:
         rows = [
@@ -866,8 +515,33 @@ class QuadrantView(QWidget):
         return "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
 
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _soon(parent: QWidget, slot: Callable[[], None]) -> QTimer:
+    """A 0-ms single-shot timer: started many times in a turn, ``slot`` runs once."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(slot)
+    return timer
 
 
-__all__ = ["QuadrantView", "share_text"]
+def _load_notes(store: OffsiteStore, offsite_id: int) -> tuple[dict[int, str],
+                                                               dict[Quadrant, str]]:
+    """Rep notes and care plans of one offsite, as ``load_board`` reads them."""
+    rep_notes = {
+        person_id: note for person_id, note in store.session.execute(
+            select(Placement.person_id, Placement.note).where(
+                Placement.offsite_id == offsite_id, Placement.note.is_not(None)))
+        if note
+    }
+    quadrant_notes: dict[Quadrant, str] = {}
+    for quadrant, note in store.session.execute(
+            select(QuadrantNote.quadrant, QuadrantNote.note).where(
+                QuadrantNote.offsite_id == offsite_id)):
+        try:
+            quadrant_notes[Quadrant(quadrant)] = note or ""
+        except ValueError:
+            continue  # a quadrant name from a newer Keeper: ignore it
+    return rep_notes, quadrant_notes
+
+
+__all__ = ["PlacementPreview", "QuadrantView", "share_text"]

@@ -1,0 +1,29 @@
+"""Quadrant edits as the view runs them: arrow-key nudges merge into one undo step.
+
+The placement itself is ``keeper.quadrant_ops.PlaceRep``; this only adds the
+optional merge hook of ``ui.undo.OperationCommand`` so that holding an arrow
+key on one rep is undone in one step, not one per key press.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+from keeper.quadrant_ops import PlaceRep
+
+
+@dataclass
+class NudgeRep(PlaceRep):
+    """A small keyboard move of one rep; consecutive nudges of that rep merge."""
+
+    @property
+    def merge_key(self) -> Hashable:
+        return ("quadrant.nudge", self.offsite_id, self.rep_id)
+
+    def merge(self, other: object) -> bool:
+        """Take ``other``'s target; keep this nudge's snapshot of where the rep was."""
+        if not isinstance(other, NudgeRep) or other.merge_key != self.merge_key:
+            return False
+        self.skill, self.motivation = other.skill, other.motivation
+        return True

@@ -1,0 +1,164 @@
+"""The Shape tab: shares per quadrant, per manager, the guide's flags, movement.
+
+Everything here is recomputed from the board data with ``keeper.quadrant``
+rules; the view calls ``show`` at most once per event-loop turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keeper.quadrant import (
+    Flag,
+    FlagKind,
+    Movement,
+    RepPlacement,
+    flags,
+    movements,
+    shares,
+    shares_by_manager,
+)
+from keeper.quadrant_ops import BoardData
+from ui.quadrant.bars import ManagerBars, ManagerRow, ShareBars
+from ui.quadrant.board import ACCENT
+
+FLAG_COLOURS = {FlagKind.ENABLEMENT: "#1A5FA8", FlagKind.RETENTION: "#23703A",
+                FlagKind.BREATHER: "#A64B00"}
+FLAG_TITLES = {FlagKind.ENABLEMENT: "Enablement focus",
+               FlagKind.RETENTION: "Retention and promotion path",
+               FlagKind.BREATHER: "Breathers"}
+NO_FLAGS = ("<span style='color:#4A5360'>No flags: no quadrant is unusually large and "
+            "nobody burned out since last time.</span>")
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: 600; color: #1F2328; margin-top: 6px;")
+    return label
+
+
+def esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class ShapeTab(QScrollArea):
+    """``rep_activated(rep_id)`` when a line of the movement list is activated."""
+
+    rep_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        shape = QWidget()
+        col = QVBoxLayout(shape)
+        col.setContentsMargins(10, 6, 10, 10)
+        self.shape_title = heading("Reps per quadrant")
+        col.addWidget(self.shape_title)
+        self.share_bars = ShareBars()
+        col.addWidget(self.share_bars)
+        col.addWidget(heading("By manager"))
+        self.manager_bars = ManagerBars()
+        col.addWidget(self.manager_bars)
+        col.addWidget(heading("Flags"))
+        self.flags_label = QLabel()
+        self.flags_label.setWordWrap(True)
+        self.flags_label.setTextFormat(Qt.TextFormat.RichText)
+        self.flags_label.setAccessibleName("Flags")
+        self.flags_label.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                       QSizePolicy.Policy.Minimum)
+        col.addWidget(self.flags_label)
+        self.movement_title = heading("Movement since the last offsite")
+        col.addWidget(self.movement_title)
+        self.movement_list = QListWidget()
+        self.movement_list.setAccessibleName("Movement since the last offsite")
+        self.movement_list.setMinimumHeight(120)
+        self.movement_list.setWordWrap(True)
+        self.movement_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.movement_list.itemActivated.connect(
+            lambda item: self.rep_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
+        col.addWidget(self.movement_list, 1)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setWidget(shape)
+
+    def show_shape(self, data: BoardData, current: list[RepPlacement],
+                   previous: list[RepPlacement], who: str,
+                   highlighted: Callable[[int | None], bool],
+                   name: Callable[[int], str]) -> None:
+        """``current``/``previous``: the filtered placements; ``who``: whose shares these are;
+        ``highlighted(manager_id)``: whether that manager's bar is the one filtered on."""
+        self.share_bars.set_result(shares(current))
+        self.shape_title.setText(f"Reps per quadrant — {who}")
+        by_manager = shares_by_manager(data.current.values())
+        rows = []
+        for manager_id, team in sorted(by_manager.items(),
+                                       key=lambda m: data.managers.get(m[0] or -1, "~")):
+            rows.append(ManagerRow(data.managers.get(manager_id or -1, "No manager"), team,
+                                   highlighted(manager_id)))
+        self.manager_bars.set_rows(rows)
+        found = flags(current, previous)
+        self.flags_label.setText(flags_html(found, name) if found else NO_FLAGS)
+        self._show_movement(data, current, previous, name)
+
+    def _show_movement(self, data: BoardData, current: list[RepPlacement],
+                       previous: list[RepPlacement], name: Callable[[int], str]) -> None:
+        title = data.previous_title or "the last offsite"
+        self.movement_title.setText(f"Movement since {title}")
+        scrolled = self.movement_list.verticalScrollBar().value()
+        self.movement_list.setUpdatesEnabled(False)
+        self.movement_list.clear()
+        try:
+            if not data.previous_offsite_id:
+                self.movement_list.addItem("No earlier offsite in this file.")
+                return
+
+            def order(m: Movement) -> tuple[int, float, str]:
+                return (0 if m.changed_quadrant else 1, -(m.distance or 0), name(m.rep_id))
+
+            for move in sorted(movements(previous, current), key=order):
+                item = QListWidgetItem(movement_text(move, name(move.rep_id)))
+                item.setData(Qt.ItemDataRole.UserRole, move.rep_id)
+                if move.changed_quadrant and move.after is not None:
+                    item.setForeground(ACCENT[move.after])
+                self.movement_list.addItem(item)
+        finally:
+            self.movement_list.verticalScrollBar().setValue(scrolled)  # an edit keeps the place
+            self.movement_list.setUpdatesEnabled(True)
+
+
+def flags_html(found: list[Flag], name: Callable[[int], str]) -> str:
+    parts = []
+    for flag in found:
+        names = ""
+        if flag.kind is FlagKind.BREATHER:
+            names = "<br><i>" + esc(", ".join(name(i) for i in flag.rep_ids)) + "</i>"
+        parts.append(
+            f"<p style='margin:0 0 6px 0'><b style='color:{FLAG_COLOURS[flag.kind]}'>⚑ "
+            f"{FLAG_TITLES[flag.kind]}.</b> {esc(flag.message)}{names}</p>")
+    return "".join(parts)
+
+
+def movement_text(move: Movement, name: str) -> str:
+    if move.is_new:
+        return f"{name}: new on the board → {move.after.label if move.after else ''}"
+    if move.is_gone:
+        return f"{name}: not placed today (was {move.before.label if move.before else ''})"
+    arrow = ""
+    if move.dy is not None and abs(move.dy) >= 0.05:
+        arrow += " motivation ↑" if move.dy > 0 else " motivation ↓"
+    if move.dx is not None and abs(move.dx) >= 0.05:
+        arrow += " skill ↑" if move.dx > 0 else " skill ↓"
+    if move.changed_quadrant and move.before and move.after:
+        return f"{name}: {move.before.label} → {move.after.label}{arrow and ' ·' + arrow}"
+    where = move.after.label if move.after else ""
+    return f"{name}: stayed in {where}{arrow and ' ·' + arrow}"

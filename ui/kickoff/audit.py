@@ -429,14 +429,25 @@ class AuditTab(QWidget):
         self.legend.set_bands(["over", "near", "under", ""] if self.mode == "gap"
                               else ["strong", "ok", "develop", ""])
         rated = self.audit.rated_reps
+        if not self.audit.reps:
+            self.summary.setText("No reps in this file yet: import people (File ▸ Import "
+                                 "people, Ctrl+I), then rate them here or import the audit.")
+        else:
+            self._describe(rated)
+        self._fill_side(editable)
+
+    def _describe(self, rated: int) -> None:
         self.summary.setText(
             f"{len(self.audit.reps)} reps × {len(self.audit.competencies)} competencies; "
             f"{rated} reps rated. Type a rating (1–10) into a cell to change it; "
             "Delete clears it." if self.mode != "gap" else
             f"{len(self.audit.reps)} reps × {len(self.audit.competencies)} competencies; "
             f"{rated} reps rated. The gap is self minus manager: positive is over-confident.")
-        gaps = sorted(self.audit.gaps, key=lambda g: (-(g.gap if g.gap is not None else -99),
-                                                      g.name.casefold()))
+
+    def _fill_side(self, editable: bool) -> None:
+        order = {c.id: n for n, c in enumerate(self.audit.competencies)}
+        gaps = sorted(self.audit.gaps, key=lambda g: (g.gap is None, -(g.gap or 0.0),
+                                                      order.get(g.competency_id, 0)))
         self.gap_bars.set_rows([
             (g.name, g.gap, f"self {fmt(g.self_mean)}, manager {fmt(g.manager_mean)}, gap "
                             f"{'–' if g.gap is None else f'{g.gap:+.1f}'} ({g.rated} reps)")

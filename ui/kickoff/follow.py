@@ -121,7 +121,7 @@ class FollowTab(QWidget):
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 90), (2, 90), (3, 84), (4, 72), (5, 130)):
+        for column, width in ((1, 84), (2, 84), (3, 80), (4, 76), (5, 150)):
             header.resizeSection(column, width)
         self.grid.verticalHeader().setDefaultSectionSize(38)
         self.grid.currentCellChanged.connect(lambda row, *_a: self._grid_selected(row))
@@ -238,6 +238,7 @@ class FollowTab(QWidget):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([820, 480])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -475,7 +476,7 @@ class FollowTab(QWidget):
         self.generate_button.setEnabled(editable)
         if not self.data.check_ins:
             when = (f"from the kickoff date ({self.data.date:%d %b %Y})" if self.data.date
-                    else "once the kickoff has a date")
+                    else "once the kickoff has a date (set it in the Offsite view)")
             self.check_in_layout.addWidget(hint(f"No check-ins yet. Add the 30, 60 and 90-day "
                                                 f"check-ins {when}."))
         for check_in in self.data.check_ins:

@@ -418,7 +418,7 @@ class DivergingBars(QWidget):
         painter.drawText(QRectF(plot.left(), bottom - 4, plot.width() / 2 - 6, 18),
                          Qt.AlignmentFlag.AlignRight, "◀ under")
         painter.drawText(QRectF(zero + 6, bottom - 4, plot.width() / 2, 18),
-                         Qt.AlignmentFlag.AlignLeft, "over-confident ▶")
+                         Qt.AlignmentFlag.AlignLeft, "over ▶")
         painter.setFont(self.font())
         painter.end()
 
@@ -493,7 +493,7 @@ def paint_sparkline(painter: QPainter, rect: QRectF, values: Sequence[float],
     low = min(0.0, *values)
     span = top - low or 1.0
     gap = 3.0
-    bar_w = min(16.0, (rect.width() - gap * (len(values) - 1)) / len(values))
+    bar_w = min(20.0, (rect.width() - 10 - gap * (len(values) - 1)) / len(values))
     painter.setPen(Qt.PenStyle.NoPen)
     for n, value in enumerate(values):
         h = max(2.0, rect.height() * (value - low) / span)
@@ -501,7 +501,7 @@ def paint_sparkline(painter: QPainter, rect: QRectF, values: Sequence[float],
         painter.drawRect(QRectF(rect.left() + n * (bar_w + gap), rect.bottom() - h, bar_w, h))
     if target is not None:
         y = rect.bottom() - rect.height() * (target - low) / span
-        pen = QPen(INK, 1, Qt.PenStyle.DashLine)
+        pen = QPen(INK, 1.5, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         right = rect.left() + len(values) * (bar_w + gap) + 6
         painter.drawLine(QPointF(rect.left() - 2, y), QPointF(min(rect.right(), right), y))

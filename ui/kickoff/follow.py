@@ -442,7 +442,7 @@ class FollowTab(QWidget):
                 self.measures.setItem(row, 0, date_item)
                 self.measures.setItem(row, 1, value_item)
             default = (measures[-1].measured_on + dt.timedelta(days=30)) if measures else (
-                self.data.date or dt.date.today())
+                self.data.date or self.host.today())
             self.measure_date.setDate(_qdate(default))
         finally:
             self._filling = was

@@ -7,6 +7,7 @@ to open one of the file's kickoffs or to create one from the two-day template.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -160,6 +161,10 @@ class KickoffView(QWidget):
 
     def message(self) -> str:
         return self.banner.text()
+
+    def today(self) -> dt.date:
+        """Today on the injected clock, in local time."""
+        return self.context.clock.now().astimezone().date()
 
     def run(self, make: Callable[[], Operation | None], what: str, area: str = AREA) -> bool:
         """Build the operation (which checks the input) and run it, undoably.

@@ -3,6 +3,7 @@ left, and the drawn bars (revenue, averages, diverging gaps, content mix, sparkl
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -84,6 +85,8 @@ class Host(Protocol):
     def say(self, text: str | None, kind: str = "error") -> None: ...
 
     def message(self) -> str: ...
+
+    def today(self) -> dt.date: ...
 
 
 def heading(text: str) -> QLabel:

@@ -1,8 +1,8 @@
-"""The runner's shortcuts, over the runner; any key or click closes it."""
+"""The runner's shortcuts, over the runner: F1 or ? opens it; any key or click closes it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -45,6 +45,22 @@ class HelpOverlay(QWidget):
         layout.addLayout(row)
         layout.addStretch(1)
         self.hide()
+        parent.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """F1 (the main window's help too) and ? open this over the parent; it follows its size."""
+        if watched is self.parentWidget():
+            opening = (isinstance(event, QKeyEvent)
+                       and event.key() in (Qt.Key.Key_F1, Qt.Key.Key_Question))
+            if event.type() == QEvent.Type.ShortcutOverride and opening:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress and opening:
+                self.open_overlay()
+                return True
+            if event.type() == QEvent.Type.Resize and self.isVisible():
+                self.setGeometry(watched.rect())
+        return super().eventFilter(watched, event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)

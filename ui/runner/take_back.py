@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -52,6 +54,17 @@ class TakeBackDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(560, 420)
         self._fill()
+
+    @classmethod
+    def offer(cls, entries: list[schedule.AgendaEntry], overrun_minutes: int, from_index: int,
+              parent: QWidget, on_apply: Callable[[schedule.RebalancePreview], None],
+              ) -> TakeBackDialog:
+        """Open the preview (window-modal, not blocking); Apply hands the preview to on_apply."""
+        dialog = cls(entries, overrun_minutes, from_index, parent)
+        dialog.setModal(True)
+        dialog.accepted.connect(lambda: on_apply(dialog.preview))
+        dialog.open()
+        return dialog
 
     def _recompute(self, include_breaks: bool) -> None:
         self.preview = schedule.rebalance(self.entries, self.overrun, self.from_index,

@@ -16,8 +16,8 @@ The page is put together from ``SessionCard`` (the countdown and its controls),
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -34,7 +34,7 @@ from keeper.timer import Runner, TimerState, WarningLevel
 from ui.audience.state import AudienceState
 from ui.audience.window import AudienceWindow
 from ui.context import AppContext
-from ui.runner.actions import main_help_rows, make_actions
+from ui.runner.actions import main_help_rows, make_actions, menu_order
 from ui.runner.day_panel import DayPanel
 from ui.runner.help_overlay import HelpOverlay
 from ui.runner.projected import Room, audience_state
@@ -95,8 +95,9 @@ class RunnerView(QWidget):
             "toggle": self.toggle_start, "next": self.next_item, "previous": self.previous_item,
             "plus": lambda: self.adjust(1), "minus": lambda: self.adjust(-1),
             "reset": self.reset_item, "blackout": self.toggle_blackout,
-            "message": self.ask_message, "fullscreen": self.toggle_audience_full_screen,
-            "audience": self.toggle_audience_window, "timer": self.context.audience.present_timer,
+            "message": self.ask_message, "timer": self.context.audience.present_timer,
+            "fullscreen": lambda: self.projector.toggle_full_screen(),
+            "audience": lambda: self.projector.toggle_window(),
             "takeback": self.take_time_back, "help": self.show_help,
         }, self.leave_blackout)
         self.sound_action = QAction("Sound at &zero", self, checkable=True)
@@ -142,10 +143,7 @@ class RunnerView(QWidget):
     # ----- the Run menu and F1 help ---------------------------------------------
     def menu_actions(self) -> list[QAction | None]:
         """Actions for the main window's Run menu (None: a separator)."""
-        a = self.actions_by_key
-        return [a["toggle"], a["next"], a["previous"], None, a["plus"], a["minus"], a["reset"],
-                None, a["takeback"], None, a["audience"], a["fullscreen"], a["blackout"],
-                a["message"], a["timer"], self.sound_action, None, a["help"]]
+        return menu_order(self.actions_by_key, self.sound_action)
 
     def shortcut_help(self) -> str:
         return main_help_rows()
@@ -153,23 +151,7 @@ class RunnerView(QWidget):
     def show_help(self) -> None:
         self.help_overlay.open_overlay()
 
-    def event(self, event: QEvent) -> bool:
-        # F1 is the main window's shortcut too; inside the runner it opens the overlay.
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_F1, Qt.Key.Key_Question)):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.key() in (Qt.Key.Key_F1, Qt.Key.Key_Question):
-            self.show_help()
-            return
-        super().keyPressEvent(event)
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.help_overlay.isVisible():
-            self.help_overlay.setGeometry(self.rect())
         width = self.projector.fit_width(self.width())
         self.card.set_digits_px(max(44, min(120, (self.width() - width - 100) // 6,
                                             self.height() // 6)))
@@ -298,21 +280,12 @@ class RunnerView(QWidget):
             line = self.day_panel.drift_line
             line.setText(line.text() + " · nothing to take back")
             return
-        dialog = TakeBackDialog(self.run_day.entries, minutes, runner.index, self)
-        self._take_back_dialog = dialog  # tests reach it
-        dialog.setModal(True)
-        dialog.accepted.connect(lambda: self.apply_take_back(dialog.preview))
-        dialog.open()
+        self._take_back_dialog = TakeBackDialog.offer(  # tests reach it
+            self.run_day.entries, minutes, runner.index, self, self.apply_take_back)
 
     def apply_take_back(self, preview: schedule.RebalancePreview) -> None:
         if preview.changes:
             self.context.run(self.run_day.take_back(preview), "agenda")
-
-    def toggle_audience_window(self) -> None:
-        self.projector.toggle_window()
-
-    def toggle_audience_full_screen(self) -> None:
-        self.projector.toggle_full_screen()
 
     # ----- showing -------------------------------------------------------------
     def refresh_all(self) -> None:

@@ -8,14 +8,13 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHeaderView,
     QLabel,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -27,12 +26,11 @@ from PySide6.QtWidgets import (
 from keeper import day as day_ops
 from keeper.day import DayData
 from keeper.day_rules import FEEDBACK_KINDS, FeedbackCell
-from ui.day.base import Host, Tab
+from ui.day.base import FormTab, Host
 from ui.day.widgets import (
     CELL_COLOURS,
     SAVE_KEYS,
     Banner,
-    DirtyTracker,
     TextBox,
     button,
     chip,
@@ -40,6 +38,8 @@ from ui.day.widgets import (
     heading,
     hint,
     row,
+    save_row,
+    side_column,
 )
 
 KIND_LABELS = {"start": "Start", "stop": "Stop", "continue": "Continue"}
@@ -65,16 +65,14 @@ def short_name(name: str) -> str:
     return f"{parts[0]} {parts[-1][0]}."
 
 
-class FeedbackTab(Tab):
+class FeedbackTab(FormTab):
     title = "Start / Stop / Continue"
     private = True  # the view never presents this tab
 
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
-        self.data: DayData | None = None
         self.giver_id: int | None = None
         self.receiver_id: int | None = None
-        self.tracker = DirtyTracker(self)
 
         privacy = Banner()
         privacy.show_message("Private: feedback is never shown on the projector. Export it as "
@@ -99,17 +97,11 @@ class FeedbackTab(Tab):
                      chip("2/3 partial", *CELL_COLOURS["partial"]),
                      chip("— missing", *CELL_COLOURS["missing"]), stretch_at=3)
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 6, 0)
-        left_layout.addWidget(heading("Who has given feedback to whom"))
-        left_layout.addWidget(hint("Rows give, columns receive. Click a cell (or move to it and "
-                                   "press Enter) to type that pair's feedback; click a name at "
-                                   "the top for that person's sheet."))
-        left_layout.addWidget(self.counts)
-        left_layout.addWidget(self.grid, 1)
-        left_layout.addLayout(legend)
-        left_layout.addWidget(self.owing)
+        left = side_column(
+            heading("Who has given feedback to whom"),
+            hint("Rows give, columns receive. Click a cell (or move to it and press Enter) to "
+                 "type that pair's feedback; click a name at the top for that person's sheet."),
+            self.counts, (self.grid, 1), legend, self.owing)
 
         # quick entry
         self.giver = QComboBox()
@@ -121,10 +113,6 @@ class FeedbackTab(Tab):
         self.pair_title = heading("")
         self.boxes = {k: TextBox(KIND_HINTS[k], f"{KIND_LABELS[k]} feedback", lines=3)
                       for k in FEEDBACK_KINDS}
-        self.tracker.watch(*self.boxes.values())
-        self.tracker.changed.connect(lambda _d: self._update_buttons())
-        for box in self.boxes.values():
-            box.submitted.connect(self.save)
         self.save_button = button("Save", self.save, primary=True, name="Save feedback")
         self.save_button.setToolTip(f"Save this pair's feedback ({SAVE_KEYS})")
         self.next_button = button("Save && next &missing", self.save_and_next_missing,
@@ -139,11 +127,9 @@ class FeedbackTab(Tab):
         for kind in FEEDBACK_KINDS:
             e_layout.addWidget(field_label(f"&{KIND_LABELS[kind]}", self.boxes[kind]))
             e_layout.addWidget(self.boxes[kind])
-        e_layout.addLayout(row(hint(f"{SAVE_KEYS} saves"),
-                               self.next_button, self.save_button, stretch_at=1))
+        e_layout.addLayout(save_row(self.next_button, self.save_button))
         e_layout.addStretch(1)
-        QShortcut(QKeySequence("Ctrl+Return"), entry, self.save,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.watch_form(entry, *self.boxes.values(), on_dirty=self._update_buttons)
 
         # per-person sheet
         self.sheet_person = QComboBox()
@@ -168,16 +154,7 @@ class FeedbackTab(Tab):
         r_layout.setContentsMargins(4, 4, 4, 4)
         r_layout.addWidget(self.right)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(privacy)
-        layout.addWidget(splitter, 1)
+        self.split(left, right_box, (3, 2), above=privacy)
 
     # ----- showing -----------------------------------------------------------------
     def show_data(self, data: DayData, editable: bool) -> None:
@@ -385,10 +362,6 @@ class FeedbackTab(Tab):
         if op is None:
             return True
         return self.host.run(op, "Saving feedback")
-
-    def save_pending(self) -> None:
-        if self.tracker.dirty:
-            self.save()
 
     def save_and_next_missing(self) -> None:
         if not self.save():

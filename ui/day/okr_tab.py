@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -14,31 +13,33 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QRadioButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from keeper import day as day_ops
-from keeper.day import DayData, DayError, OkrRow
+from keeper.day import DayData, OkrRow
 from keeper.models import OkrKind
-from ui.day.base import Host, Tab
+from ui.day.base import Host, RecordTab
 from ui.day.widgets import (
     SAVE_KEYS,
     Banner,
-    DirtyTracker,
     LineBox,
     TextBox,
     button,
     current_id,
+    deselect,
     field_label,
     fill_list,
     heading,
     hint,
     ids_in,
-    moved,
+    list_keys,
+    move_buttons,
     row,
+    save_row,
     select_id,
+    side_column,
 )
 
 REVIEW, NEXT = OkrKind.REVIEW.value, OkrKind.NEXT.value
@@ -55,15 +56,12 @@ def okr_line(number: int, okr: OkrRow) -> str:
     return text
 
 
-class OkrTab(Tab):
+class OkrTab(RecordTab):
     title = "OKR postmortem"
 
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
-        self.data: DayData | None = None
-        self.editing_id: int | None = None
         self.editing_kind = REVIEW
-        self.tracker = DirtyTracker(self)
 
         # ----- left: the two lists
         self.source = hint("")
@@ -86,12 +84,7 @@ class OkrTab(Tab):
         self.next_list.setSpacing(3)
         self.next_list.currentItemChanged.connect(lambda *_: self._picked(self.next_list))
         for widget in (self.review_list, self.next_list):
-            QShortcut(QKeySequence("Delete"), widget, self.delete_current,
-                      context=Qt.ShortcutContext.WidgetShortcut)
-            QShortcut(QKeySequence("Alt+Up"), widget, lambda: self.move(-1),
-                      context=Qt.ShortcutContext.WidgetShortcut)
-            QShortcut(QKeySequence("Alt+Down"), widget, lambda: self.move(1),
-                      context=Qt.ShortcutContext.WidgetShortcut)
+            list_keys(widget, self.delete_current, self.move)
 
         self.add_review = button("&Add OKR", lambda: self.start_new(REVIEW),
                                  tip="Add an OKR to review", shortcut="Alt+A")
@@ -99,26 +92,17 @@ class OkrTab(Tab):
                                tip="Add an OKR for the coming period", shortcut="Alt+N")
         self.delete_button = button("Delete", self.delete_current, tip="Delete the selected OKR",
                                     shortcut=None, name="Delete OKR")
-        self.up_button = button("▲", lambda: self.move(-1), tip="Move up (Alt+Up)", name="Move up")
-        self.down_button = button("▼", lambda: self.move(1), tip="Move down (Alt+Down)",
-                                  name="Move down")
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 6, 0)
-        left_layout.addWidget(heading("Last period's OKRs"))
-        left_layout.addWidget(self.source)
-        left_layout.addLayout(row(self.carry_button, self.timebox_button, stretch_at=2))
-        left_layout.addWidget(self.timebox_state)
-        left_layout.addWidget(self.review_list, 3)
-        left_layout.addLayout(row(self.add_review, self.delete_button, self.up_button,
-                                  self.down_button, stretch_at=4))
-        left_layout.addSpacing(8)
-        left_layout.addWidget(heading("OKRs for the next period"))
-        left_layout.addWidget(hint("Set today; the next offsite carries them into its "
-                                   "postmortem."))
-        left_layout.addWidget(self.next_list, 2)
-        left_layout.addLayout(row(self.add_next, stretch_at=1))
+        self.up_button, self.down_button = move_buttons(self.move)
+        left = side_column(
+            heading("Last period's OKRs"), self.source,
+            row(self.carry_button, self.timebox_button, stretch_at=2), self.timebox_state,
+            (self.review_list, 3),
+            row(self.add_review, self.delete_button, self.up_button, self.down_button,
+                stretch_at=4),
+            8,
+            heading("OKRs for the next period"),
+            hint("Set today; the next offsite carries them into its postmortem."),
+            (self.next_list, 2), row(self.add_next, stretch_at=1))
 
         # ----- right: the editor
         self.editor_title = heading("OKR")
@@ -155,12 +139,6 @@ class OkrTab(Tab):
         self.form.addRow(field_label("On the &floor", self.floor), self.floor)
         self.review_only = [self.result, self.outcome_row, self.went_well, self.went_badly,
                             self.floor]
-        self.tracker.watch(self.objective, self.target, self.result, self.hit, self.missed,
-                           self.undecided, self.went_well, self.went_badly, self.floor)
-        self.tracker.changed.connect(self._dirty_changed)
-        for box in (self.objective, self.target, self.result, self.went_well, self.went_badly,
-                    self.floor):
-            box.submitted.connect(self.save)
 
         self.editor = QGroupBox()
         self.editor.setTitle("")
@@ -168,25 +146,16 @@ class OkrTab(Tab):
         editor_layout.addWidget(self.editor_title)
         editor_layout.addWidget(self.timebox_label)
         editor_layout.addLayout(self.form)
-        editor_layout.addLayout(row(hint(f"{SAVE_KEYS} saves"), self.cancel_button,
-                                    self.save_button, stretch_at=1))
+        editor_layout.addLayout(save_row(self.cancel_button, self.save_button))
         editor_layout.addStretch(1)
+        self.watch_form(self.editor, self.objective, self.target, self.result, self.hit,
+                        self.missed, self.undecided, self.went_well, self.went_badly,
+                        self.floor, on_dirty=self._update_buttons)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.editor)
-        QShortcut(QKeySequence("Ctrl+Return"), self.editor, self.save,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        self.split(left, scroll)
 
     # ----- showing -----------------------------------------------------------------
     def show_data(self, data: DayData, editable: bool) -> None:
@@ -304,19 +273,12 @@ class OkrTab(Tab):
         self.up_button.setEnabled(editable and selected)
         self.down_button.setEnabled(editable and selected)
 
-    def _dirty_changed(self, _dirty: bool) -> None:
-        self._update_buttons()
-
     def _picked(self, widget: QListWidget) -> None:
         okr_id = current_id(widget)
         if okr_id is None or okr_id == self.editing_id:
             return
         self.save_pending()
-        other = self.next_list if widget is self.review_list else self.review_list
-        other.blockSignals(True)
-        other.clearSelection()
-        other.setCurrentRow(-1)
-        other.blockSignals(False)
+        deselect(self.next_list if widget is self.review_list else self.review_list)
         self._load(self._okr(okr_id))
 
     # ----- editing -----------------------------------------------------------------
@@ -334,30 +296,14 @@ class OkrTab(Tab):
         return values
 
     def save(self) -> bool:
-        if self.data is None or self.data.offsite_id is None or not self.host.editable:
-            return False
-        try:
+        def build() -> Any:
+            assert self.data is not None and self.data.offsite_id is not None
             if self.editing_id is None:
-                op: Any = day_ops.add_okr(self.host.store_for_ops(), self.data.offsite_id,
-                                          self.values(), self.editing_kind)
-            else:
-                op = day_ops.edit_okr(self.editing_id, self.values())
-        except DayError as exc:
-            self.host.say(str(exc), "error")
-            self.objective.setFocus()
-            return False
-        self.tracker.clear()
-        is_new = self.editing_id is None
-        if not self.host.run(op, "Saving the OKR"):
-            return False
-        if is_new:
-            self.editing_id = op.key.get("id")
-            self.host.reload()
-        return True
+                return day_ops.add_okr(self.host.store_for_ops(), self.data.offsite_id,
+                                       self.values(), self.editing_kind)
+            return day_ops.edit_okr(self.editing_id, self.values())
 
-    def save_pending(self) -> None:
-        if self.tracker.dirty:
-            self.save()
+        return self.save_record(build, "Saving the OKR", self.objective)
 
     def revert(self) -> None:
         self.tracker.clear()
@@ -365,31 +311,19 @@ class OkrTab(Tab):
 
     def start_new(self, kind: str) -> None:
         self.save_pending()
-        for widget in (self.review_list, self.next_list):
-            widget.blockSignals(True)
-            widget.setCurrentRow(-1)
-            widget.clearSelection()
-            widget.blockSignals(False)
+        deselect(self.review_list, self.next_list)
         self._load(None, kind)
         self.objective.setFocus()
 
     def delete_current(self) -> None:
-        okr = self._okr(self.editing_id)
-        if okr is None or not self.host.editable:
-            return
-        self.tracker.clear()
-        self.editing_id = None
-        self.host.run(day_ops.delete_okr(okr.id), "Deleting the OKR")
+        if self._okr(self.editing_id) is not None:
+            self.delete_record(day_ops.delete_okr, "Deleting the OKR")
 
     def move(self, step: int) -> None:
         okr = self._okr(self.editing_id)
-        if okr is None or not self.host.editable:
-            return
-        self.save_pending()
-        widget = self.review_list if okr.kind == REVIEW else self.next_list
-        order = moved(ids_in(widget), okr.id, step)
-        if order is not None:
-            self.host.run(day_ops.reorder_okrs(order), "Reordering OKRs")
+        if okr is not None:
+            widget = self.review_list if okr.kind == REVIEW else self.next_list
+            self.move_record(ids_in(widget), step, day_ops.reorder_okrs, "Reordering OKRs")
 
     def carry_forward(self) -> None:
         if self.data is None or self.data.offsite_id is None:

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QGroupBox,
-    QListWidget,
-    QListWidgetItem,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from keeper import day as day_ops
 from keeper.day import REFLECTIONS_MAX, DayData, DayPerson
-from ui.day.base import Host, Tab
+from ui.day.base import FormTab, Host
 from ui.day.widgets import (
     SAVE_KEYS,
-    DirtyTracker,
     TextBox,
     button,
     current_id,
@@ -26,31 +17,25 @@ from ui.day.widgets import (
     fill_list,
     heading,
     hint,
-    row,
+    save_row,
     select_id,
+    side_column,
 )
 
 
-class ReflectionsTab(Tab):
+class ReflectionsTab(FormTab):
     title = "Reflections & gratitude"
 
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
-        self.data: DayData | None = None
         self.person_id: int | None = None
-        self.tracker = DirtyTracker(self)
 
         self.summary = hint("")
         self.people = QListWidget()
         self.people.setAccessibleName("Attendees")
         self.people.setSpacing(2)
         self.people.currentItemChanged.connect(lambda *_: self._picked())
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 6, 0)
-        left_layout.addWidget(heading("Attendees"))
-        left_layout.addWidget(self.summary)
-        left_layout.addWidget(self.people, 1)
+        left = side_column(heading("Attendees"), self.summary, (self.people, 1))
 
         self.name = heading("")
         self.reflection_boxes = [
@@ -60,10 +45,6 @@ class ReflectionsTab(Tab):
         ]
         self.gratitude = TextBox("The Keeper's note of gratitude (it goes on this leader's "
                                  "gratitude slide)", "Gratitude note", lines=5)
-        self.tracker.watch(*self.reflection_boxes, self.gratitude)
-        self.tracker.changed.connect(lambda _d: self._update_buttons())
-        for box in (*self.reflection_boxes, self.gratitude):
-            box.submitted.connect(self.save)
         self.save_button = button("Save", self.save, primary=True,
                                   name="Save reflections and gratitude")
         self.save_button.setToolTip(f"Save ({SAVE_KEYS})")
@@ -91,21 +72,11 @@ class ReflectionsTab(Tab):
         e_layout.addWidget(self.name)
         e_layout.addWidget(reflections)
         e_layout.addWidget(gratitude)
-        e_layout.addLayout(row(hint(f"{SAVE_KEYS} saves"), self.next_button, self.save_button,
-                               stretch_at=1))
+        e_layout.addLayout(save_row(self.next_button, self.save_button))
         e_layout.addStretch(1)
-        QShortcut(QKeySequence("Ctrl+Return"), self.editor, self.save,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        self.watch_form(self.editor, *self.reflection_boxes, self.gratitude,
+                        on_dirty=self._update_buttons)
+        self.split(left, self.editor, (1, 3))
 
     def _line(self, person: DayPerson) -> str:
         assert self.data is not None
@@ -189,10 +160,6 @@ class ReflectionsTab(Tab):
         op = day_ops.set_reflections(data.offsite_id, self.person_id, texts,
                                      self.gratitude.text(), data.name(self.person_id))
         return self.host.run(op, "Saving reflections")
-
-    def save_pending(self) -> None:
-        if self.tracker.dirty:
-            self.save()
 
     def save_and_next(self) -> None:
         if not self.save() or self.data is None:

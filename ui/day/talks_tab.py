@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from keeper import day as day_ops
 from keeper.day import DayData, DayError, TalkSlot
 from ui.day.base import Host, Tab
-from ui.day.widgets import LineBox, button, field_label, heading, hint, row
+from ui.day.widgets import LineBox, button, field_label, heading, hint, read_only_table, row
 
 NOBODY = -1
 
@@ -121,18 +120,11 @@ class TalksTab(Tab):
         self.cards_box = QGridLayout()
         self.cards_box.setHorizontalSpacing(10)
 
-        self.suggestions = QTableWidget(0, 3)
-        self.suggestions.setHorizontalHeaderLabels(["Manager", "Best-practice talks so far",
-                                                    "Today"])
-        self.suggestions.setAccessibleName("Presenter rotation: suggested managers first")
-        self.suggestions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.suggestions = read_only_table(
+            QTableWidget(0, 3), "Presenter rotation: suggested managers first",
+            ["Manager", "Best-practice talks so far", "Today"])
         self.suggestions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.suggestions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.suggestions.verticalHeader().hide()
-        header = self.suggestions.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.suggestions.cellActivated.connect(lambda r, _c: self._use_row(r))
         self.suggestions.cellDoubleClicked.connect(lambda r, _c: self._use_row(r))
         self.fill_button = button("&Use suggestions", self.use_suggestions, shortcut="Alt+U",

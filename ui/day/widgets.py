@@ -6,13 +6,15 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QTableWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -49,7 +53,8 @@ STATUS_COLOURS = {
 for _status in TACTIC_STATUSES:  # a status added to the rules still gets a colour
     STATUS_COLOURS.setdefault(_status, ("#ECEEF1", "#4A5360"))
 
-SAVE_KEYS = "Ctrl+Enter"
+SAVE_KEYS = "Ctrl+Enter"  # as the tooltips and hints say it
+SAVE_SHORTCUT = "Ctrl+Return"  # the key sequence
 STYLE = f"""
 QGroupBox {{ font-weight: 600; color: {TEXT}; border: 1px solid #D0D7DE; border-radius: 6px;
             margin-top: 14px; padding: 10px 8px 8px 8px; }}
@@ -102,6 +107,71 @@ def button(text: str, slot: Callable[[], object], *, tip: str | None = None,
     if text in ("▲", "▼"):
         widget.setFixedWidth(36)
     return widget
+
+
+def move_buttons(move: Callable[[int], object], noun: str = "") -> tuple[QPushButton,
+                                                                          QPushButton]:
+    """▲ and ▼ that call ``move(-1)`` / ``move(1)`` (named "Move <noun> up" for screen readers)."""
+    what = f"Move {noun} " if noun else "Move "
+    return (button("▲", lambda: move(-1), tip="Move up (Alt+Up)", name=f"{what}up"),
+            button("▼", lambda: move(1), tip="Move down (Alt+Down)", name=f"{what}down"))
+
+
+def list_keys(widget: QWidget, delete: Callable[[], object],
+              move: Callable[[int], object]) -> None:
+    """In a list of entries: Delete deletes the selected one, Alt+Up / Alt+Down move it."""
+    for keys, slot in (("Delete", delete), ("Alt+Up", lambda: move(-1)),
+                       ("Alt+Down", lambda: move(1))):
+        QShortcut(QKeySequence(keys), widget, slot,  # type: ignore[call-overload]
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+
+def read_only_table(table: QTableWidget, name: str, headers: Sequence[str],
+                    stretch: int = 1) -> QTableWidget:
+    """A table to read, not type in: no row numbers; column ``stretch`` takes the room
+    left, the others fit their contents."""
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    for column in range(len(headers)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def deselect(*views: QAbstractItemView) -> None:
+    """No current entry in ``views`` (without telling their listeners)."""
+    for view in views:
+        view.blockSignals(True)
+        view.clearSelection()
+        view.setCurrentIndex(QModelIndex())
+        view.blockSignals(False)
+
+
+def side_column(*items: QWidget | QHBoxLayout | tuple[QWidget, int] | int) -> QWidget:
+    """The left side of a tab: ``items`` stacked (a ``(widget, stretch)`` pair stretches,
+    a number is a gap in pixels)."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 6, 0)
+    for item in items:
+        if isinstance(item, int):
+            layout.addSpacing(item)
+        elif isinstance(item, tuple):
+            layout.addWidget(*item)
+        elif isinstance(item, QHBoxLayout):
+            layout.addLayout(item)
+        else:
+            layout.addWidget(item)
+    return holder
+
+
+def save_row(*buttons: QWidget) -> QHBoxLayout:
+    """"Ctrl+Enter saves" and the form's buttons, right-aligned."""
+    return row(hint(f"{SAVE_KEYS} saves"), *buttons, stretch_at=1)
 
 
 class Banner(QLabel):

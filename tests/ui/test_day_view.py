@@ -178,6 +178,31 @@ def test_questions_and_the_four_to_five_flag(qtbot, view: DayView,  # noqa: ANN0
     assert "right number" in tab.flag.text()
 
 
+def test_question_list_keys_move_and_delete(qtbot, view: DayView,  # noqa: ANN001
+                                            context: AppContext) -> None:
+    view.show_tab(1)
+    tab = view.questions
+
+    def order() -> list[int]:
+        found = rows(context, Question, Question.offsite_id == context.offsite_id)
+        return [q.id for q in sorted(found, key=lambda q: q.position)]
+
+    first, second, *rest = order()
+    tab.list.setCurrentRow(0)
+    tab.list.setFocus()
+    type_into(qtbot, tab.answers, "Typed, not saved yet")
+    tab.list.setFocus()
+    qtbot.keyClick(tab.list, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert order() == [second, first, *rest]
+    assert store_of(context).session.get(Question, first).answers == "Typed, not saved yet"
+    assert tab.editing_id == first and tab.list.currentRow() == 1  # still on the moved one
+    qtbot.keyClick(tab.list, Qt.Key.Key_Delete)
+    assert order() == [second, *rest]
+    assert tab.editing_id != first
+    context.undo_stack.undo()
+    assert order() == [second, first, *rest]
+
+
 def test_switching_tabs_keeps_what_was_typed(qtbot, view: DayView,  # noqa: ANN001
                                              context: AppContext) -> None:
     view.show_tab(1)
@@ -348,8 +373,8 @@ def test_charter_plan_and_check_in(qtbot, view: DayView, context: AppContext) ->
     assert tab.tree.currentItem().text(1) == "at risk"  # the selection survives the reload
 
     # record the first check-in
-    tab.check_ins.setCurrentRow(0)
-    dialog = tab.open_check_in()
+    tab.check_in_box.check_ins.setCurrentRow(0)
+    dialog = tab.check_in_box.open_check_in()
     assert dialog is not None
     choose(dialog.combos[tactic_id], "off track")
     type_into(qtbot, dialog.notes, "Lost a recruiter")
@@ -357,7 +382,7 @@ def test_charter_plan_and_check_in(qtbot, view: DayView, context: AppContext) ->
     updates = rows(context, TacticUpdate, TacticUpdate.tactic_id == tactic_id)
     assert [u.status for u in updates] == ["off track"]
     assert store_of(context).session.get(Tactic, tactic_id).status == "off track"
-    assert "recorded" in tab.check_ins.item(0).text()
+    assert "recorded" in tab.check_in_box.check_ins.item(0).text()
     context.undo_stack.undo()
     assert rows(context, TacticUpdate) == []
 

@@ -1,28 +1,18 @@
 """Charter and operating plan: the narrative, one initiative per big bet with an owner and
-7–10 tactics, monthly check-ins and each tactic's status."""
+7–10 tactics and each tactic's status; the monthly check-ins are in ``check_ins``."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHeaderView,
-    QListWidget,
-    QListWidgetItem,
-    QSplitter,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from keeper import day as day_ops
-from keeper.day import CHARTER_FIELDS, CheckInRow, DayData, DayError, InitiativeRow, TacticRow
-from keeper.day_rules import TACTIC_STATUSES, TACTICS_MAX, TACTICS_MIN
+from keeper.day import CHARTER_FIELDS, DayData, DayError, InitiativeRow, TacticRow
+from keeper.day_rules import TACTICS_MAX, TACTICS_MIN
 from ui.day.base import Host, Tab
+from ui.day.check_ins import CheckInsBox, status_combo
 from ui.day.widgets import (
     SAVE_KEYS,
     STATUS_COLOURS,
@@ -43,8 +34,12 @@ from ui.day.widgets import (
     button,
     field_label,
     hint,
+    list_keys,
+    move_buttons,
     moved,
     row,
+    save_row,
+    side_column,
 )
 
 CHARTER_LABELS = {
@@ -58,76 +53,12 @@ NO_OWNER = -1
 NO_BET = -1
 
 
-def status_combo(name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
-    for status in TACTIC_STATUSES:
-        combo.addItem(status.capitalize(), status)
-        bg, fg = STATUS_COLOURS[status]
-        at = combo.count() - 1
-        combo.setItemData(at, QBrush(QColor(bg)), Qt.ItemDataRole.BackgroundRole)
-        combo.setItemData(at, QBrush(QColor(fg)), Qt.ItemDataRole.ForegroundRole)
-    return combo
-
-
-class CheckInDialog(QDialog):
-    """Record each tactic's status at one monthly check-in."""
-
-    def __init__(self, data: DayData, check_in: CheckInRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.check_in = check_in
-        self.setWindowTitle(f"Check-in {check_in.date:%d %b %Y}")
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Initiative", "Tactic", "Status"])
-        self.table.setAccessibleName("Tactic statuses at this check-in")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.combos: dict[int, QComboBox] = {}
-        for initiative in data.initiatives:
-            for tactic in initiative.tactics:
-                r = self.table.rowCount()
-                self.table.insertRow(r)
-                self.table.setItem(r, 0, QTableWidgetItem(initiative.title))
-                self.table.setItem(r, 1, QTableWidgetItem(tactic.text))
-                combo = status_combo(f"Status of {tactic.text}")
-                current = check_in.statuses.get(tactic.id, tactic.status)
-                combo.setCurrentIndex(max(combo.findData(current), 0))
-                self.table.setCellWidget(r, 2, combo)
-                self.combos[tactic.id] = combo
-        self.notes = TextBox("What changed: the playing field, a dropped ball, a lost key "
-                             "person…", "Check-in notes", lines=3)
-        self.notes.set_text(check_in.notes)
-        self.notes.submitted.connect(self.accept)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint("How is each tactic tracking? Saving sets each tactic's current "
-                              "status too (unless a later check-in recorded it)."))
-        layout.addWidget(self.table, 1)
-        layout.addWidget(field_label("&Notes", self.notes))
-        layout.addWidget(self.notes)
-        layout.addWidget(buttons)
-        self.resize(760, 520)
-
-    def statuses(self) -> dict[int, str]:
-        return {tid: str(combo.currentData()) for tid, combo in self.combos.items()}
-
-
 class PlanTab(Tab):
     title = "Charter & plan"
 
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
-        self.data: DayData | None = None
         self.selected: tuple[str, int] | None = None  # ("initiative" | "tactic", id)
-        self.check_in_dialog: CheckInDialog | None = None
         self.charter_tracker = DirtyTracker(self)
         self.item_tracker = DirtyTracker(self)
 
@@ -148,36 +79,9 @@ class PlanTab(Tab):
         self.charter_tracker.changed.connect(lambda _d: self._update_buttons())
         self.charter_save = button("Save charter", self.save_charter, primary=True)
         self.charter_save.setToolTip(f"Save the charter ({SAVE_KEYS})")
-        c_layout.addLayout(row(hint(f"{SAVE_KEYS} saves"), self.charter_save, stretch_at=1))
-
-        # ----- check-ins
-        self.check_ins = QListWidget()
-        self.check_ins.setAccessibleName("Monthly check-ins")
-        self.check_ins.itemActivated.connect(lambda _i: self.open_check_in())
-        self.generate_button = button("&Monthly dates", self.generate_check_ins,
-                                      tip="Add a check-in each month for six months after the "
-                                          "offsite", name="Generate monthly check-ins")
-        self.new_date = QDateEdit()
-        self.new_date.setCalendarPopup(True)
-        self.new_date.setDisplayFormat("dd MMM yyyy")
-        self.new_date.setAccessibleName("Date of a new check-in")
-        self.add_date_button = button("Add", self.add_check_in, name="Add check-in date")
-        self.record_button = button("&Record check-in…", self.open_check_in, shortcut="Alt+R",
-                                    tip="Record each tactic's status at the selected check-in")
-        self.delete_check_in_button = button("Delete", self.delete_check_in,
-                                             name="Delete check-in")
-        check_box = QGroupBox("Monthly leadership check-ins")
-        k_layout = QVBoxLayout(check_box)
-        k_layout.addWidget(self.check_ins, 1)
-        k_layout.addLayout(row(self.generate_button, self.new_date, self.add_date_button,
-                               stretch_at=3))
-        k_layout.addLayout(row(self.record_button, self.delete_check_in_button, stretch_at=2))
-
-        left = QWidget()
-        l_layout = QVBoxLayout(left)
-        l_layout.setContentsMargins(0, 0, 6, 0)
-        l_layout.addWidget(charter_box, 3)
-        l_layout.addWidget(check_box, 2)
+        c_layout.addLayout(save_row(self.charter_save))
+        self.check_in_box = CheckInsBox(host)
+        left = side_column((charter_box, 3), (self.check_in_box, 2))
 
         # ----- operating plan
         self.tree = QTreeWidget()
@@ -191,12 +95,7 @@ class PlanTab(Tab):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
         self.tree.currentItemChanged.connect(lambda *_: self._picked())
-        QShortcut(QKeySequence("Delete"), self.tree, self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Alt+Up"), self.tree, lambda: self.move(-1),
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Alt+Down"), self.tree, lambda: self.move(1),
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        list_keys(self.tree, self.delete_selected, self.move)
         self.plan_summary = hint("")
         self.bets_button = button("Initiatives for &big bets", self.initiatives_for_bets,
                                   tip="One initiative for each big bet that has none",
@@ -205,10 +104,7 @@ class PlanTab(Tab):
                                             shortcut="Alt+I", tip="Add an initiative")
         self.delete_button = button("Delete", self.delete_selected, name="Delete selected",
                                     tip="Delete the selected initiative or tactic (Delete)")
-        self.up_button = button("▲", lambda: self.move(-1), name="Move up",
-                                tip="Move up (Alt+Up)")
-        self.down_button = button("▼", lambda: self.move(1), name="Move down",
-                                  tip="Move down (Alt+Down)")
+        self.up_button, self.down_button = move_buttons(self.move)
 
         # editor: initiative or tactic
         self.initiative_title = LineBox("Initiative title", "Initiative title")
@@ -263,15 +159,7 @@ class PlanTab(Tab):
         p_layout.addWidget(self.tree, 1)
         p_layout.addWidget(self.pages)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(plan_box)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        self.split(left, plan_box)
 
     # ----- showing -----------------------------------------------------------------
     def show_data(self, data: DayData, editable: bool) -> None:
@@ -283,12 +171,9 @@ class PlanTab(Tab):
         for box in self.charter.values():
             box.setReadOnly(not editable)
         self._fill_tree(data)
-        self._fill_check_ins(data)
-        if data.date is not None and self.new_date.date() == QDate(2000, 1, 1):
-            self.new_date.setDate(QDate(data.date.year, data.date.month, data.date.day))
-        for widget in (self.bets_button, self.add_initiative_button, self.generate_button,
-                       self.add_date_button, self.new_tactic, self.add_tactic_button,
-                       self.owner, self.bet, self.status):
+        self.check_in_box.show_data(data, editable)
+        for widget in (self.bets_button, self.add_initiative_button, self.new_tactic,
+                       self.add_tactic_button, self.owner, self.bet, self.status):
             widget.setEnabled(editable)
         self.initiative_title.setReadOnly(not editable)
         self.tactic_text.setReadOnly(not editable)
@@ -349,38 +234,6 @@ class PlanTab(Tab):
         if keep is not None:
             self.tree.setCurrentItem(keep)
         self.tree.blockSignals(False)
-
-    def _fill_check_ins(self, data: DayData) -> None:
-        keep = self.check_ins.currentItem()
-        keep_id = keep.data(Qt.ItemDataRole.UserRole) if keep else None
-        self.check_ins.clear()
-        tactic_count = sum(len(i.tactics) for i in data.initiatives)
-        next_open = next((c.id for c in data.check_ins if not c.recorded), None)
-        for check_in in data.check_ins:
-            if check_in.recorded:
-                counts: dict[str, int] = {}
-                for status in check_in.statuses.values():
-                    counts[status] = counts.get(status, 0) + 1
-                detail = ", ".join(f"{n} {s}" for s, n in counts.items())
-                text = f"{check_in.date:%a %d %b %Y} · recorded: {detail}"
-            else:
-                text = f"{check_in.date:%a %d %b %Y} · not yet"
-            if check_in.notes:
-                text += f"\n    {check_in.notes.splitlines()[0][:80]}"
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, check_in.id)
-            if not check_in.recorded:
-                item.setForeground(QBrush(QColor("#57606A")))
-            self.check_ins.addItem(item)
-            if check_in.id == (keep_id or next_open):
-                self.check_ins.setCurrentItem(item)
-        if not data.check_ins:
-            item = QListWidgetItem("No check-ins yet: press Monthly dates.")
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.check_ins.addItem(item)
-        self.record_button.setEnabled(self.host.editable and bool(data.check_ins)
-                                      and tactic_count > 0)
-        self.delete_check_in_button.setEnabled(self.host.editable and bool(data.check_ins))
 
     def _initiative(self, initiative_id: int | None) -> InitiativeRow | None:
         if self.data is None:
@@ -586,64 +439,6 @@ class PlanTab(Tab):
             self.host.run(op, "Reordering")
 
     # ----- check-ins -----------------------------------------------------------------
-    def generate_check_ins(self) -> None:
-        if self.data is None or self.data.offsite_id is None:
-            return
-        try:
-            op = day_ops.generate_check_ins(self.host.store_for_ops(), self.data.offsite_id)
-        except DayError as exc:
-            self.host.say(str(exc), "error")
-            return
-        if op is None:
-            self.host.say("The monthly check-ins are already in the plan.", "info")
-            return
-        self.host.run(op, "Adding check-ins")
-
-    def add_check_in(self) -> None:
-        if self.data is None or self.data.offsite_id is None:
-            return
-        date = self.new_date.date()
-        value = dt.date(date.year(), date.month(), date.day())
-        if any(c.date == value for c in self.data.check_ins):
-            self.host.say(f"There is already a check-in on {value:%d %b %Y}.", "error")
-            return
-        self.host.run(day_ops.add_check_in(self.data.offsite_id, value), "Adding a check-in")
-
-    def _selected_check_in(self) -> CheckInRow | None:
-        item = self.check_ins.currentItem()
-        check_in_id = item.data(Qt.ItemDataRole.UserRole) if item else None
-        if self.data is None or check_in_id is None:
-            return None
-        return next((c for c in self.data.check_ins if c.id == check_in_id), None)
-
-    def delete_check_in(self) -> None:
-        check_in = self._selected_check_in()
-        if check_in is not None:
-            self.host.run(day_ops.delete_check_in(check_in.id), "Deleting the check-in")
-
-    def open_check_in(self) -> CheckInDialog | None:
-        check_in = self._selected_check_in()
-        if check_in is None or self.data is None or not self.host.editable:
-            self.host.say("Select a check-in date first.", "error")
-            return None
-        dialog = CheckInDialog(self.data, check_in, self)
-        dialog.accepted.connect(lambda: self.record(check_in.id, dialog.statuses(),
-                                                    dialog.notes.text()))
-        dialog.finished.connect(dialog.deleteLater)
-        self.check_in_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def record(self, check_in_id: int, statuses: dict[int, str], notes: str | None) -> None:
-        try:
-            op = day_ops.record_check_in(self.host.store_for_ops(), check_in_id, statuses, notes)
-        except DayError as exc:
-            self.host.say(str(exc), "error")
-            return
-        if self.host.run(op, "Recording the check-in"):
-            self.host.say(f"{op.text}: {len(statuses)} tactics.", "ok")
-
-
 def _hbox(*widgets: QWidget) -> QWidget:
     holder = QWidget()
     holder.setLayout(row(*widgets))

@@ -124,3 +124,17 @@ def test_last_view_is_remembered(qtbot, clock) -> None:
     second = MainWindow(context=AppContext(clock=clock))
     qtbot.addWidget(second)
     assert second.stack.currentWidget() is second.views["people"]
+
+
+def test_offsite_view_cards_follow_the_board(window: MainWindow) -> None:
+    from keeper.models import Cluster
+    from keeper.ops import SetFields
+
+    view = window.views["offsite"]
+    window.show_view("offsite")
+    assert view.glance.board.value.text() == "40 notes"
+    assert "2 big bets" in view.glance.board.detail.text()
+    store = window.context.store
+    cluster = store.session.query(Cluster).filter_by(big_bet=False).first()
+    window.context.run(SetFields(Cluster, {"id": cluster.id}, {"big_bet": True}), "board")
+    assert "3 big bets" in view.glance.board.detail.text()

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,8 +24,10 @@ from sqlalchemy import select
 
 from keeper.models import Attendance, Initiative, Offsite, Person, Role
 from keeper.ops import DeleteRows, InsertRow, SetFields
+from keeper.overview import offsite_overview
 from keeper.text import clean_line
 from ui.context import AppContext
+from ui.views.glance import GlanceRow
 
 INITIATIVES_MIN, INITIATIVES_MAX = 3, 5
 
@@ -100,18 +101,43 @@ class OffsiteView(QWidget):
 
         self.editable = [self.title, self.venue, self.date, self.day_start, add_init, remove_init,
                          self.initiatives, self.attendees]
+        self.heading = QLabel()
+        self.heading.setObjectName("offsiteHeading")
+        self.heading.setStyleSheet("font-size: 20pt; font-weight: 700; color: #111827;")
+        self.subheading = QLabel()
+        self.subheading.setStyleSheet("color: #4B5563; font-size: 11pt;")
+        self.glance = GlanceRow()
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addLayout(form)
         left.addWidget(init_box, 1)
         columns.addLayout(left, 3)
         columns.addWidget(att_box, 2)
-        QVBoxLayout(self).addLayout(columns)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(20, 16, 20, 16)
+        page.setSpacing(12)
+        page.addWidget(self.heading)
+        page.addWidget(self.subheading)
+        page.addWidget(self.glance)
+        page.addLayout(columns, 1)
 
         context.file_changed.connect(self.refresh)
-        context.data_changed.connect(
-            lambda area: self.refresh() if area in ("offsite", "people") else None
-        )
+        context.data_changed.connect(self._on_data_changed)
+
+    def _on_data_changed(self, area: str) -> None:
+        if area in ("offsite", "people"):
+            self.refresh()
+        elif self.isVisible():
+            self._fill_glance()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._fill_glance()  # other views may have changed the counts meanwhile
+
+    def _fill_glance(self) -> None:
+        store, offsite = self.context.store, self.context.offsite
+        self.glance.show_overview(offsite_overview(store.session, offsite.id)
+                         if store is not None and offsite is not None else None)
 
     # ----- reading ---------------------------------------------------------------
     def refresh(self) -> None:
@@ -126,8 +152,15 @@ class OffsiteView(QWidget):
         self.switcher.clear()
         self.initiatives.clear()
         self.attendees.clear()
+        self._fill_glance()
         if store is None or offsite is None:
+            self.heading.setText("No offsite open")
+            self.subheading.clear()
             return
+        self.heading.setText(offsite.title)
+        where = " · ".join(p for p in (
+            f"{offsite.date:%A %d %B %Y}" if offsite.date else None, offsite.venue) if p)
+        self.subheading.setText(where)
         for other in store.offsites():
             label = f"{other.title} ({other.date:%d %b %Y})" if other.date else other.title
             self.switcher.addItem(label, other.id)
@@ -221,7 +254,3 @@ class OffsiteView(QWidget):
             self.context.run(InsertRow(Attendance, key, text="Mark attending"), "offsite")
         else:
             self.context.run(DeleteRows(Attendance, [key], text="Mark not attending"), "offsite")
-
-
-def _unused(_: dt.date) -> None:  # keeps the datetime import for type readers
-    return None

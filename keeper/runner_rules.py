@@ -50,7 +50,12 @@ def drift_colour(drift: schedule.Drift) -> str:
 
 
 def next_start(runner: Runner, now: dt.datetime) -> dt.datetime:
-    """When the item after the current one starts if the timer is kept (overtime: now)."""
+    """When the item after the current one starts if the timer is kept (overtime: now).
+
+    The one rule for both the control window and the projector. A current item
+    not yet started counts at the length its timer holds: the planned length plus
+    any minutes the Keeper added or took, since that changed the session's length.
+    """
     return now + dt.timedelta(seconds=max(0.0, runner.remaining_s()))
 
 
@@ -92,15 +97,11 @@ class Outlook:
 
 def outlook(runner: Runner, entries: Sequence[schedule.AgendaEntry], now: dt.datetime,
             later_count: int = LATER_COUNT) -> Outlook:
-    """The next item and up to ``later_count`` after it, back to back from the current end.
-
-    A current item not yet started is counted at its planned length.
-    """
+    """The next item and up to ``later_count`` after it, back to back from the current end
+    (``next_start``, as the projector shows it)."""
     if runner.finished:
         return Outlook(None, ())
     start = next_start(runner, now)
-    if runner.state is TimerState.IDLE and runner.current is not None:
-        start = now + dt.timedelta(minutes=runner.current.planned_minutes)
     upcoming = list(entries[runner.index + 1:])
     if not upcoming:
         return Outlook(None, ())

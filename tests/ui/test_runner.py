@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,17 @@ def test_no_file_shows_an_empty_runner(qtbot, clock: FakeClock) -> None:
     view.next_item()
     assert view.audience_window.face.state.mode == "idle"
     view.shutdown()
+
+
+def test_both_windows_agree_on_the_next_start_after_a_minute_on_an_unstarted_session(
+        qtbot, runner: RunnerView, clock: FakeClock) -> None:
+    key(qtbot, runner, Qt.Key.Key_R)  # the brainstorm over again: not started
+    key(qtbot, runner, Qt.Key.Key_Plus)  # and a minute longer
+    assert runner.runner.state is TimerState.IDLE
+    assert runner.countdown.text() == "1:01:00"
+    expected = f"{clock.now().astimezone() + timedelta(minutes=61):%H:%M}  Situational mapping"
+    control = runner.day_panel.next_line.text()
+    projector = runner.audience_window.face.state.next_line
+    assert control.startswith(expected)
+    assert projector == f"Next · {expected}"
+    assert runner.preview.state.next_line == projector

@@ -115,3 +115,20 @@ def test_outlook_at_the_end_of_the_day() -> None:
     assert outlook(last, items, clock.now()).next is None
     done = Runner(items, clock, len(items))
     assert outlook(done, items, clock.now()).later == ()
+
+
+def test_an_unstarted_session_with_an_added_minute_moves_what_comes_next() -> None:
+    """The control window's "Up next" and the projector's "Next · HH:MM" are one time."""
+    clock = FakeClock(NINE + timedelta(seconds=20))
+    items = agenda()
+    runner = Runner(items, clock)
+    runner.adjust(1)  # the Keeper gives the first session a minute before it starts
+    assert runner.state is TimerState.IDLE
+    ahead = outlook(runner, items, clock.now())
+    assert ahead.next is not None
+    assert ahead.next.start == NINE + timedelta(minutes=11, seconds=20)
+    assert ahead.next.start == next_start(runner, clock.now())
+    assert ahead.later[0].start == ahead.next.start + timedelta(minutes=20)
+    runner.adjust(-3)  # and takes three back: eight minutes in all
+    shorter = outlook(runner, items, clock.now()).next
+    assert shorter is not None and shorter.start == NINE + timedelta(minutes=8, seconds=20)

@@ -47,3 +47,18 @@ def demo_file() -> Path:
 
 def recent_files_path() -> Path:
     return data_dir() / "recent.json"
+
+
+def export_dir() -> Path:
+    """Where exports go by default: the user's documents (or the override's exports/)."""
+    if os.environ.get(DATA_DIR_ENV):
+        return _ensure(data_dir() / "exports")
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
+def default_export_folder(offsite_file: Path) -> Path:
+    """Beside the offsite file, unless the file lives in Keeper's own data folder."""
+    folder = Path(offsite_file).resolve().parent
+    inside_data = folder == data_dir().resolve() or data_dir().resolve() in folder.parents
+    return export_dir() if inside_data else folder

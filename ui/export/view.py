@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from keeper import paths
 from keeper.models import Attendance, Person, Role
 from keeper.ops import SetFields
 from keeper.store import StoreError
@@ -177,7 +178,7 @@ class ExportView(QWidget):
         offsite = self.context.offsite
         store = self.context.store
         if store is not None and offsite is not None:
-            folder = Path(store.path).resolve().parent
+            folder = paths.default_export_folder(Path(store.path))
             stem = _slug(offsite.title)
             self.xlsx_path.setText(str(folder / f"{stem} tally.xlsx"))
             self.pptx_path.setText(str(folder / f"{stem} deck.pptx"))

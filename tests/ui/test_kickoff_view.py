@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QLineEdit
 from sqlalchemy import select
 
-from keeper import sko_import as si
-from keeper import sko_ops as so
+from keeper import kickoff as so
+from keeper import kickoff_import as si
 from keeper.agenda_ops import agenda_items
 from keeper.clock import FakeClock
 from keeper.models import (

@@ -11,8 +11,8 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
-from keeper import sko_import as si
-from keeper import sko_ops as so
+from keeper import kickoff as so
+from keeper import kickoff_import as si
 from keeper.files import add_offsite_from_template
 from keeper.models import Attainment, Person, RepMetric
 from keeper.store import OffsiteStore

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from keeper import sko_ops as so
+from keeper import kickoff as so
 from keeper.agenda_ops import agenda_items
 from keeper.files import add_offsite_from_template
 from keeper.models import (

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import sko_ops as so
+from keeper import kickoff as ko
 from keeper.sko_rules import COMPENSATION_ADVICE, SESSION_FORMATS
 from ui.kickoff.widgets import Banner, Host, MixBar, heading, hint
 
@@ -29,7 +29,7 @@ class AgendaCheckTab(QWidget):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
-        self.data = so.AgendaCheck()
+        self.data = ko.AgendaCheck()
         self._filling = False
 
         self.mix_bar = MixBar()
@@ -77,8 +77,8 @@ class AgendaCheckTab(QWidget):
 
     def reload(self) -> None:
         offsite_id = self.host.offsite_id
-        self.data = so.load_agenda_check(self.host.store, offsite_id) if offsite_id \
-            else so.AgendaCheck()
+        self.data = ko.load_agenda_check(self.host.store, offsite_id) if offsite_id \
+            else ko.AgendaCheck()
         editable = self.host.editable
         mix = self.data.mix
         self.mix_bar.set_report(mix)
@@ -186,11 +186,11 @@ class AgendaCheckTab(QWidget):
     def set_format(self, session_id: int, text: str) -> None:
         if self._filling or (text.strip() or None) == self.session_format(session_id):
             return
-        self.host.run(lambda: so.set_session_format(self.host.store, session_id, text),
+        self.host.run(lambda: ko.set_session_format(self.host.store, session_id, text),
                       "Setting a format", area="agenda")
 
     def set_tag(self, session_id: int, tag: str | None) -> None:
         if self._filling:
             return
-        self.host.run(lambda: so.set_content_tag(self.host.store, session_id, tag),
+        self.host.run(lambda: ko.set_content_tag(self.host.store, session_id, tag),
                       "Setting the content", area="agenda")

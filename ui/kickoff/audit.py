@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import sko_ops as so
+from keeper import kickoff as ko
 from keeper.sko_rules import heat_level
 from ui.kickoff.widgets import (
     BANDS,
@@ -50,16 +50,16 @@ class HeatModel(QAbstractTableModel):
     def __init__(self, tab: AuditTab) -> None:
         super().__init__()
         self.tab = tab
-        self.audit = so.Audit()
+        self.audit = ko.Audit()
         self.mode = "self"
         self.editable = False
 
     @staticmethod
-    def _shape(audit: so.Audit) -> tuple[object, ...]:
+    def _shape(audit: ko.Audit) -> tuple[object, ...]:
         return (tuple(r.id for r in audit.reps), tuple(audit.competencies),
                 tuple(audit.metric_names))
 
-    def set_audit(self, audit: so.Audit, mode: str, editable: bool) -> None:
+    def set_audit(self, audit: ko.Audit, mode: str, editable: bool) -> None:
         """Same reps and columns: repaint the cells (an open editor stays valid); else reset."""
         if self._shape(audit) == self._shape(self.audit) and self.rowCount() \
                 and self.columnCount():
@@ -100,7 +100,7 @@ class HeatModel(QAbstractTableModel):
         if not self._is_competency(column):
             return "metric"
         value = self.value(row, column)
-        return so.gap_level(value) if self.mode == "gap" else heat_level(value)
+        return ko.gap_level(value) if self.mode == "gap" else heat_level(value)
 
     def text(self, row: int, column: int) -> str:
         value = self.value(row, column)
@@ -259,7 +259,7 @@ class CompetencyDialog(QDialog):
         offsite_id = self.tab.host.offsite_id
         if offsite_id is None:
             return
-        ok = self.tab.host.run(lambda: so.add_competency(self.tab.host.store, offsite_id, name),
+        ok = self.tab.host.run(lambda: ko.add_competency(self.tab.host.store, offsite_id, name),
                                "Adding a competency")
         if ok:
             self.new_name.clear()
@@ -270,7 +270,7 @@ class CompetencyDialog(QDialog):
             return
         competency_id = item.data(Qt.ItemDataRole.UserRole)
         name = item.text()
-        ok = self.tab.host.run(lambda: so.rename_competency(self.tab.host.store, competency_id,
+        ok = self.tab.host.run(lambda: ko.rename_competency(self.tab.host.store, competency_id,
                                                             name), "Renaming a competency")
         self._after(ok, competency_id)
 
@@ -283,7 +283,7 @@ class CompetencyDialog(QDialog):
     def remove(self) -> None:
         competency_id = self.selected()
         if competency_id is not None:
-            self._after(self.tab.host.run(lambda: so.remove_competency(competency_id),
+            self._after(self.tab.host.run(lambda: ko.remove_competency(competency_id),
                                           "Removing a competency"))
 
     def move(self, step: int) -> None:
@@ -291,7 +291,7 @@ class CompetencyDialog(QDialog):
         offsite_id = self.tab.host.offsite_id
         if competency_id is None or offsite_id is None:
             return
-        ok = self.tab.host.run(lambda: so.move_competency(self.tab.host.store, offsite_id,
+        ok = self.tab.host.run(lambda: ko.move_competency(self.tab.host.store, offsite_id,
                                                           competency_id, step),
                                "Moving a competency")
         self._after(ok, competency_id)
@@ -300,7 +300,7 @@ class CompetencyDialog(QDialog):
         offsite_id = self.tab.host.offsite_id
         if offsite_id is not None:
             self._after(self.tab.host.run(
-                lambda: so.default_competencies(self.tab.host.store, offsite_id),
+                lambda: ko.default_competencies(self.tab.host.store, offsite_id),
                 "Adding the default competencies"))
 
 
@@ -308,7 +308,7 @@ class AuditTab(QWidget):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
-        self.audit = so.Audit()
+        self.audit = ko.Audit()
         self.mode = "self"
         self.dialog: CompetencyDialog | None = None
 
@@ -414,7 +414,7 @@ class AuditTab(QWidget):
     # --- loading ---------------------------------------------------------------------
     def reload(self) -> None:
         offsite_id = self.host.offsite_id
-        self.audit = so.load_audit(self.host.store, offsite_id) if offsite_id else so.Audit()
+        self.audit = ko.load_audit(self.host.store, offsite_id) if offsite_id else ko.Audit()
         self._show()
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.fill()
@@ -452,7 +452,7 @@ class AuditTab(QWidget):
             (g.name, g.gap, f"self {fmt(g.self_mean)}, manager {fmt(g.manager_mean)}, gap "
                             f"{'–' if g.gap is None else f'{g.gap:+.1f}'} ({g.rated} reps)")
             for g in gaps])
-        in_agenda = so.training_in_agenda(self.host.store, self.host.offsite_id) \
+        in_agenda = ko.training_in_agenda(self.host.store, self.host.offsite_id) \
             if self.host.offsite_id else set()
         selected = self.selected_priority()
         self.priorities.clear()
@@ -507,11 +507,11 @@ class AuditTab(QWidget):
             key = "self_rating" if self.mode == "self" else "manager_rating"
             if self.mode == "gap":
                 return False
-            return self.host.run(lambda: so.set_rating(self.host.store, competency.id, rep.id,
+            return self.host.run(lambda: ko.set_rating(self.host.store, competency.id, rep.id,
                                                        **{key: text}),
                                  f"Rating {rep.name}")
         name = self.audit.metric_names[column - len(self.audit.competencies)]
-        return self.host.run(lambda: so.set_rep_metric(offsite_id, rep.id, name, text),
+        return self.host.run(lambda: ko.set_rep_metric(offsite_id, rep.id, name, text),
                              f"Metric of {rep.name}")
 
     def clear_current(self) -> None:
@@ -530,9 +530,9 @@ class AuditTab(QWidget):
                         None)
         if offsite_id is None or priority is None:
             return
-        if self.host.run(lambda: so.add_training_session(self.host.store, offsite_id, priority),
+        if self.host.run(lambda: ko.add_training_session(self.host.store, offsite_id, priority),
                          "Adding a skills session", area="agenda"):
-            self.host.say(f"Added “{so.training_title(priority.name)}” (60 min, role-play) to "
+            self.host.say(f"Added “{ko.training_title(priority.name)}” (60 min, role-play) to "
                           "day 1 of the kickoff agenda. Ctrl+Z takes it out.", "ok")
 
     def edit_competencies(self) -> None:

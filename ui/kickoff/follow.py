@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import sko_ops as so
+from keeper import kickoff as ko
 from keeper.sko_rules import HORIZONS
 from ui.kickoff.widgets import (
     ACCENT,
@@ -93,7 +93,7 @@ class FollowTab(QWidget):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
-        self.data = so.FollowThrough()
+        self.data = ko.FollowThrough()
         self.metric_id: int | None = None
         self.rep_id: int | None = None
         self._filling = False
@@ -291,12 +291,12 @@ class FollowTab(QWidget):
                  "weeks2_3": "Pipeline deals to advance with the new frameworks",
                  "week4_review": "Metrics review and adjustment session",
                  "daily_habits": "2–3 micro-behaviours to practise every day"}
-        for key in so.PLAN_FIELDS:
-            edit = NoteEdit(so.PLAN_LABELS[key], hints[key] + "… (saved when you leave the box)")
+        for key in ko.PLAN_FIELDS:
+            edit = NoteEdit(ko.PLAN_LABELS[key], hints[key] + "… (saved when you leave the box)")
             edit.setMaximumHeight(72)
             edit.committed.connect(lambda text, key=key: self.save_plan_field(key, text))
             self.plan_edits[key] = edit
-            label = QLabel(so.PLAN_LABELS[key])
+            label = QLabel(ko.PLAN_LABELS[key])
             label.setBuddy(edit)
             form.addRow(label, edit)
         self.partner_box = QComboBox()
@@ -325,8 +325,8 @@ class FollowTab(QWidget):
     # ============================================================ loading
     def reload(self) -> None:
         offsite_id = self.host.offsite_id
-        self.data = so.load_follow_through(self.host.store, offsite_id) if offsite_id \
-            else so.FollowThrough()
+        self.data = ko.load_follow_through(self.host.store, offsite_id) if offsite_id \
+            else ko.FollowThrough()
         self._filling = True
         try:
             self._fill_grid()
@@ -337,7 +337,7 @@ class FollowTab(QWidget):
 
     def _fill_grid(self) -> None:
         editable = self.host.editable
-        rows: list[so.MetricRow | str] = []
+        rows: list[ko.MetricRow | str] = []
         for horizon in HORIZONS:
             metrics = self.data.horizon(horizon)
             rows.append(horizon)
@@ -407,7 +407,7 @@ class FollowTab(QWidget):
             widget.setEnabled(editable)
         self._fill_metric_editor()
 
-    def current_metric(self) -> so.MetricRow | None:
+    def current_metric(self) -> ko.MetricRow | None:
         return next((m for m in self.data.metrics if m.id == self.metric_id), None)
 
     def _fill_metric_editor(self) -> None:
@@ -605,8 +605,8 @@ class FollowTab(QWidget):
                 return
         elif key == "target":
             value = self.metric_target.text()
-            if (so.number(value) if value.strip() else None) == metric.target \
-                    and (value.strip() == "" or so.number(value) is not None):
+            if (ko.number(value) if value.strip() else None) == metric.target \
+                    and (value.strip() == "" or ko.number(value) is not None):
                 return
         elif key == "unit":
             value = self.metric_unit.text()
@@ -614,7 +614,7 @@ class FollowTab(QWidget):
                 return
         else:
             value = self.metric_higher.isChecked()
-        self.host.run(lambda: so.edit_metric(metric.id, {key: value}), "Editing a metric")
+        self.host.run(lambda: ko.edit_metric(metric.id, {key: value}), "Editing a metric")
 
     def add_metric(self) -> None:
         offsite_id = self.host.offsite_id
@@ -623,9 +623,9 @@ class FollowTab(QWidget):
         horizon, name, target = (self.new_horizon.currentData(), self.new_name.text(),
                                  self.new_target.text())
         store = self.host.store
-        if self.host.run(lambda: so.add_metric(store, offsite_id, horizon, name, target),
+        if self.host.run(lambda: ko.add_metric(store, offsite_id, horizon, name, target),
                          "Adding a metric"):
-            added = max((m for m in so.load_follow_through(store, offsite_id).metrics),
+            added = max((m for m in ko.load_follow_through(store, offsite_id).metrics),
                         key=lambda m: m.id, default=None)
             self.metric_id = added.id if added else None
             self.new_name.clear()
@@ -634,7 +634,7 @@ class FollowTab(QWidget):
 
     def delete_metric(self) -> None:
         metric = self.current_metric()
-        if metric is not None and self.host.run(lambda: so.delete_metric(metric.id),
+        if metric is not None and self.host.run(lambda: ko.delete_metric(metric.id),
                                                 "Deleting a metric"):
             self.metric_id = None
             self.reload()
@@ -642,7 +642,7 @@ class FollowTab(QWidget):
     def suggest(self) -> None:
         offsite_id = self.host.offsite_id
         if offsite_id is not None:
-            self.host.run(lambda: so.suggested_metrics(self.host.store, offsite_id),
+            self.host.run(lambda: ko.suggested_metrics(self.host.store, offsite_id),
                           "Adding the suggested metrics")
 
     def add_measure(self) -> None:
@@ -650,7 +650,7 @@ class FollowTab(QWidget):
         if metric is None:
             return
         when, value = _pydate(self.measure_date.date()), self.measure_value.text()
-        if self.host.run(lambda: so.add_measure(self.host.store, metric.id, when, value),
+        if self.host.run(lambda: ko.add_measure(self.host.store, metric.id, when, value),
                          "Adding a measure"):
             self.measure_value.clear()
 
@@ -659,37 +659,37 @@ class FollowTab(QWidget):
         item = self.measures.item(row, 0) if row >= 0 else None
         if item is not None:
             measure_id = item.data(Qt.ItemDataRole.UserRole)
-            self.host.run(lambda: so.delete_measure(measure_id), "Deleting a measure")
+            self.host.run(lambda: ko.delete_measure(measure_id), "Deleting a measure")
 
     def _measure_edited(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != 1:
             return
         measure_id = item.data(Qt.ItemDataRole.UserRole)
         text = item.text()
-        self.host.run(lambda: so.edit_measure(measure_id, value=text), "Editing a measure")
+        self.host.run(lambda: ko.edit_measure(measure_id, value=text), "Editing a measure")
 
     def generate(self) -> None:
         offsite_id = self.host.offsite_id
         if offsite_id is not None:
-            self.host.run(lambda: so.generate_checkpoints(self.host.store, offsite_id),
+            self.host.run(lambda: ko.generate_checkpoints(self.host.store, offsite_id),
                           "Adding check-ins")
 
     def save_check_in_notes(self, check_in_id: int, text: str) -> None:
-        self.host.run(lambda: so.edit_checkpoint(check_in_id, notes=text), "Saving notes")
+        self.host.run(lambda: ko.edit_checkpoint(check_in_id, notes=text), "Saving notes")
 
     def save_check_in_date(self, check_in_id: int, date: dt.date) -> None:
         current = next((c for c in self.data.check_ins if c.id == check_in_id), None)
         if current is not None and current.date != date:
-            self.host.run(lambda: so.edit_checkpoint(check_in_id, date=date), "Moving a check-in")
+            self.host.run(lambda: ko.edit_checkpoint(check_in_id, date=date), "Moving a check-in")
 
     def delete_check_in(self, check_in_id: int) -> None:
-        self.host.run(lambda: so.delete_checkpoint(check_in_id), "Deleting a check-in")
+        self.host.run(lambda: ko.delete_checkpoint(check_in_id), "Deleting a check-in")
 
     def save_plan_field(self, key: str, text: str) -> None:
         offsite_id, rep_id = self.host.offsite_id, self.rep_id
         if offsite_id is None or rep_id is None:
             return
-        self.host.run(lambda: so.set_plan(self.host.store, offsite_id, rep_id, {key: text}),
+        self.host.run(lambda: ko.set_plan(self.host.store, offsite_id, rep_id, {key: text}),
                       "Saving the plan")
 
     def save_partner(self) -> None:
@@ -700,5 +700,5 @@ class FollowTab(QWidget):
         plan = self.data.plans.get(rep_id)
         if (plan.partner_id if plan else None) == partner:
             return
-        self.host.run(lambda: so.set_plan(self.host.store, offsite_id, rep_id,
+        self.host.run(lambda: ko.set_plan(self.host.store, offsite_id, rep_id,
                                           {"partner_id": partner}), "Choosing a partner")

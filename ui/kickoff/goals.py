@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import sko_ops as so
+from keeper import kickoff as ko
 from ui.kickoff.widgets import Host, button, hint, on_delete
 
 HIGHLIGHT = QColor("#DCEBFA")
@@ -25,19 +25,19 @@ FADED = QColor("#8A9099")
 LAYER_SHORT = {"outcome": "outcome", "performance": "activity", "development": "skill"}
 
 
-def _item_text(goal: so.GoalRow) -> str:
+def _item_text(goal: ko.GoalRow) -> str:
     return goal.text + (f"\n   target: {goal.target}" if goal.target else "")
 
 
 class GoalColumn(QGroupBox):
     def __init__(self, tab: GoalsTab, layer: str) -> None:
-        super().__init__(so.LAYER_TITLES[layer])
+        super().__init__(ko.LAYER_TITLES[layer])
         self.tab = tab
         self.layer = layer
         col = QVBoxLayout(self)
-        col.addWidget(hint(so.LAYER_HINTS[layer].capitalize()))
+        col.addWidget(hint(ko.LAYER_HINTS[layer].capitalize()))
         self.list = QListWidget()
-        self.list.setAccessibleName(so.LAYER_TITLES[layer])
+        self.list.setAccessibleName(ko.LAYER_TITLES[layer])
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
         self.list.currentItemChanged.connect(lambda cur, _prev: tab.select_item(self, cur))
@@ -64,7 +64,7 @@ class GoalColumn(QGroupBox):
         text, target = self.text.text(), self.target.text()
         if offsite_id is None:
             return
-        if self.tab.host.run(lambda: so.add_goal(self.tab.host.store, offsite_id, self.layer,
+        if self.tab.host.run(lambda: ko.add_goal(self.tab.host.store, offsite_id, self.layer,
                                                  text, target), "Adding a goal"):
             self.text.clear()
             self.target.clear()
@@ -75,13 +75,13 @@ class GoalsTab(QWidget):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
-        self.data = so.Goals()
+        self.data = ko.Goals()
         self.selected: int | None = None
         self._filling = False
 
-        self.columns = {layer: GoalColumn(self, layer) for layer in so.LAYERS}
+        self.columns = {layer: GoalColumn(self, layer) for layer in ko.LAYERS}
         row = QHBoxLayout()
-        for layer in so.LAYERS:
+        for layer in ko.LAYERS:
             row.addWidget(self.columns[layer], 1)
 
         self.carry = QLabel()
@@ -153,7 +153,7 @@ class GoalsTab(QWidget):
     # --- loading ---------------------------------------------------------------------
     def reload(self) -> None:
         offsite_id = self.host.offsite_id
-        self.data = so.load_goals(self.host.store, offsite_id) if offsite_id else so.Goals()
+        self.data = ko.load_goals(self.host.store, offsite_id) if offsite_id else ko.Goals()
         if self.selected is not None and self.data.by_id(self.selected) is None:
             self.selected = None
         if self.selected is None:
@@ -210,9 +210,9 @@ class GoalsTab(QWidget):
             self.up_label.setText("")
             self.down_label.setText("")
             return
-        index = so.LAYERS.index(goal.layer) if goal.layer in so.LAYERS else 0
-        above = so.LAYERS[index - 1] if index > 0 else None
-        below = so.LAYERS[index + 1] if index + 1 < len(so.LAYERS) else None
+        index = ko.LAYERS.index(goal.layer) if goal.layer in ko.LAYERS else 0
+        above = ko.LAYERS[index - 1] if index > 0 else None
+        below = ko.LAYERS[index + 1] if index + 1 < len(ko.LAYERS) else None
         self._fill_links(self.up_list, self.up_label, above, self.data.parents(goal.id),
                          f"“{goal.text[:50]}” &carries these {above} goals:" if above else "",
                          editable)
@@ -240,7 +240,7 @@ class GoalsTab(QWidget):
         if not self.data.layer(layer):
             widget.addItem(f"No {layer} goals yet: add one in its column.")
 
-    def _carry_text(self, goal: so.GoalRow) -> str:
+    def _carry_text(self, goal: ko.GoalRow) -> str:
         def names(ids: set[int]) -> str:
             rows = [g for g in self.data.goals if g.id in ids]
             return "; ".join(f"“{_esc(g.text)}”" for g in rows) or "nothing yet"
@@ -293,12 +293,12 @@ class GoalsTab(QWidget):
         parent, child = (other, self.selected) if upward else (self.selected, other)
         store = self.host.store
         if item.checkState() == Qt.CheckState.Checked:
-            self.host.run(lambda: so.link_goals(store, parent, child), "Linking goals")
+            self.host.run(lambda: ko.link_goals(store, parent, child), "Linking goals")
         else:
-            self.host.run(lambda: so.unlink_goals(store, parent, child), "Unlinking goals")
+            self.host.run(lambda: ko.unlink_goals(store, parent, child), "Unlinking goals")
 
     def link(self, parent: int, child: int) -> bool:
-        return self.host.run(lambda: so.link_goals(self.host.store, parent, child),
+        return self.host.run(lambda: ko.link_goals(self.host.store, parent, child),
                              "Linking goals")
 
     def _save_text(self) -> None:
@@ -306,18 +306,18 @@ class GoalsTab(QWidget):
         if goal is None or self.edit_text.text() == goal.text:
             return
         text = self.edit_text.text()
-        self.host.run(lambda: so.edit_goal(goal.id, text=text), "Editing a goal")
+        self.host.run(lambda: ko.edit_goal(goal.id, text=text), "Editing a goal")
 
     def _save_target(self) -> None:
         goal = self.data.by_id(self.selected) if self.selected is not None else None
         if goal is None or self.edit_target.text() == (goal.target or ""):
             return
         target = self.edit_target.text()
-        self.host.run(lambda: so.edit_goal(goal.id, target=target), "Editing a goal")
+        self.host.run(lambda: ko.edit_goal(goal.id, target=target), "Editing a goal")
 
     def delete_selected(self) -> None:
         goal_id = self.selected
-        if goal_id is not None and self.host.run(lambda: so.delete_goal(goal_id),
+        if goal_id is not None and self.host.run(lambda: ko.delete_goal(goal_id),
                                                  "Deleting a goal"):
             self.selected = None
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import sko_ops as so
+from keeper import kickoff as ko
 from keeper.sko_rules import revenue_against_goal
 from ui.kickoff.widgets import (
     GOOD,
@@ -48,7 +48,7 @@ class LookBackTab(QWidget):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
-        self.data = so.LookBack()
+        self.data = ko.LookBack()
         self._filling = False
 
         # Revenue against goal.
@@ -169,7 +169,7 @@ class LookBackTab(QWidget):
     # --- loading -----------------------------------------------------------------
     def reload(self) -> None:
         store, offsite_id = self.host.store, self.host.offsite_id
-        self.data = so.load_look_back(store, offsite_id) if offsite_id else so.LookBack()
+        self.data = ko.load_look_back(store, offsite_id) if offsite_id else ko.LookBack()
         editable = self.host.editable
         self._filling = True
         try:
@@ -271,13 +271,13 @@ class LookBackTab(QWidget):
             return
         edit = self.goal_edit if key == "revenue_goal" else self.actual_edit
         current = self.data.revenue_goal if key == "revenue_goal" else self.data.revenue_actual
-        typed = so.number(edit.text()) if edit.text().strip() else None
+        typed = ko.number(edit.text()) if edit.text().strip() else None
         if edit.text().strip() and typed is None:
             pass  # the operation explains what is wrong
         elif typed == current:
             return
         offsite_id = self.host.offsite_id
-        self.host.run(lambda: so.set_look_back(offsite_id, **{key: edit.text()}),
+        self.host.run(lambda: ko.set_look_back(offsite_id, **{key: edit.text()}),
                       "Saving revenue")
 
     def set_revenue(self, goal: str | None = None, actual: str | None = None) -> None:
@@ -291,7 +291,7 @@ class LookBackTab(QWidget):
     def _save_factors(self, text: str) -> None:
         offsite_id = self.host.offsite_id
         if offsite_id is not None:
-            self.host.run(lambda: so.set_look_back(offsite_id, outside_factors=text),
+            self.host.run(lambda: ko.set_look_back(offsite_id, outside_factors=text),
                           "Saving outside factors")
 
     def add_objective(self) -> None:
@@ -299,7 +299,7 @@ class LookBackTab(QWidget):
         text = self.new_objective.text()
         if offsite_id is None:
             return
-        if self.host.run(lambda: so.add_objective(self.host.store, offsite_id, text),
+        if self.host.run(lambda: ko.add_objective(self.host.store, offsite_id, text),
                          "Adding an objective"):
             self.new_objective.clear()
 
@@ -311,11 +311,11 @@ class LookBackTab(QWidget):
     def delete_objective(self) -> None:
         objective_id = self.selected_objective()
         if objective_id is not None:
-            self.host.run(lambda: so.delete_objective(objective_id), "Deleting an objective")
+            self.host.run(lambda: ko.delete_objective(objective_id), "Deleting an objective")
 
     def set_hit(self, objective_id: int, hit: bool | None) -> None:
         if not self._filling:
-            self.host.run(lambda: so.edit_objective(objective_id, hit=hit), "Marking objective")
+            self.host.run(lambda: ko.edit_objective(objective_id, hit=hit), "Marking objective")
 
     def _objective_edited(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != 0:
@@ -325,4 +325,4 @@ class LookBackTab(QWidget):
         if objective_id is None or item.text() == old:
             return
         text = item.text()
-        self.host.run(lambda: so.edit_objective(objective_id, text=text), "Editing objective")
+        self.host.run(lambda: ko.edit_objective(objective_id, text=text), "Editing objective")

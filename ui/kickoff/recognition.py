@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import sko_ops as so
+from keeper import kickoff as ko
 from ui.kickoff.widgets import BarRow, Host, ValueBars, button, hint
 
 TIER_COLOURS = ("#0B5CAD", "#6F42C1", "#B54708", "#1E6B3E")
@@ -30,7 +30,7 @@ class RecognitionTab(QWidget):
     def __init__(self, host: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
-        self.data = so.Recognition()
+        self.data = ko.Recognition()
         self._filling = False
 
         tiers = QGroupBox("Tiers")
@@ -131,8 +131,8 @@ class RecognitionTab(QWidget):
     # --- loading ---------------------------------------------------------------------
     def reload(self) -> None:
         offsite_id = self.host.offsite_id
-        self.data = so.load_recognition(self.host.store, offsite_id) if offsite_id \
-            else so.Recognition()
+        self.data = ko.load_recognition(self.host.store, offsite_id) if offsite_id \
+            else ko.Recognition()
         editable = self.host.editable
         self._filling = True
         try:
@@ -193,7 +193,7 @@ class RecognitionTab(QWidget):
             table.setItem(row, 1, share)
             table.setItem(row, 2, tier_item)
 
-    def _colour(self, tier: so.Tier) -> str:
+    def _colour(self, tier: ko.Tier) -> str:
         index = [t.id for t in self.data.tiers].index(tier.id)
         return TIER_COLOURS[index % len(TIER_COLOURS)]
 
@@ -238,7 +238,7 @@ class RecognitionTab(QWidget):
         name, threshold = self.tier_name.text(), self.tier_threshold.text()
         if offsite_id is None:
             return
-        if self.host.run(lambda: so.add_tier(self.host.store, offsite_id, name, threshold),
+        if self.host.run(lambda: ko.add_tier(self.host.store, offsite_id, name, threshold),
                          "Adding a tier"):
             self.tier_name.clear()
             self.tier_threshold.clear()
@@ -246,12 +246,12 @@ class RecognitionTab(QWidget):
     def delete_tier(self) -> None:
         tier_id = self.selected_tier()
         if tier_id is not None:
-            self.host.run(lambda: so.delete_tier(tier_id), "Deleting a tier")
+            self.host.run(lambda: ko.delete_tier(tier_id), "Deleting a tier")
 
     def default_tiers(self) -> None:
         offsite_id = self.host.offsite_id
         if offsite_id is not None:
-            self.host.run(lambda: so.default_tiers(self.host.store, offsite_id),
+            self.host.run(lambda: ko.default_tiers(self.host.store, offsite_id),
                           "Adding the default tiers")
 
     def _tier_edited(self, item: QTableWidgetItem) -> None:
@@ -263,10 +263,10 @@ class RecognitionTab(QWidget):
             return
         text = item.text()
         if item.column() == 0 and text != tier.name:
-            self.host.run(lambda: so.edit_tier(self.host.store, tier_id, name=text),
+            self.host.run(lambda: ko.edit_tier(self.host.store, tier_id, name=text),
                           "Renaming a tier")
-        elif item.column() == 1 and so.parse_share(text) != tier.threshold:
-            self.host.run(lambda: so.edit_tier(self.host.store, tier_id, threshold=text),
+        elif item.column() == 1 and ko.parse_share(text) != tier.threshold:
+            self.host.run(lambda: ko.edit_tier(self.host.store, tier_id, threshold=text),
                           "Changing a threshold")
 
     def _attainment_edited(self, item: QTableWidgetItem) -> None:
@@ -278,9 +278,9 @@ class RecognitionTab(QWidget):
             return
         text = item.text()
         old = self.data.attainment.get(rep_id)
-        if (so.parse_share(text) if text.strip() else None) == old:
+        if (ko.parse_share(text) if text.strip() else None) == old:
             return
-        self.host.run(lambda: so.set_attainment(self.host.store, offsite_id, rep_id, text),
+        self.host.run(lambda: ko.set_attainment(self.host.store, offsite_id, rep_id, text),
                       "Setting attainment")
 
     def set_attainment(self, rep_name: str, text: str) -> None:

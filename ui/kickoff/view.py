@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import sko_import
+from keeper import kickoff_import as ki
 from keeper.files import add_offsite_from_template
+from keeper.kickoff import AREA, SkoError, kickoff_of, kickoffs, setup_kickoff
 from keeper.ops import Operation
-from keeper.sko_ops import AREA, SkoError, kickoff_of, kickoffs, setup_kickoff
 from keeper.store import OffsiteStore, StoreError
 from keeper.templates import find_template
 from ui.context import AppContext
@@ -313,7 +313,7 @@ class KickoffView(QWidget):
         def failed(exc: BaseException) -> None:
             self.say(f"{IMPORT_TITLES[kind]}: {exc}", "error")
 
-        run_in_background(self, lambda: sko_import.read_sheet(source), done, failed)
+        run_in_background(self, lambda: ki.read_sheet(source), done, failed)
 
     def review_import(self, kind: str, path: Path, rows: list[list[str]]) -> bool:
         """Plan the import, show the preview, write the accepted rows if the Keeper agrees."""
@@ -323,36 +323,36 @@ class KickoffView(QWidget):
         option: PreviewOption | None = None
         try:
             if kind == "survey":
-                survey = sko_import.plan_survey(store, offsite_id, path, rows)
-                text, make = survey_text(survey), lambda: sko_import.import_survey(survey)
+                survey = ki.plan_survey(store, offsite_id, path, rows)
+                text, make = survey_text(survey), lambda: ki.import_survey(survey)
             elif kind == "attainment":
-                attain = sko_import.plan_attainment(store, offsite_id, path, rows)
-                text, make = attainment_text(attain), lambda: sko_import.import_attainment(attain)
+                attain = ki.plan_attainment(store, offsite_id, path, rows)
+                text, make = attainment_text(attain), lambda: ki.import_attainment(attain)
             else:
-                plans = {sko_import.SELF: sko_import.plan_audit(store, offsite_id, path, rows)}
+                plans = {ki.SELF: ki.plan_audit(store, offsite_id, path, rows)}
 
                 def replan(unmarked: str) -> PreviewText:
                     if unmarked not in plans:
-                        plans[unmarked] = sko_import.plan_audit(store, offsite_id, path, rows,
+                        plans[unmarked] = ki.plan_audit(store, offsite_id, path, rows,
                                                                 unmarked=unmarked)
                     return audit_text(plans[unmarked])
 
-                text = audit_text(plans[sko_import.SELF])
-                if any("unmarked" in note for note in plans[sko_import.SELF].column_notes):
+                text = audit_text(plans[ki.SELF])
+                if any("unmarked" in note for note in plans[ki.SELF].column_notes):
                     option = PreviewOption(
                         "Competency columns without (self) or (manager) hold:",
-                        [("self ratings", sko_import.SELF),
-                         ("manager ratings", sko_import.MANAGER)], replan, sko_import.SELF)
+                        [("self ratings", ki.SELF),
+                         ("manager ratings", ki.MANAGER)], replan, ki.SELF)
                 make = None
-        except sko_import.SkoImportError as exc:
+        except ki.SkoImportError as exc:
             self.say(f"{IMPORT_TITLES[kind]}: {exc}", "error")
             return False
         dialog = ImportPreview(f"{IMPORT_TITLES[kind]} from {path.name}", text, option, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         if make is None:
-            chosen = plans.get(dialog.value or sko_import.SELF) or plans[sko_import.SELF]
-            return self.run(lambda: sko_import.import_audit(chosen), IMPORT_TITLES[kind])
+            chosen = plans.get(dialog.value or ki.SELF) or plans[ki.SELF]
+            return self.run(lambda: ki.import_audit(chosen), IMPORT_TITLES[kind])
         return self.run(make, IMPORT_TITLES[kind])
 
     def shortcut_help(self) -> str:
@@ -369,7 +369,7 @@ def _rejections(plan: object) -> list[str]:
     return [f"✗ row {r.row}: {r.reason}" for r in getattr(plan, "rejected", [])]
 
 
-def survey_text(plan: sko_import.SurveyPlan) -> PreviewText:
+def survey_text(plan: ki.SurveyPlan) -> PreviewText:
     scales = ", ".join(f"{esc(q.question)} ({q.low:g}–{q.high:g})" for q in plan.questions)
     replaces = (f" They replace the <b>{plan.replaces}</b> responses already in the file."
                 if plan.replaces else "")
@@ -385,7 +385,7 @@ def survey_text(plan: sko_import.SurveyPlan) -> PreviewText:
     return PreviewText(summary, lines, len(plan.accepted), "Import")
 
 
-def audit_text(plan: sko_import.AuditPlan) -> PreviewText:
+def audit_text(plan: ki.AuditPlan) -> PreviewText:
     metrics = f" and {len(plan.metric_names)} metrics" if plan.metric_names else ""
     summary = (f"<b>{plan.rating_count}</b> ratings{metrics} for <b>{plan.reps}</b> reps will be "
                f"imported; <b>{len(plan.rejected)}</b> rows are rejected "
@@ -401,7 +401,7 @@ def audit_text(plan: sko_import.AuditPlan) -> PreviewText:
     return PreviewText(summary, lines, len(plan.accepted), "Import")
 
 
-def attainment_text(plan: sko_import.AttainmentPlan) -> PreviewText:
+def attainment_text(plan: ki.AttainmentPlan) -> PreviewText:
     replaced = sum(1 for r in plan.accepted if r.replaces is not None)
     summary = (f"<b>{len(plan.accepted)}</b> reps' attainment will be imported "
                f"({replaced} replace a value already in the file); "

@@ -1,0 +1,53 @@
+"""The kickoff's reps, and everyone by name for the imports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from keeper.models import (
+    Attainment,
+    Competency,
+    CompetencyRating,
+    First30Plan,
+    Person,
+    RepMetric,
+    Role,
+)
+from keeper.store import OffsiteStore
+from keeper.text import clean_line
+
+
+@dataclass(frozen=True)
+class SkoPerson:
+    id: int
+    name: str
+    manager_id: int | None
+    manager: str
+
+
+def kickoff_reps(store: OffsiteStore, offsite_id: int) -> list[SkoPerson]:
+    """Active reps, and any rep with kickoff data, by name."""
+    with_data: set[int] = set()
+    for model in (Attainment, RepMetric, First30Plan):
+        with_data |= set(store.session.scalars(
+            select(model.person_id).where(model.offsite_id == offsite_id)))  # type: ignore[attr-defined]
+    with_data |= set(store.session.scalars(
+        select(CompetencyRating.person_id).join(Competency)
+        .where(Competency.offsite_id == offsite_id)))
+    people = list(store.session.scalars(select(Person).where(Person.role == Role.REP.value)))
+    names = {p.id: p.name for p in store.session.scalars(select(Person))}
+    reps = [p for p in people if p.active or p.id in with_data]
+    return sorted((SkoPerson(p.id, p.name, p.manager_id, names.get(p.manager_id or -1, ""))
+                   for p in reps), key=lambda p: (p.name.casefold(), p.id))
+
+
+def rep_lookup(store: OffsiteStore) -> tuple[dict[str, list[Person]], dict[int, str]]:
+    """Everyone by cleaned, case-folded name; and every id's name."""
+    by_name: dict[str, list[Person]] = {}
+    names: dict[int, str] = {}
+    for person in store.session.scalars(select(Person)):
+        by_name.setdefault(clean_line(person.name).casefold(), []).append(person)
+        names[person.id] = person.name
+    return by_name, names

@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QRadioButton,
-    QScrollArea,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from keeper import kickoff as ko
 from keeper.sko_rules import heat_level
+from ui.kickoff.layout import scrolled, side_by_side
 from ui.kickoff.widgets import (
     BANDS,
     DivergingBars,
@@ -393,19 +392,8 @@ class AuditTab(QWidget):
         row.addStretch(1)
         col.addLayout(row)
         col.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(side)
-        scroll.setMinimumWidth(330)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([900, 360])
-        splitter.setChildrenCollapsible(False)
+        scroll = scrolled(side, 330)
+        splitter = side_by_side(left, scroll, (5, 2), [900, 360])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(toolbar)

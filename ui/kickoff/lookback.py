@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from keeper import kickoff as ko
 from keeper.sko_rules import revenue_against_goal
+from ui.kickoff.layout import scrolled
 from ui.kickoff.widgets import (
     GOOD,
     WARN,
@@ -158,10 +158,7 @@ class LookBackTab(QWidget):
         body.addWidget(survey, 6)
         inner = QWidget()
         inner.setLayout(body)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inner)
+        scroll = scrolled(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(scroll)

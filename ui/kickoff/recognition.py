@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from keeper import kickoff as ko
+from ui.kickoff.layout import side_by_side
 from ui.kickoff.widgets import BarRow, Host, ValueBars, button, hint
 
 TIER_COLOURS = ("#0B5CAD", "#6F42C1", "#B54708", "#1E6B3E")
@@ -118,12 +118,7 @@ class RecognitionTab(QWidget):
         self.tree.header().resizeSection(1, 100)
         rcol.addWidget(self.tree, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        splitter = side_by_side(left, right, (1, 1))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)

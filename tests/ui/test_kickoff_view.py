@@ -37,8 +37,8 @@ from keeper.store import OffsiteStore
 from ui.context import AppContext
 from ui.kickoff import view as view_module
 from ui.kickoff.preview import ImportPreview
+from ui.kickoff.style import BANDS
 from ui.kickoff.view import KickoffView
-from ui.kickoff.widgets import BANDS
 
 
 @pytest.fixture

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from keeper import kickoff as ko
 from keeper.sko_rules import COMPENSATION_ADVICE, SESSION_FORMATS
-from ui.kickoff.widgets import Banner, Host, MixBar, heading, hint
+from ui.kickoff.bars import MixBar
+from ui.kickoff.widgets import Banner, Host, heading, hint
 
 TAGS = (("—", None), ("skills", "skills"), ("strategy", "strategy"), ("culture", "culture"))
 FLAG_BG = QColor("#FDE7E9")

@@ -3,20 +3,14 @@ behind), the 30/60/90-day check-ins, and each rep's first-30-days plan."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from keeper import kickoff as ko
 from ui.kickoff.follow_check_ins import CheckIns
 from ui.kickoff.follow_grid import SuccessGrid
 from ui.kickoff.follow_metric import MetricEditor
 from ui.kickoff.follow_plans import FirstThirtyDays
-from ui.kickoff.widgets import (
-    Host,
-)
+from ui.kickoff.widgets import Host
 
 
 class FollowTab(SuccessGrid, MetricEditor, CheckIns, FirstThirtyDays, QWidget):

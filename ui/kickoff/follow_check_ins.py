@@ -4,26 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from keeper import kickoff as ko
 from ui.kickoff.layout import scrolled
-from ui.kickoff.widgets import (
-    Host,
-    NoteEdit,
-    button,
-    heading,
-    hint,
-    pydate,
-    qdate,
-)
+from ui.kickoff.widgets import Host, NoteEdit, button, heading, hint, pydate, qdate
 
 
 class CheckIns:

@@ -18,15 +18,10 @@ from PySide6.QtWidgets import (
 
 from keeper import kickoff as ko
 from keeper.sko_rules import HORIZONS
+from ui.kickoff.bars import paint_sparkline
 from ui.kickoff.layout import scrolled, side_by_side
-from ui.kickoff.widgets import (
-    ACCENT,
-    STATUS_COLOURS,
-    Host,
-    fmt,
-    hint,
-    paint_sparkline,
-)
+from ui.kickoff.style import ACCENT, STATUS_COLOURS
+from ui.kickoff.widgets import Host, fmt, hint
 
 HORIZON_TITLES = {"0-7 days": "Immediate · 0–7 days", "1-8 weeks": "Short term · 1–8 weeks",
                   "2-12 months": "Long term · 2–12 months"}

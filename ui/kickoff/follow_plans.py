@@ -17,12 +17,7 @@ from PySide6.QtWidgets import (
 
 from keeper import kickoff as ko
 from ui.kickoff.layout import side_by_side
-from ui.kickoff.widgets import (
-    Host,
-    NoteEdit,
-    heading,
-    hint,
-)
+from ui.kickoff.widgets import Host, NoteEdit, heading, hint
 
 
 class FirstThirtyDays:

@@ -23,19 +23,10 @@ from PySide6.QtWidgets import (
 
 from keeper import kickoff as ko
 from keeper.sko_rules import revenue_against_goal
+from ui.kickoff.bars import BarRow, RevenueBar, ValueBars
 from ui.kickoff.layout import scrolled
-from ui.kickoff.widgets import (
-    GOOD,
-    WARN,
-    BarRow,
-    Host,
-    NoteEdit,
-    RevenueBar,
-    ValueBars,
-    button,
-    fmt,
-    hint,
-)
+from ui.kickoff.style import GOOD, WARN
+from ui.kickoff.widgets import Host, NoteEdit, button, fmt, hint
 
 HIT_CHOICES = (("not known", None), ("hit", True), ("missed", False))
 

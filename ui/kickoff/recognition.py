@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from keeper import kickoff as ko
+from ui.kickoff.bars import BarRow, ValueBars
 from ui.kickoff.layout import side_by_side
-from ui.kickoff.widgets import BarRow, Host, ValueBars, button, hint
+from ui.kickoff.widgets import Host, button, hint
 
 TIER_COLOURS = ("#0B5CAD", "#6F42C1", "#B54708", "#1E6B3E")
 

@@ -40,7 +40,8 @@ from ui.kickoff.goals import GoalsTab
 from ui.kickoff.lookback import LookBackTab
 from ui.kickoff.preview import ImportPreview, PreviewOption, PreviewText
 from ui.kickoff.recognition import RecognitionTab
-from ui.kickoff.widgets import STYLE, Banner, button, esc, heading, hint
+from ui.kickoff.style import STYLE
+from ui.kickoff.widgets import Banner, button, esc, heading, hint
 from ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)

@@ -37,11 +37,12 @@ from ui.kickoff.agenda_check import AgendaCheckTab
 from ui.kickoff.audit import AuditTab
 from ui.kickoff.follow import FollowTab
 from ui.kickoff.goals import GoalsTab
+from ui.kickoff.import_text import attainment_text, audit_text, survey_text
 from ui.kickoff.lookback import LookBackTab
 from ui.kickoff.preview import ImportPreview, PreviewOption, PreviewText
 from ui.kickoff.recognition import RecognitionTab
 from ui.kickoff.style import STYLE
-from ui.kickoff.widgets import Banner, button, esc, heading, hint
+from ui.kickoff.widgets import Banner, button, heading, hint
 from ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
@@ -361,55 +362,3 @@ class KickoffView(QWidget):
                 ("Ctrl+Enter", "save a note"),
                 ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo any kickoff edit")]
         return "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
-
-
-# --------------------------------------------------------------------------- preview text
-
-
-def _rejections(plan: object) -> list[str]:
-    return [f"✗ row {r.row}: {r.reason}" for r in getattr(plan, "rejected", [])]
-
-
-def survey_text(plan: ki.SurveyPlan) -> PreviewText:
-    scales = ", ".join(f"{esc(q.question)} ({q.low:g}–{q.high:g})" for q in plan.questions)
-    replaces = (f" They replace the <b>{plan.replaces}</b> responses already in the file."
-                if plan.replaces else "")
-    summary = (f"<b>{len(plan.accepted)}</b> responses will be imported; "
-               f"<b>{len(plan.rejected)}</b> rows are rejected. Ratings: "
-               f"{scales or 'none'}.{replaces}")
-    lines = []
-    for row in plan.accepted:
-        who = row.respondent or "anonymous"
-        ratings = ", ".join(f"{q} {v:g}" for q, v in row.ratings.items())
-        lines.append(f"+ row {row.row}: {who}" + (f" — {ratings}" if ratings else ""))
-    lines += _rejections(plan) + [f"! {w}" for w in plan.warnings]
-    return PreviewText(summary, lines, len(plan.accepted), "Import")
-
-
-def audit_text(plan: ki.AuditPlan) -> PreviewText:
-    metrics = f" and {len(plan.metric_names)} metrics" if plan.metric_names else ""
-    summary = (f"<b>{plan.rating_count}</b> ratings{metrics} for <b>{plan.reps}</b> reps will be "
-               f"imported; <b>{len(plan.rejected)}</b> rows are rejected "
-               f"({plan.layout} layout).")
-    if plan.new_competencies:
-        summary += " The eight default competencies are added to the list."
-    lines = [f"  {note}" for note in plan.column_notes]
-    for row in plan.accepted:
-        parts = [f"{len(row.ratings)} ratings"] if row.ratings else []
-        parts += [f"{name} {value:g}" for name, value in row.metrics.items()]
-        lines.append(f"+ row {row.row}: {row.name}: {', '.join(parts)}")
-    lines += _rejections(plan) + [f"! {w}" for w in plan.warnings]
-    return PreviewText(summary, lines, len(plan.accepted), "Import")
-
-
-def attainment_text(plan: ki.AttainmentPlan) -> PreviewText:
-    replaced = sum(1 for r in plan.accepted if r.replaces is not None)
-    summary = (f"<b>{len(plan.accepted)}</b> reps' attainment will be imported "
-               f"({replaced} replace a value already in the file); "
-               f"<b>{len(plan.rejected)}</b> rows are rejected.")
-    lines = []
-    for row in plan.accepted:
-        was = f" (was {row.replaces:.0%})" if row.replaces is not None else ""
-        lines.append(f"+ row {row.row}: {row.name}: {row.raw} → {row.attainment:.0%} of plan{was}")
-    lines += _rejections(plan)
-    return PreviewText(summary, lines, len(plan.accepted), "Import")

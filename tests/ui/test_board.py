@@ -12,7 +12,9 @@ from keeper import board as bo
 from keeper.models import Cluster, Note, Support
 from keeper.store import OffsiteStore
 from keeper.tally import IdeaKind
-from ui.board.scene import MAX_LINES, NOTE_W, TEXT_PAD, ClusterItem, NoteItem, wrap_lines
+from ui.board.cluster_item import ClusterItem
+from ui.board.note_item import MAX_LINES, NOTE_W, TEXT_PAD, NoteItem
+from ui.board.text_layout import wrap_lines
 from ui.board.view import BoardView
 from ui.context import AppContext
 
@@ -340,7 +342,7 @@ def test_bad_input_keeps_layout_and_storage(qtbot, view, context, text):
 
 
 def test_wrap_lines_elides():
-    from ui.board.scene import note_font
+    from ui.board.text_layout import note_font
 
     lines = wrap_lines("one\ntwo\nthree\nfour\nfive", note_font(), 150, 4)
     assert lines[:3] == ["one", "two", "three"] and lines[3].endswith("…")
@@ -378,3 +380,4 @@ def test_cluster_items_are_frames(view):
     for frame in frames:
         for note in frame.members:
             assert frame.sceneBoundingRect().contains(note.sceneBoundingRect().center())
+

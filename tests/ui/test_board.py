@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QToolButton
 from sqlalchemy import select
 
 from keeper import board as bo
@@ -381,3 +382,22 @@ def test_cluster_items_are_frames(view):
         for note in frame.members:
             assert frame.sceneBoundingRect().contains(note.sceneBoundingRect().center())
 
+
+def test_every_button_on_the_board_has_a_name_a_screen_reader_can_read(qtbot, view):
+    """What the a11y audit reads: each button shown, on every tab, has a name."""
+    view.capture.setText("so the clear button shows")
+    view.resize(520, 700)  # narrow: the tool bar folds its last actions behind "»"
+    view.scene.select_only([next(iter(view.scene.clusters.values()))])  # tally name buttons
+    shown: dict[int, QAbstractButton] = {}
+    for index in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+        shown.update({id(b): b for b in view.findChildren(QAbstractButton)
+                      if b.isVisibleTo(view)})
+    kinds = {b.metaObject().className() for b in shown.values()}
+    assert {"QLineEditIconButton", "QToolBarExtension", "QPushButton"} <= kinds
+    unnamed = [f"{b.metaObject().className()} {b.objectName()!r}" for b in shown.values()
+               if not (b.text().strip() or b.accessibleName().strip() or b.toolTip().strip())]
+    assert unnamed == []
+    more = view.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert more.accessibleName() == "More board actions"

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QToolButton
 if TYPE_CHECKING:
     from ui.board.view import BoardView
 
+MORE_ACTIONS_NAME = "More board actions"
+
 
 @dataclass(frozen=True)
 class ActionSpec:
@@ -78,6 +80,10 @@ class BoardActions:
         self.by_name: dict[str, QAction] = {}
         toolbar = QToolBar("Board")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")  # "»" when narrow
+        if more is not None:
+            more.setAccessibleName(MORE_ACTIONS_NAME)
+            more.setToolTip(MORE_ACTIONS_NAME)
         self.toolbar = toolbar
         for spec in EDITS:
             self._add(spec)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +22,8 @@ from keeper.text import NOTE_MAX
 from ui.board.chips import show_progress
 from ui.board.flow_layout import FlowLayout
 from ui.board.widgets import add_people
+
+CLEAR_NAME = "Clear the note text"
 
 
 class CaptureLine(QLineEdit):
@@ -34,6 +37,9 @@ class CaptureLine(QLineEdit):
                                 "several notes)")
         self.setAccessibleName("New note text")
         self.setClearButtonEnabled(True)
+        for button in self.findChildren(QToolButton):  # the clear button has no text
+            button.setAccessibleName(CLEAR_NAME)
+            button.setToolTip(CLEAR_NAME)
         self.setMaxLength(NOTE_MAX)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

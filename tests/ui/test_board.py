@@ -21,15 +21,6 @@ from ui.context import AppContext
 
 
 @pytest.fixture
-def context(demo_path, clock):
-    ctx = AppContext(clock=clock)
-    ctx.set_store(OffsiteStore.open(demo_path))
-    yield ctx
-    if ctx.store is not None:
-        ctx.store.close()
-
-
-@pytest.fixture
 def view(qtbot, context):
     v = BoardView(context)
     qtbot.addWidget(v)

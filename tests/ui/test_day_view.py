@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,14 +28,6 @@ from keeper.models import (
 from keeper.store import OffsiteStore
 from ui.context import AppContext
 from ui.day.view import DayView
-
-
-@pytest.fixture
-def context(demo_path: Path, clock: FakeClock) -> Iterator[AppContext]:
-    ctx = AppContext(clock=clock)
-    ctx.set_store(OffsiteStore.open(demo_path))
-    yield ctx
-    ctx.set_store(None)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -39,14 +38,6 @@ from ui.kickoff import view as view_module
 from ui.kickoff.preview import ImportPreview
 from ui.kickoff.style import BANDS
 from ui.kickoff.view import KickoffView
-
-
-@pytest.fixture
-def context(demo_path: Path, clock: FakeClock) -> Iterator[AppContext]:
-    ctx = AppContext(clock=clock)
-    ctx.set_store(OffsiteStore.open(demo_path))
-    yield ctx
-    ctx.set_store(None)
 
 
 def _show(qtbot, context: AppContext) -> KickoffView:  # noqa: ANN001

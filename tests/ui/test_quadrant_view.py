@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,14 +22,6 @@ from ui.quadrant import import_action as import_module
 from ui.quadrant.audience import AudienceQuadrant
 from ui.quadrant.board import SIZE
 from ui.quadrant.view import QuadrantView
-
-
-@pytest.fixture
-def context(demo_path: Path, clock: FakeClock) -> Iterator[AppContext]:
-    ctx = AppContext(clock=clock)
-    ctx.set_store(OffsiteStore.open(demo_path))
-    yield ctx
-    ctx.set_store(None)
 
 
 @pytest.fixture

@@ -36,6 +36,9 @@ def install_crash_dialog(log_file: Path) -> None:
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        if os.environ.get("KEEPER_EXIT_AFTER_MS"):  # a smoke run: fail fast, nobody to click OK
+            sys.__excepthook__(kind, value, tb)
+            os._exit(70)
         if QApplication.instance() is None:
             sys.__excepthook__(kind, value, tb)
             return

@@ -32,15 +32,7 @@ VIEWS: tuple[ViewSpec, ...] = (
 
 
 def make_view(spec: ViewSpec, context: AppContext, parent: QWidget) -> QWidget:
-    try:
-        module = importlib.import_module(spec.module)
-    except ModuleNotFoundError as exc:
-        if exc.name != spec.module and not spec.module.startswith(str(exc.name)):
-            raise
-        from ui.views.placeholder import Placeholder
-
-        view: QWidget = Placeholder(context, parent, f"{spec.title} is not built yet.")
-    else:
-        view = getattr(module, spec.cls)(context, parent)
+    module = importlib.import_module(spec.module)
+    view: QWidget = getattr(module, spec.cls)(context, parent)
     view.setObjectName(f"view-{spec.key}")
     return view

@@ -27,7 +27,8 @@ from keeper.store import OffsiteStore, StoreError
 from ui import file_actions
 from ui.context import AppContext
 from ui.tasks import run_in_background
-from ui.views.registry import VIEWS, make_view
+from ui.views.lazy import LazyViews
+from ui.views.registry import VIEWS
 
 log = logging.getLogger(__name__)
 AUTO_BACKUP_MS = 5 * 60 * 1000
@@ -59,8 +60,8 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(176)
         self.nav.setStyleSheet(NAV_STYLE)
         self.stack = QStackedWidget()
-        self.views: dict[str, QWidget] = {}
-        self._build_views()
+        self.views = LazyViews(self.stack, self.context, self)
+        self._build_nav()
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
         self.banner = QLabel()
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Opening…")
         self._restore_geometry()
         self.nav.setCurrentRow(self._last_view())
+        self.views.build_at(self.stack.currentIndex())  # row 0 changes nothing: build it
 
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(AUTO_BACKUP_MS)
@@ -95,11 +97,8 @@ class MainWindow(QMainWindow):
         self._backup_timer.start()
 
     # ----- construction ----------------------------------------------------
-    def _build_views(self) -> None:
+    def _build_nav(self) -> None:
         for index, spec in enumerate(VIEWS):
-            view = make_view(spec, self.context, self)
-            self.views[spec.key] = view
-            self.stack.addWidget(view)
             item = QListWidgetItem(f"{spec.title}")
             item.setToolTip(f"{spec.title} (Ctrl+{index + 1})")
             self.nav.addItem(item)
@@ -206,6 +205,7 @@ class MainWindow(QMainWindow):
             return False
         self.context.set_store(store)
         self.file_ready.emit()
+        QTimer.singleShot(0, self.views.build_rest_when_idle)
         if remember_it:
             remember(store.path)
         if store.migrated_backup is not None:

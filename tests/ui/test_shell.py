@@ -38,7 +38,7 @@ def test_opens_demo_and_shows_every_section(window: MainWindow) -> None:
 
 def test_ctrl_number_switches_view(window: MainWindow, qtbot) -> None:
     qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
-    assert window.stack.currentWidget() is window.views["people"]
+    assert window.stack.currentWidget() is window.views["people"].parentWidget()
 
 
 def test_people_model_is_a_good_qt_model(qtmodeltester, demo_store: OffsiteStore) -> None:
@@ -123,7 +123,7 @@ def test_last_view_is_remembered(qtbot, clock) -> None:
     first.close()
     second = MainWindow(context=AppContext(clock=clock))
     qtbot.addWidget(second)
-    assert second.stack.currentWidget() is second.views["people"]
+    assert second.stack.currentWidget() is second.views["people"].parentWidget()
 
 
 def test_offsite_view_cards_follow_the_board(window: MainWindow) -> None:
@@ -138,3 +138,16 @@ def test_offsite_view_cards_follow_the_board(window: MainWindow) -> None:
     cluster = store.session.query(Cluster).filter_by(big_bet=False).first()
     window.context.run(SetFields(Cluster, {"id": cluster.id}, {"big_bet": True}), "board")
     assert "3 big bets" in view.glance.board.detail.text()
+
+
+def test_views_are_built_lazily_and_show_the_open_file(qtbot, demo_path: Path, clock) -> None:
+    w = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(w)
+    w.show()
+    built_at_start = {v.objectName() for v in w.views.built()}
+    assert "view-kickoff" not in built_at_start  # not needed to show the window
+    assert w.open_path(demo_path)
+    people = w.views["people"]  # built after the file was opened: shows it at once
+    assert people.model.rowCount() == 36
+    qtbot.waitUntil(lambda: len(list(w.views.built())) == len(w.views._pages), timeout=10000)
+    w.context.set_store(None)

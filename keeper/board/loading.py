@@ -139,15 +139,15 @@ def board_people(session: Session, offsite_id: int) -> list[Person]:
             select(Note.author_id).where(Note.offsite_id == offsite_id, Note.author_id.is_not(None))
         )
     )
-    wanted = attending | authors
-    if offsite is not None and offsite.keeper_id is not None:
-        wanted.add(offsite.keeper_id)
-    if not wanted:  # nobody marked as attending yet: the active leaders and managers
-        wanted = set(
+    if not attending:  # nobody marked as attending yet: the active leaders and managers
+        attending = set(
             session.scalars(
                 select(Person.id).where(Person.active.is_(True), Person.role != Role.REP.value)
             )
         )
+    wanted = attending | authors
+    if offsite is not None and offsite.keeper_id is not None:
+        wanted.add(offsite.keeper_id)
     people = session.scalars(select(Person).where(Person.id.in_(wanted))).all()
     order = {Role.LEADER.value: 0, Role.MANAGER.value: 1, Role.REP.value: 2}
     keeper_id = offsite.keeper_id if offsite else None

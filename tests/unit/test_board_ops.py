@@ -399,6 +399,24 @@ def test_settings_row_created_when_missing(tmp_path, clock):
         store.close()
 
 
+def test_with_nobody_attending_every_leader_stays_listed_after_the_first_note(tmp_path, clock):
+    """Once one leader had written a note, the others vanished from the board's authors."""
+    from keeper.files import new_file
+
+    store = new_file(tmp_path / "blank.keeper", clock=clock)
+    try:
+        with store.edit() as s:
+            s.add_all([Person(name="Maya Lind", role="leader"),
+                       Person(name="Tom Ek", role="manager"),
+                       Person(name="Rita Rep", role="rep")])
+        data = board(store)
+        assert [p.name for p in data.people] == ["Maya Lind", "Tom Ek"]
+        bo.AddNotes(data.offsite_id, author(data, "Maya Lind"), "First idea", NOW).apply(store)
+        assert [p.name for p in board(store).people] == ["Maya Lind", "Tom Ek"]
+    finally:
+        store.close()
+
+
 # ----------------------------------------------------------------------------- big bets
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from keeper.models import Person, Role
+from keeper.models import Attendance, Person, Role
 from keeper.store import OffsiteStore
 from keeper.text import clean_line
 
@@ -187,8 +187,12 @@ def plan_import(store: OffsiteStore, path: Path) -> ImportPlan:
     return plan
 
 
-def apply_import(store: OffsiteStore, plan: ImportPlan) -> list[int]:
-    """Insert every accepted row in one transaction; returns the new ids."""
+def apply_import(store: OffsiteStore, plan: ImportPlan,
+                 offsite_id: int | None = None) -> list[int]:
+    """Insert every accepted row in one transaction; returns the new ids.
+
+    With ``offsite_id``, the new leaders and managers attend that offsite (as everyone
+    who is not a rep does when an offsite is made from a template)."""
     with store.edit() as session:
         by_name = {p.name.casefold(): p for p in session.scalars(select(Person))}
         created: list[Person] = []
@@ -201,6 +205,9 @@ def apply_import(store: OffsiteStore, plan: ImportPlan) -> list[int]:
         for row, person in zip(plan.accepted, created, strict=True):
             if row.manager:
                 person.manager_id = by_name[row.manager.casefold()].id
+        if offsite_id is not None:
+            session.add_all(Attendance(offsite_id=offsite_id, person_id=p.id)
+                            for p in created if p.role != Role.REP.value)
         session.flush()
         return [p.id for p in created]
 
@@ -210,11 +217,12 @@ class ImportPeople:
     """The import as one undoable operation."""
 
     plan: ImportPlan
+    offsite_id: int | None = None  # the offsite the new leaders and managers attend
     text: str = "Import people"
     created: list[int] = field(default_factory=list)
 
     def apply(self, store: OffsiteStore) -> None:
-        self.created = apply_import(store, self.plan)
+        self.created = apply_import(store, self.plan, self.offsite_id)
 
     def revert(self, store: OffsiteStore) -> None:
         from keeper.ops import DeleteRows

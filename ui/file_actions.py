@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from keeper import backups, paths
+from keeper.models import Role
 from keeper.roster import ImportPeople, ImportPlan, RosterError, plan_import
 from keeper.store import StoreError
 
@@ -142,7 +144,8 @@ def restore_backup(window: MainWindow) -> None:
 class ImportPreview(QDialog):
     """Shows what will be imported and which rows are rejected, before writing."""
 
-    def __init__(self, plan: ImportPlan, parent: QWidget | None = None) -> None:
+    def __init__(self, plan: ImportPlan, parent: QWidget | None = None,
+                 offsite_title: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Import people from {plan.source.name}")
         layout = QVBoxLayout(self)
@@ -150,6 +153,11 @@ class ImportPreview(QDialog):
             f"<b>{len(plan.accepted)}</b> people will be added; "
             f"<b>{len(plan.rejected)}</b> rows are rejected."
         ))
+        if offsite_title and any(r.role != Role.REP.value for r in plan.accepted):
+            attend = QLabel(f"The new leaders and managers will attend {offsite_title}.")
+            attend.setTextFormat(Qt.TextFormat.PlainText)
+            attend.setWordWrap(True)
+            layout.addWidget(attend)
         text = QPlainTextEdit()
         text.setReadOnly(True)
         text.setAccessibleName("Import report")
@@ -185,9 +193,11 @@ def import_people(window: MainWindow, source: Path | None = None) -> int:
     except RosterError as exc:
         QMessageBox.warning(window, "Import people", str(exc))
         return 0
-    if ImportPreview(plan, window).exec() != QDialog.DialogCode.Accepted:
+    offsite = window.context.offsite
+    preview = ImportPreview(plan, window, offsite.title if offsite is not None else None)
+    if preview.exec() != QDialog.DialogCode.Accepted:
         return 0
-    operation = ImportPeople(plan)
+    operation = ImportPeople(plan, offsite.id if offsite is not None else None)
     window.context.run(operation, "people")
     window.statusBar().showMessage(f"Imported {len(operation.created)} people.", 5000)
     return len(operation.created)

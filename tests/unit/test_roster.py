@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+from sqlalchemy import select
 
-from keeper.models import Person
+from keeper.models import Attendance, Person
 from keeper.roster import ImportPeople, RosterError, apply_import, plan_import
 from keeper.store import OffsiteStore
 
@@ -105,6 +106,26 @@ def test_import_is_undoable(store: OffsiteStore, tmp_path: Path) -> None:
     assert store.count(Person) == before + 2
     op.revert(store)
     assert store.count(Person) == before
+
+
+def test_imported_leaders_and_managers_attend_the_offsite(store: OffsiteStore,
+                                                          tmp_path: Path) -> None:
+    """Importing a team into a new offsite left nobody attending: no feedback grid,
+    no reflections, no gratitude slides until each leader was ticked by hand."""
+    offsite = store.current_offsite()
+    assert offsite is not None
+    roster = _csv(tmp_path / "team.csv", "Name,Role,Manager\nVera VP,VP Sales,\n"
+                  "Mo Manager,manager,Vera VP\nRita Reyes,rep,Mo Manager\n")
+    op = ImportPeople(plan_import(store, roster), offsite.id)
+    op.apply(store)
+    attending = set(store.session.scalars(
+        select(Person.name).join(Attendance, Attendance.person_id == Person.id)
+        .where(Attendance.offsite_id == offsite.id)))
+    assert attending == {"Vera VP", "Mo Manager"}  # reps do not attend the offsite
+    op.revert(store)
+    assert store.count(Attendance) == 0 and store.count(Person) == 0
+    op.apply(store)  # redo
+    assert store.count(Attendance) == 2
 
 
 @pytest.mark.parametrize("content,message", [

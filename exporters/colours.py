@@ -7,13 +7,12 @@ holds its value or word, so colour never carries the meaning alone.
 from __future__ import annotations
 
 GREEN, YELLOW, RED, BLUE, GREY = "BFE3BA", "FFE49A", "F6B3A3", "BFD7EA", "E3E7EC"
-ORANGE, PEACH = "F5A66E", "FBD9BF"
+ORANGE = "F5A66E"
 
 HEAT = {"strong": GREEN, "ok": YELLOW, "develop": RED}  # keeper.sko_rules.heat_level bands
 HEAT_LEGEND = (("strong", "8-10"), ("ok", "6-7"), ("develop", "below 6"))
-GAP = {"over": ORANGE, "above": PEACH, "below": BLUE}  # exporters.data_kickoff.gap_level
-GAP_LEGEND = (("over", "self 2+ above manager"), ("above", "self 1+ above"),
-              ("below", "self 1+ below"))
+GAP = {"over": ORANGE, "under": BLUE}  # keeper.sko_rules.gap_level bands ("near": no fill)
+GAP_LEGEND = (("over", "self 2+ above manager"), ("under", "self 2+ below manager"))
 TACTIC = {"not started": GREY, "on track": GREEN, "at risk": YELLOW, "off track": RED,
           "done": BLUE}
 METRIC = {"met": GREEN, "behind": RED, "no data": GREY}

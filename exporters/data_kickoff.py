@@ -57,9 +57,12 @@ class LookBack:
 
     @property
     def revenue_share(self) -> float | None:
-        if not self.revenue_goal or self.revenue_actual is None:
-            return None
-        return self.revenue_actual / self.revenue_goal
+        return sko.revenue_share(self.revenue_goal, self.revenue_actual)
+
+    @property
+    def revenue_verdict(self) -> str:
+        """'met', 'missed' or '' (not recorded)."""
+        return sko.revenue_verdict(self.revenue_goal, self.revenue_actual)
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class AuditCell:
     gap: float | None
     self_level: str  # heat_level bands: "strong", "ok", "develop" or ""
     manager_level: str
-    gap_level: str  # "over" (self ≥ 2 above actual), "above", "below", ""
+    gap_level: str  # keeper.sko_rules.gap_level bands: "over", "near", "under" or ""
 
 
 @dataclass(frozen=True)
@@ -177,23 +180,11 @@ class KickoffData:
     first30: tuple[First30Row, ...]
 
 
-def gap_level(gap: float | None) -> str:
-    """How a self-rating stands against the manager's: 'over' by 2 or more points,
-    'above' by 1 or more, 'below' by 1 or more, '' close or unknown."""
-    if gap is None:
-        return ""
-    if gap >= 2:
-        return "over"
-    if gap >= 1:
-        return "above"
-    return "below" if gap <= -1 else ""
-
-
 def _cell(self_rating: float | None, manager_rating: float | None) -> AuditCell:
     gap = (None if self_rating is None or manager_rating is None
            else self_rating - manager_rating)
     return AuditCell(self_rating, manager_rating, gap, sko.heat_level(self_rating),
-                     sko.heat_level(manager_rating), gap_level(gap))
+                     sko.heat_level(manager_rating), sko.gap_level(gap))
 
 
 def gather_kickoff(s: Session, offsite: Offsite, people: dict[int, Person]) -> KickoffData:

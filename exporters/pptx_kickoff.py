@@ -106,7 +106,8 @@ def _look_back(prs: PresentationType, lay: Layouts, data: ExportData, ko: Kickof
         series.format.fill.fore_color.rgb = GREY
         point = series.points[1]
         point.format.fill.solid()
-        point.format.fill.fore_color.theme_color = (MSO_THEME_COLOR.ACCENT_3 if (share or 0) >= 1
+        point.format.fill.fore_color.theme_color = (MSO_THEME_COLOR.ACCENT_3
+                                                    if lb.revenue_verdict == "met"
                                                     else MSO_THEME_COLOR.ACCENT_2)
         _strip(slide, Box(left.left, left.top + left.height - Inches(0.45), left.width,
                           Inches(0.45)), one_line(lb.outside_factors or lb.revenue_text, 110),
@@ -240,7 +241,7 @@ def _heat_notes(page: Sequence[AuditRep], competencies: Sequence[str], names: bo
     lines = []
     for rep in page:
         over = [c for c, cell in zip(competencies, rep.cells, strict=True)
-                if cell.gap is not None and cell.gap >= 2]
+                if cell.gap_level == "over"]
         if over:
             lines.append(f"{rep.name}: rates themself 2+ points above their manager in "
                          + ", ".join(over) + ".")

@@ -69,7 +69,7 @@ def _look_back(ws: Worksheet, data: ExportData) -> None:
     _title(ws, f"Look back: {data.offsite.title}")
     _section(ws, 3, "Revenue against goal")
     share = lb.revenue_share
-    verdict = "" if share is None else ("Met" if share >= 1 else "Missed")
+    verdict = lb.revenue_verdict.capitalize()
     facts: list[tuple[str, Any, str | None]] = [
         ("Goal", lb.revenue_goal, MONEY_FORMAT), ("Actual", lb.revenue_actual, MONEY_FORMAT),
         ("Share of goal", share, PERCENT_FORMAT), ("Verdict", verdict, None),
@@ -81,7 +81,7 @@ def _look_back(ws: Worksheet, data: ExportData) -> None:
         cell.alignment = Alignment(horizontal="left", vertical="top")
         if fmt:
             cell.number_format = fmt
-    colour(ws, 7, 2, VERDICT, "hit" if verdict == "Met" else verdict)
+    colour(ws, 7, 2, VERDICT, "hit" if lb.revenue_verdict == "met" else lb.revenue_verdict)
     row = 4 + len(facts)
 
     _section(ws, row + 1, "Objectives set for attendees")

@@ -131,6 +131,19 @@ def heat_level(value: float | None) -> str:
     return "ok" if value >= 6 else "develop"
 
 
+GAP_BAND = 2.0  # points on the 1-10 scale: a gap this big, either way, is worth talking about
+
+
+def gap_level(gap: float | None) -> str:
+    """Self minus manager rating as a band: 'over' at +2 or more (over-confident: a training
+    need), 'under' at -2 or less, 'near' between, '' when either rating is missing."""
+    if gap is None:
+        return ""
+    if gap >= GAP_BAND:
+        return "over"
+    return "under" if gap <= -GAP_BAND else "near"
+
+
 # ----- agenda --------------------------------------------------------------------------------
 
 
@@ -249,12 +262,28 @@ def summarise_survey(
     )
 
 
-def revenue_against_goal(goal: float | None, actual: float | None) -> str:
+def revenue_share(goal: float | None, actual: float | None) -> float | None:
+    """Actual revenue as a share of the goal (1.0 = exactly on goal); None unless both are
+    recorded and the goal is not zero."""
     if not goal or actual is None:
+        return None
+    return actual / goal
+
+
+def revenue_verdict(goal: float | None, actual: float | None) -> str:
+    """'met' at 100% of goal or more, 'missed' below, '' when not recorded."""
+    share = revenue_share(goal, actual)
+    if share is None:
+        return ""
+    return "met" if share >= 1 else "missed"
+
+
+def revenue_against_goal(goal: float | None, actual: float | None) -> str:
+    share = revenue_share(goal, actual)
+    if share is None or goal is None or actual is None:
         return "Revenue against goal: not recorded"
-    share = actual / goal
-    verdict = "met" if share >= 1 else "missed"
-    return f"Revenue {actual:,.0f} against a goal of {goal:,.0f}: {share:.0%} ({verdict})"
+    return (f"Revenue {actual:,.0f} against a goal of {goal:,.0f}: {share:.0%} "
+            f"({revenue_verdict(goal, actual)})")
 
 
 # ----- follow-through ---------------------------------------------------------------------------

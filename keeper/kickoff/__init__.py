@@ -31,7 +31,6 @@ from keeper.kickoff.audit import (
     CompetencyRow,
     add_competency,
     default_competencies,
-    gap_level,
     load_audit,
     load_competencies,
     move_competency,
@@ -141,7 +140,7 @@ from keeper.kickoff.training import (
     training_session_rows,
     training_title,
 )
-from keeper.sko_rules import DEFAULT_COMPETENCIES, Tier
+from keeper.sko_rules import DEFAULT_COMPETENCIES, Tier, gap_level
 
 __all__ = [
     "AREA", "ATTAINMENT_MAX", "DEFAULT_COMPETENCIES", "LAYERS", "LAYER_HINTS", "LAYER_TITLES",

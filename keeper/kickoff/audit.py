@@ -42,15 +42,6 @@ class Audit:
         return len({rep for rep, _c in self.ratings})
 
 
-def gap_level(gap: float | None) -> str:
-    """Self minus manager as a band: 'over' ≥ +2 (over-confident), 'under' ≤ −2, 'near'."""
-    if gap is None:
-        return ""
-    if gap >= 2:
-        return "over"
-    return "under" if gap <= -2 else "near"
-
-
 def load_competencies(store: OffsiteStore, offsite_id: int) -> list[CompetencyRow]:
     return [CompetencyRow(c.id, c.position, c.name) for c in store.session.scalars(
         select(Competency).where(Competency.offsite_id == offsite_id)

@@ -12,7 +12,7 @@ from keeper.day.edits import PutRow, SetPositions
 from keeper.kickoff.fields import MONEY_MAX, SkoError, next_position, number, one_line, text_or_none
 from keeper.models import SkoLookBack, SkoObjective, SurveyRating, SurveyResponse
 from keeper.ops import DeleteRows, InsertRow, SetFields
-from keeper.sko_rules import SurveySummary, summarise_survey
+from keeper.sko_rules import SurveySummary, revenue_share, revenue_verdict, summarise_survey
 from keeper.store import OffsiteStore
 from keeper.text import clean_line
 
@@ -47,9 +47,12 @@ class LookBack:
 
     @property
     def revenue_share(self) -> float | None:
-        if not self.revenue_goal or self.revenue_actual is None:
-            return None
-        return self.revenue_actual / self.revenue_goal
+        return revenue_share(self.revenue_goal, self.revenue_actual)
+
+    @property
+    def revenue_verdict(self) -> str:
+        """'met', 'missed' or '' (not recorded): keeper.sko_rules.revenue_verdict."""
+        return revenue_verdict(self.revenue_goal, self.revenue_actual)
 
 
 def load_look_back(store: OffsiteStore, offsite_id: int) -> LookBack:

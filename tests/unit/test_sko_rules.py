@@ -10,11 +10,14 @@ from keeper.sko_rules import (
     Tier,
     check_link,
     compensation_flags,
+    gap_level,
     goal_tree,
     heat_level,
     metric_status,
     recognition,
     revenue_against_goal,
+    revenue_share,
+    revenue_verdict,
     summarise_survey,
     team_gaps,
     tier_for,
@@ -59,6 +62,27 @@ def test_team_gaps_and_priorities() -> None:
 def test_heat_levels() -> None:
     assert [heat_level(v) for v in (9, 8, 7.9, 6, 5.9, None)] == [
         "strong", "strong", "ok", "ok", "develop", ""]
+
+
+@pytest.mark.parametrize("gap,band", [
+    (3, "over"), (2, "over"), (1.99, "near"), (1, "near"), (0, "near"), (-1, "near"),
+    (-1.99, "near"), (-2, "under"), (-4.5, "under"), (None, ""),
+])
+def test_gap_bands_at_and_around_two_points(gap: float | None, band: str) -> None:
+    """Self minus manager: 2+ points either way is a band; the screen and both exports
+    colour a cell by this one rule."""
+    assert gap_level(gap) == band
+
+
+@pytest.mark.parametrize("goal,actual,share,verdict", [
+    (10_000_000, 10_000_000, 1.0, "met"), (100, 120, 1.2, "met"),
+    (100, 99.99, 0.9999, "missed"), (100, 0, 0.0, "missed"),
+    (None, 50, None, ""), (0, 50, None, ""), (100, None, None, ""),
+])
+def test_revenue_share_and_verdict(goal: float | None, actual: float | None,
+                                   share: float | None, verdict: str) -> None:
+    assert revenue_share(goal, actual) == (None if share is None else pytest.approx(share))
+    assert revenue_verdict(goal, actual) == verdict
 
 
 @pytest.mark.parametrize("title,notes,flagged", [
@@ -120,6 +144,7 @@ def test_revenue_and_metric_status() -> None:
     assert revenue_against_goal(10_000_000, 9_200_000) == (
         "Revenue 9,200,000 against a goal of 10,000,000: 92% (missed)")
     assert "not recorded" in revenue_against_goal(None, 5)
+    assert revenue_against_goal(100, 100).endswith("100% (met)")
     assert metric_status(90, 92) == "met"
     assert metric_status(30, 35, higher_is_better=False) == "behind"
     assert metric_status(None, 1) == "no data"

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from keeper.schedule import MixReport
+from keeper.sko_rules import revenue_verdict
 from ui.kickoff.style import (
     ACCENT,
     BAND_LABELS,
@@ -87,7 +88,7 @@ class RevenueBar(QWidget):
         if self.goal and self.actual is not None:
             top = max(self.goal, self.actual) * 1.08
             share = self.actual / self.goal
-            painter.setBrush(GOOD if share >= 1 else WARN)
+            painter.setBrush(GOOD if revenue_verdict(self.goal, self.actual) == "met" else WARN)
             painter.drawRoundedRect(QRectF(track.left(), track.top(),
                                            max(4.0, width * self.actual / top), track.height()),
                                     4, 4)

@@ -168,10 +168,10 @@ class LookBackTab(QWidget):
             text = revenue_against_goal(self.data.revenue_goal, self.data.revenue_actual)
             self.revenue_bar.set_values(self.data.revenue_goal, self.data.revenue_actual, text)
             self.verdict.setText(text)
-            share = self.data.revenue_share
-            colour = (GOOD if share is not None and share >= 1 else WARN).name()
+            verdict = self.data.revenue_verdict
+            colour = (GOOD if verdict == "met" else WARN).name()
             self.verdict.setStyleSheet(f"color: {colour}; font-weight: 600;"
-                                       if share is not None else "color: #57606A;")
+                                       if verdict else "color: #57606A;")
             self.factors.set_saved(self.data.outside_factors)
             self._fill_objectives(editable)
             self._fill_survey()

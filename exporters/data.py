@@ -196,6 +196,10 @@ class ExportData:
     def count_word(self) -> str:
         return "Dots" if self.tally_mode == tl.TallyMode.DOTS.value else "Supporters"
 
+    def count_of(self, n: int) -> str:
+        """``n`` with the tally's unit: "1 supporter", "3 supporters", "1 dot"."""
+        return tl.support_count(n, self.tally_mode)
+
 
 def _local_naive(moment: dt.datetime) -> dt.datetime:
     if moment.tzinfo is None:

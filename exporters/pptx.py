@@ -325,7 +325,7 @@ def _opportunity_slides(prs: PresentationType, lay: Layouts, data: ExportData) -
         slide = prs.slides.add_slide(lay.content)
         _set_title(slide, f"#{row.rank}  {row.title}")
         box = _content_box(prs, slide)
-        facts = f"{row.count} {word}" + (" \u00b7 Big bet" if row.big_bet else "")
+        facts = data.count_of(row.count) + (" \u00b7 Big bet" if row.big_bet else "")
         if row.initiative:
             facts += f" \u2192 {one_line(row.initiative, 90)}"
         body = _placeholder(slide, _BODIES)
@@ -341,7 +341,8 @@ def _opportunity_slides(prs: PresentationType, lay: Layouts, data: ExportData) -
         _bullets(slide, prs, lines or ["(no notes)"], size, bullet_box)
         _drop_empty_placeholders(slide)
         _notes(slide, [
-            f"{row.title}: {row.count} {word}, rank {row.rank}{' (tied)' if row.tied else ''}.",
+            f"{row.title}: {data.count_of(row.count)}, "
+            f"rank {row.rank}{' (tied)' if row.tied else ''}.",
             f"Supported by: {', '.join(row.supporter_names)}." if row.supporter_names else "",
             *(f"- {clean(n.text, 500)} ({n.author or 'unknown'})" for n in row.notes[:60]),
         ])
@@ -413,7 +414,6 @@ def _big_bets_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> No
     _drop_empty_placeholders(slide)
     box = _content_box(prs, slide)
     bets = list(data.big_bets[:4])
-    word = data.count_word.lower()
     if not bets:
         _textbox(slide, box, [("No big bets chosen yet.", 24, True),
                               ("Pick 2 to 4 of the top clusters and tie each to a company "
@@ -427,14 +427,15 @@ def _big_bets_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> No
         card = Box(box.left + i * (width + gap), box.top, width, box.height)
         initiative = (f"\u2192 {one_line(bet.initiative, 110)}" if bet.initiative
                       else "\u2192 not yet tied to a company initiative")
-        lines = [(initiative, 16, False), (f"{bet.count} {word} \u00b7 rank {bet.rank}", 14, True)]
+        lines = [(initiative, 16, False),
+                 (f"{data.count_of(bet.count)} \u00b7 rank {bet.rank}", 14, True)]
         per_card = {1: 8, 2: 7, 3: 5}.get(len(bets), 4)
         lines += [(f"\u2022 {one_line(n, 90)}", note_size, False) for n in bet.notes[:per_card]]
         if len(bet.notes) > per_card:
             lines.append((f"\u2026 and {len(bet.notes) - per_card} more", note_size, False))
         _card(slide, card, one_line(bet.title, 60), lines, accents[i % len(accents)])
     _notes(slide, [
-        *(f"{b.title} \u2192 {b.initiative or 'no initiative yet'} ({b.count} {word})"
+        *(f"{b.title} \u2192 {b.initiative or 'no initiative yet'} ({data.count_of(b.count)})"
           for b in data.big_bets),
         "Company initiatives: " + "; ".join(data.initiatives) if data.initiatives else "",
         *(f"Check: {issue}" for issue in data.big_bet_issues),

@@ -93,7 +93,6 @@ def _bridge_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None
     if not plan and not data.big_bets:
         return
     slide, box = _slide(prs, lay, "From big bets to initiatives")
-    word = data.count_word.lower()
     bets = {b.title: b for b in data.big_bets}
     pairs: list[tuple[str | None, PlanRow | None]] = [(p.big_bet, p) for p in plan]
     pairs += [(b.title, None) for b in data.big_bets if b.title not in {p.big_bet for p in plan}]
@@ -109,7 +108,7 @@ def _bridge_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None
         bet = bets.get(bet_title or "")
         facts = []
         if bet is not None:
-            facts.append((f"{bet.count} {word} \u00b7 rank {bet.rank}", small, True))
+            facts.append((f"{data.count_of(bet.count)} \u00b7 rank {bet.rank}", small, True))
             if bet.initiative:
                 facts.append((f"Company initiative: {one_line(bet.initiative, 90)}", small,
                               False))

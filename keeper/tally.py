@@ -235,6 +235,11 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def support_count(n: int, mode: str) -> str:
+    """How much support an idea has, in words: "1 supporter", "3 supporters", "1 dot"."""
+    return _plural(n, "dot" if mode == TallyMode.DOTS.value else "supporter")
+
+
 def validate_dot_vote(
     supports: Iterable[TallySupport],
     config: TallyConfig,

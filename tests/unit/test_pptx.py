@@ -107,6 +107,21 @@ def test_big_bets_show_their_initiatives(tmp_path: Path, demo_data: ExportData) 
     assert "Fix the hiring process" in text
 
 
+def test_one_supporter_is_not_said_as_one_supporters(tmp_path: Path,
+                                                     demo_data: ExportData) -> None:
+    """A cluster one leader supported read "1 supporters" on its slide and big-bet card."""
+    first = dataclasses.replace(demo_data.tally[0], count=1)
+    bet = dataclasses.replace(demo_data.big_bets[0], count=1)
+    data = dataclasses.replace(demo_data, tally=(first, *demo_data.tally[1:]),
+                               big_bets=(bet, *demo_data.big_bets[1:]))
+    prs = Presentation(str(write_pptx(data, tmp_path / "deck.pptx")))
+    cluster = _all_text(_slide_titled(prs, f"#{first.rank}"))
+    bets = _all_text(_slide_titled(prs, "Our big bets"))
+    assert "1 supporter \u00b7 Big bet" in cluster and "1 supporters" not in cluster
+    assert "1 supporter \u00b7 rank" in bets and "1 supporters" not in bets
+    assert f"{demo_data.big_bets[1].count} supporters \u00b7 rank" in bets
+
+
 def test_quadrant_chart_without_names_by_default(tmp_path: Path,
                                                  demo_data: ExportData) -> None:
     prs = Presentation(str(write_pptx(demo_data, tmp_path / "deck.pptx")))

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from keeper.tally import IdeaKind, RankedEntry, TallyMode
+from keeper.tally import IdeaKind, RankedEntry, TallyMode, support_count
 from ui.board import style
 
 
@@ -42,7 +42,8 @@ class RankingWidget(QWidget):
         self.entries = [e for e in entries if e.kind is IdeaKind.CLUSTER or e.count > 0]
         self.big_bets = big_bets
         self.unit = "dots" if mode is TallyMode.DOTS else "supporters"
-        lines = [f"{rank_label(e)}. {e.title}: {e.count} {self.unit}" for e in self.entries]
+        lines = [f"{rank_label(e)}. {e.title}: {support_count(e.count, mode)}"
+                 for e in self.entries]
         self.setAccessibleDescription("; ".join(lines) or "No ideas yet")
         self.setToolTip("\n".join(lines[:30]))
         self.updateGeometry()

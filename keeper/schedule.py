@@ -242,6 +242,7 @@ MIX_RULES: dict[str, dict[str, float]] = {
     "65/35": {"business": 0.65, "culture": 0.35},
 }
 _BUCKET = {"65/35": {"skills": "business", "strategy": "business", "culture": "culture"}}
+MIX_TOLERANCE_POINTS = 5  # a bucket less than 5 percentage points off its target is on target
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,18 @@ class Share:
     def deviation(self) -> float:
         """Share minus target, as a fraction (+0.05 is five points over)."""
         return self.share - self.target
+
+    @property
+    def points(self) -> int:
+        """The deviation in whole percentage points (+7: seven points over the target)."""
+        return round(self.deviation * 100)
+
+    @property
+    def verdict(self) -> str:
+        """'on target' within MIX_TOLERANCE_POINTS of the target, else 'over' or 'under'."""
+        if abs(self.points) < MIX_TOLERANCE_POINTS:
+            return "on target"
+        return "over" if self.points > 0 else "under"
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from keeper.clock import FakeClock
 from keeper.schedule import (
     AgendaEntry,
     Change,
+    Share,
     content_mix,
     drift,
     minimum_minutes,
@@ -300,6 +301,22 @@ def test_mix_against_60_30_10() -> None:
     assert report.untagged_ids == [10] and report.untagged_minutes == 15
     assert report.excluded_minutes == 75  # coffee and lunch
     assert sum(s.share for s in report.shares) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("share,points,verdict", [
+    (0.60, 0, "on target"), (0.6449, 4, "on target"), (0.6451, 5, "over"), (0.90, 30, "over"),
+    (0.5551, -4, "on target"), (0.5549, -5, "under"), (0.0, -60, "under"),
+])
+def test_mix_share_within_five_points_is_on_target(share: float, points: int,
+                                                   verdict: str) -> None:
+    s = Share("skills", 0, share, 0.60)
+    assert (s.points, s.verdict) == (points, verdict)
+
+
+def test_mix_verdicts_of_the_sample_agenda() -> None:
+    shares = {s.bucket: s for s in content_mix(agenda()).shares}
+    assert {b: (s.points, s.verdict) for b, s in shares.items()} == {
+        "skills": (-5, "under"), "strategy": (2, "on target"), "culture": (4, "on target")}
 
 
 def test_mix_against_65_35() -> None:

@@ -88,9 +88,8 @@ class AgendaCheckTab(QWidget):
                                     "target")
             parts = []
             for share in mix.shares:
-                points = round(share.deviation * 100)
-                verdict = ("on target" if abs(points) < 5 else
-                           f"{points:+d} points " + ("over" if points > 0 else "under"))
+                verdict = (share.verdict if share.verdict == "on target"
+                           else f"{share.points:+d} points {share.verdict}")
                 parts.append(f"<b>{share.bucket}</b> {share.share:.0%} of {mix.counted_minutes} "
                              f"session minutes (target {share.target:.0%}, {verdict})")
             untagged = (f" · {mix.untagged_minutes} min in {len(mix.untagged_ids)} untagged "

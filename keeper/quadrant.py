@@ -22,6 +22,7 @@ from dataclasses import dataclass
 MIDPOINT = 0.5
 ENABLEMENT_THRESHOLD = 0.5
 RETENTION_THRESHOLD = 0.4
+MOVE_THRESHOLD = 0.05  # a shift under 5% of an axis between offsites is noise, not a move
 
 
 class Quadrant(enum.StrEnum):
@@ -330,6 +331,22 @@ class Movement:
     @property
     def changed_quadrant(self) -> bool:
         return self.before is not self.after
+
+    @property
+    def skill_trend(self) -> str:
+        return trend(self.dx)
+
+    @property
+    def motivation_trend(self) -> str:
+        return trend(self.dy)
+
+
+def trend(delta: float | None) -> str:
+    """'up' or 'down' for a shift of at least MOVE_THRESHOLD along an axis; '' for less,
+    or when the rep is not on both boards."""
+    if delta is None or abs(delta) < MOVE_THRESHOLD:
+        return ""
+    return "up" if delta > 0 else "down"
 
 
 def movements(previous: Iterable[RepPlacement], current: Iterable[RepPlacement]) -> list[Movement]:

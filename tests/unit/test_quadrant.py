@@ -16,6 +16,7 @@ from keeper.quadrant import (
     shares,
     shares_by_manager,
     to_unit,
+    trend,
 )
 
 Q = Quadrant
@@ -303,6 +304,23 @@ def test_unchanged_rep_has_zero_movement():
     (m,) = movements([rep(1, 0.3, 0.6)], [rep(1, 0.3, 0.6)])
     assert not m.changed_quadrant
     assert m.distance == 0.0
+
+
+@pytest.mark.parametrize("before,after,skill,motivation", [
+    ((0.30, 0.60), (0.30, 0.60), "", ""),
+    ((0.30, 0.60), (0.34, 0.56), "", ""),          # under 5% of an axis: not a move
+    ((0.30, 0.60), (0.36, 0.53), "up", "down"),
+    ((0.80, 0.20), (0.20, 0.90), "down", "up"),
+])
+def test_movement_trend_needs_five_percent_of_an_axis(before, after, skill, motivation):
+    (m,) = movements([rep(1, *before)], [rep(1, *after)])
+    assert (m.skill_trend, m.motivation_trend) == (skill, motivation)
+
+
+def test_new_or_gone_rep_has_no_trend():
+    new, gone = movements([rep(2, 0.2, 0.2)], [rep(1, 0.9, 0.9)])
+    assert (new.skill_trend, new.motivation_trend, gone.skill_trend) == ("", "", "")
+    assert trend(None) == "" and trend(0.049) == "" and trend(-0.051) == "down"
 
 
 def test_distance_is_euclidean():

@@ -153,11 +153,12 @@ def movement_text(move: Movement, name: str) -> str:
         return f"{name}: new on the board → {move.after.label if move.after else ''}"
     if move.is_gone:
         return f"{name}: not placed today (was {move.before.label if move.before else ''})"
+    arrows = {"up": "↑", "down": "↓"}
     arrow = ""
-    if move.dy is not None and abs(move.dy) >= 0.05:
-        arrow += " motivation ↑" if move.dy > 0 else " motivation ↓"
-    if move.dx is not None and abs(move.dx) >= 0.05:
-        arrow += " skill ↑" if move.dx > 0 else " skill ↓"
+    if move.motivation_trend:
+        arrow += f" motivation {arrows[move.motivation_trend]}"
+    if move.skill_trend:
+        arrow += f" skill {arrows[move.skill_trend]}"
     if move.changed_quadrant and move.before and move.after:
         return f"{name}: {move.before.label} → {move.after.label}{arrow and ' ·' + arrow}"
     where = move.after.label if move.after else ""

@@ -315,11 +315,8 @@ def _board(s: Session, offsite: Offsite, name: dict[int, str]) -> tuple[
     t_notes = [tl.TallyNote(n.id, n.cluster_id, n.author_id, n.text) for n in notes]
     t_clusters = [tl.TallyCluster(c.id, c.title, c.big_bet, c.initiative_id) for c in clusters]
     t_inits = [tl.TallyInitiative(i.id, i.title) for i in initiatives]
-    t_supports = []
-    for sup in supports:
-        if (sup.note_id is None) == (sup.cluster_id is None) or sup.dots < 1:
-            continue  # not a valid support row; the tally would refuse it
-        t_supports.append(tl.TallySupport(sup.person_id, sup.note_id, sup.cluster_id, sup.dots))
+    t_supports = [t for sup in supports if (t := tl.TallySupport.stored(
+        sup.person_id, sup.note_id, sup.cluster_id, sup.dots)) is not None]
 
     cluster_title = {c.id: c.title for c in clusters}
     initiative_title = {i.id: i.title for i in initiatives}

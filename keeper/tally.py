@@ -67,6 +67,16 @@ class TallyInitiative:
     title: str
 
 
+def support_problem(note_id: int | None, cluster_id: int | None, dots: int) -> str | None:
+    """Why a support is not valid, or None: it is on exactly one of a note or a cluster
+    and has at least one dot."""
+    if (note_id is None) == (cluster_id is None):
+        return "a support is on exactly one of a note or a cluster"
+    if dots < 1:
+        return "a support has at least one dot"
+    return None
+
+
 @dataclass(frozen=True)
 class TallySupport:
     """Support on exactly one of a note or a cluster; ``dots`` only matters in dots mode."""
@@ -77,10 +87,18 @@ class TallySupport:
     dots: int = 1
 
     def __post_init__(self) -> None:
-        if (self.note_id is None) == (self.cluster_id is None):
-            raise ValueError("a support is on exactly one of a note or a cluster")
-        if self.dots < 1:
-            raise ValueError("a support has at least one dot")
+        problem = support_problem(self.note_id, self.cluster_id, self.dots)
+        if problem is not None:
+            raise ValueError(problem)
+
+    @classmethod
+    def stored(cls, person_id: int, note_id: int | None, cluster_id: int | None,
+               dots: int) -> TallySupport | None:
+        """A stored support row, or None for a malformed one (the board and the exports
+        skip it rather than fail)."""
+        if support_problem(note_id, cluster_id, dots) is not None:
+            return None
+        return cls(person_id, note_id, cluster_id, dots)
 
     @property
     def idea(self) -> tuple[IdeaKind, int]:

@@ -185,9 +185,9 @@ def load_board(session: Session, offsite_id: int) -> BoardData:
         .where(Support.offsite_id == offsite_id)
         .order_by(Support.id)
     ):
-        if (r.note_id is None) == (r.cluster_id is None) or r.dots < 1:
-            continue  # a malformed row never breaks the board
-        supports.append(tally.TallySupport(r.person_id, r.note_id, r.cluster_id, r.dots))
+        support = tally.TallySupport.stored(r.person_id, r.note_id, r.cluster_id, r.dots)
+        if support is not None:  # a malformed row never breaks the board
+            supports.append(support)
     people = tuple(
         BoardPerson(p.id, p.name, p.colour, initials(p.name), p.id == keeper_id)
         for p in board_people(session, offsite_id)

@@ -1,5 +1,9 @@
 import pytest
+from sqlalchemy import select
 
+from exporters.data import gather
+from keeper.board import load_board
+from keeper.models import Cluster, Note, Person, Support
 from keeper.tally import (
     BigBetIssueKind,
     Entry,
@@ -18,6 +22,7 @@ from keeper.tally import (
     note_counts,
     note_progress,
     rank,
+    support_problem,
     tally,
     validate_dot_vote,
 )
@@ -60,6 +65,19 @@ def supporters(entries):
 def test_support_must_be_on_exactly_one_idea_with_a_dot(kwargs):
     with pytest.raises(ValueError):
         TallySupport(1, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "note,cluster,dots,valid",
+    [(4, None, 1, True), (None, 10, 3, True), (None, None, 1, False), (4, 10, 1, False),
+     (4, None, 0, False), (None, 10, -1, False)],
+)
+def test_a_malformed_stored_support_is_skipped_not_fatal(note, cluster, dots, valid):
+    support = TallySupport.stored(7, note, cluster, dots)
+    assert (support is not None) is valid
+    assert (support_problem(note, cluster, dots) is None) is valid
+    if valid:
+        assert support == TallySupport(7, note, cluster, dots)
 
 
 def test_config_accepts_the_stored_mode_string():
@@ -372,3 +390,23 @@ def test_note_progress_custom_target_and_nobody_started():
     assert progress.by_person == {4: (0, 3), 5: (0, 3)}
     assert progress.not_started == (4, 5)
     assert progress.done == ()
+
+
+def test_board_and_export_skip_the_same_malformed_support_rows(demo_store):
+    """A support row on both a note and a group (or with no dots) is dropped by one rule
+    in keeper.tally, by the board and by the export alike, and breaks neither."""
+    store = demo_store
+    offsite = store.current_offsite()
+    before = load_board(store.session, offsite.id)
+    exported = {r.title: r.count for r in gather(store).tally}
+    note = store.session.scalars(select(Note).where(Note.offsite_id == offsite.id)).first()
+    group = store.session.scalars(select(Cluster).where(Cluster.offsite_id == offsite.id)).first()
+    person = store.session.scalars(select(Person)).first()
+    with store.edit() as s:
+        s.add(Support(offsite_id=offsite.id, person_id=person.id, note_id=note.id,
+                      cluster_id=group.id, dots=1))
+        s.add(Support(offsite_id=offsite.id, person_id=person.id, note_id=None,
+                      cluster_id=None, dots=2))
+    after = load_board(store.session, offsite.id)
+    assert after.supports == before.supports
+    assert {r.title: r.count for r in gather(store).tally} == exported

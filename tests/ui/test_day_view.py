@@ -8,7 +8,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from sqlalchemy import select
 
@@ -28,6 +28,7 @@ from keeper.models import (
 from keeper.store import OffsiteStore
 from ui.context import AppContext
 from ui.day.view import DayView
+from ui.day.widgets import Banner
 
 
 @pytest.fixture
@@ -73,6 +74,33 @@ def choose(combo: QComboBox, data: object) -> None:
     assert at >= 0
     combo.setCurrentIndex(at)
     combo.activated.emit(at)
+
+
+def test_building_the_view_opens_no_window_of_its_own(qtbot, context: AppContext) -> None:  # noqa: ANN001
+    """The feedback tab's privacy banner was shown before it had a parent: it opened as a
+    window of its own for a moment while the view was built, just after a file opened,
+    and took the keyboard away from the main window."""
+    windows: list[str] = []
+
+    class WindowsShown(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
+                    and watched.isWindow()):
+                windows.append(type(watched).__name__)
+            return False
+
+    spy = WindowsShown()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        widget = DayView(context)
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    qtbot.addWidget(widget)
+    assert windows == []
+    widget.show()
+    widget.show_tab(4)
+    privacy = [b for b in widget.feedback.findChildren(Banner) if b.text().startswith("Private")]
+    assert len(privacy) == 1 and privacy[0].isVisible() and not privacy[0].isWindow()
 
 
 # ----- OKR postmortem -------------------------------------------------------------------

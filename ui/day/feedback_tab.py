@@ -74,7 +74,7 @@ class FeedbackTab(FormTab):
         self.giver_id: int | None = None
         self.receiver_id: int | None = None
 
-        privacy = Banner()
+        privacy = Banner(self)  # a parent now: shown without one, it opens as a window
         privacy.show_message("Private: feedback is never shown on the projector. Export it as "
                              "one sheet per person.", "info")
         self.counts = QLabel()

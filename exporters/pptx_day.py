@@ -54,7 +54,9 @@ def okr_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
     pages = [okrs[i:i + OKRS_PER_SLIDE] for i in range(0, len(okrs), OKRS_PER_SLIDE)]
     for n, page in enumerate(pages, start=1):
         suffix = f" ({n} of {len(pages)})" if len(pages) > 1 else ""
-        slide, box = _slide(prs, lay, f"Last period's OKRs: {hit} of {scored} hit{suffix}")
+        verdict = (f"{hit} of {scored} hit" if scored == len(okrs)
+                   else f"{hit} of {scored} scored hit, {len(okrs) - scored} not scored yet")
+        slide, box = _slide(prs, lay, f"Last period's OKRs: {verdict}{suffix}")
         rest = _caption(slide, box, (data.offsite.previous_title or "Set at the last offsite")
                         + " \u2192 reviewed today")
         rows = [[o.objective, o.target or "", o.result or "", o.verdict] for o in page]

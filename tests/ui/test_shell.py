@@ -151,3 +151,18 @@ def test_views_are_built_lazily_and_show_the_open_file(qtbot, demo_path: Path, c
     assert people.model.rowCount() == 36
     qtbot.waitUntil(lambda: len(list(w.views.built())) == len(w.views._pages), timeout=10000)
     w.context.set_store(None)
+
+
+def test_keeper_is_chosen_in_the_offsite_view(window: MainWindow) -> None:
+    view = window.views["offsite"]
+    window.show_view("offsite")
+    offsite_id = window.context.offsite_id
+    store = window.context.store
+    assert view.keeper.currentText() == "Dana Whitfield"
+    index = view.keeper.findText("Marcus Obi")
+    view.keeper.setCurrentIndex(index)
+    view.keeper.activated.emit(index)
+    marcus = store.session.query(Person).filter_by(name="Marcus Obi").one()
+    assert store.session.get(Offsite, offsite_id).keeper_id == marcus.id
+    window.context.undo_stack.undo()
+    assert view.keeper.currentText() == "Dana Whitfield"

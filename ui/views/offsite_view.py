@@ -66,12 +66,20 @@ class OffsiteView(QWidget):
             lambda: self._set("day_start", self.day_start.time().toPython())
         )
 
+        self.keeper = QComboBox()
+        self.keeper.setAccessibleName("Keeper of the offsite")
+        self.keeper.setToolTip("Who facilitates: they get no gratitude slide of their own")
+        self.keeper.activated.connect(
+            lambda index: self._set("keeper_id", self.keeper.itemData(index))
+        )
+
         form = QFormLayout()
         form.addRow("Offsite", self.switcher)
         form.addRow("&Title", self.title)
         form.addRow("&Date", self.date)
         form.addRow("Day &starts", self.day_start)
         form.addRow("&Venue", self.venue)
+        form.addRow("&Keeper", self.keeper)
 
         self.initiatives = QListWidget()
         self.initiatives.setAccessibleName("Company initiatives")
@@ -99,7 +107,8 @@ class OffsiteView(QWidget):
         att_layout.addWidget(self.attendance_summary)
         att_layout.addWidget(self.attendees)
 
-        self.editable = [self.title, self.venue, self.date, self.day_start, add_init, remove_init,
+        self.editable = [self.title, self.venue, self.date, self.day_start, self.keeper,
+                         add_init, remove_init,
                          self.initiatives, self.attendees]
         self.heading = QLabel()
         self.heading.setObjectName("offsiteHeading")
@@ -167,6 +176,14 @@ class OffsiteView(QWidget):
         self.switcher.setCurrentIndex(self.switcher.findData(offsite.id))
         self.title.setText(offsite.title)
         self.venue.setText(offsite.venue or "")
+        self.keeper.clear()
+        self.keeper.addItem("(not set)", None)
+        for person in store.session.scalars(
+            select(Person).where(Person.role != Role.REP.value, Person.active.is_(True))
+            .order_by(Person.name)
+        ):
+            self.keeper.addItem(person.name, person.id)
+        self.keeper.setCurrentIndex(max(0, self.keeper.findData(offsite.keeper_id)))
         if offsite.date:
             self.date.setDate(QDate(offsite.date.year, offsite.date.month, offsite.date.day))
         self.day_start.setTime(QTime(offsite.day_start.hour, offsite.day_start.minute))

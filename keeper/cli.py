@@ -90,9 +90,12 @@ def cmd_import_people(args: argparse.Namespace) -> int:
     try:
         store.ensure_writable()
         plan = plan_import(store, args.roster)
-        if plan.accepted:
-            apply_import(store, plan)
+        current = store.current_offsite()
+        if plan.accepted:  # as in the app: new leaders and managers attend the newest offsite
+            apply_import(store, plan, current.id if current is not None else None)
         print(plan.report())
+        if plan.accepted and current is not None:
+            print(f"leaders and managers now attend {current.title!r}")
     finally:
         store.close()
     return 1 if plan.rejected else 0

@@ -41,8 +41,17 @@ def test_new_check_and_import(tmp_path: Path) -> None:
     assert imported.returncode == 1  # one row was rejected
     assert "2 people to import, 1 rows rejected" in imported.stdout
     assert "row 4: missing name" in imported.stdout
+    assert "leaders and managers now attend 'Sales kickoff, 2 days'" in imported.stdout
     check = keeper("check", str(file), tmp=tmp_path)
     assert "person: 2" in check.stdout
+    from keeper.models import Attendance
+    from keeper.store import OffsiteStore
+
+    store = OffsiteStore.open(file)
+    try:
+        assert store.count(Attendance) == 1  # Mo the manager; Rita is a rep
+    finally:
+        store.close()
 
 
 def test_new_with_demo_and_unknown_template(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from keeper.recent import load_recent, remember
 from keeper.store import OffsiteStore, StoreError
 from ui import file_actions
 from ui.context import AppContext
+from ui.settings import app_settings
 from ui.tasks import run_in_background
 from ui.views.lazy import LazyViews
 from ui.views.registry import VIEWS
@@ -322,7 +323,7 @@ class MainWindow(QMainWindow):
 
     # ----- window state -------------------------------------------------------
     def _settings(self) -> QSettings:
-        return QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
+        return app_settings()
 
     def _restore_geometry(self) -> None:
         geometry = self._settings().value("main/geometry")

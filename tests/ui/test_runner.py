@@ -231,3 +231,25 @@ def test_both_windows_agree_on_the_next_start_after_a_minute_on_an_unstarted_ses
     assert control.startswith(expected)
     assert projector == f"Next · {expected}"
     assert runner.preview.state.next_line == projector
+
+
+def test_projector_screen_and_sound_are_remembered(qtbot, demo_path: Path,
+                                                   clock: FakeClock) -> None:
+    view, context = open_view(qtbot, demo_path, clock)
+    box = view.projector.screen_box
+    laptop = box.findData("LAPTOP")
+    assert laptop > 0
+    box.setCurrentIndex(laptop)  # the Keeper picks the laptop screen from the list
+    box.activated.emit(laptop)
+    view.sound_action.setChecked(True)
+    view.shutdown()
+    context.set_store(None)
+
+    again, context2 = open_view(qtbot, demo_path, clock)
+    try:
+        assert again.sound_action.isChecked() and again.sound_at_zero
+        assert again.audience_window.preferred_screen == "LAPTOP"
+        assert again.projector.screen_box.currentData() == "LAPTOP"
+    finally:
+        again.shutdown()
+        context2.set_store(None)

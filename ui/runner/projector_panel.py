@@ -16,6 +16,7 @@ from ui.audience.window import AudienceWindow
 from ui.audience_bus import AudienceBus
 from ui.runner.actions import action_button
 from ui.runner.text import ShownText
+from ui.settings import app_settings
 
 
 class ProjectorPanel(QWidget):
@@ -92,7 +93,9 @@ class ProjectorPanel(QWidget):
         self.sync()
 
     def _screen_chosen(self, index: int) -> None:
-        self.audience_window.choose_screen(self.screen_box.itemData(index))
+        name = self.screen_box.itemData(index)
+        self.audience_window.choose_screen(name)
+        app_settings().setValue("runner/screen", name or "")  # remembered for next time
         self.sync()
 
     # ----- showing ---------------------------------------------------------------

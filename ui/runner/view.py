@@ -44,6 +44,7 @@ from ui.runner.session_card import SessionCard
 from ui.runner.style import RUNNER_STYLE
 from ui.runner.take_back import TakeBackDialog
 from ui.runner.text import ShownText, meta_text, start_text, state_text
+from ui.settings import app_settings, read_bool
 
 SLOW_REFRESH_MS = 15_000  # the drift line and "later today" while nothing counts
 
@@ -101,7 +102,10 @@ class RunnerView(QWidget):
             "takeback": self.take_time_back, "help": self.show_help,
         }, self.leave_blackout)
         self.sound_action = QAction("Sound at &zero", self, checkable=True)
-        self.sound_action.toggled.connect(lambda on: setattr(self, "sound_at_zero", on))
+        self.sound_action.toggled.connect(self._set_sound)
+        self.sound_action.setChecked(read_bool("runner/sound_at_zero"))
+        saved_screen = app_settings().value("runner/screen", "")
+        self.audience_window.choose_screen(saved_screen if isinstance(saved_screen, str) else None)
 
         self.card = SessionCard(self.actions_by_key, self._shown)
         self.projector = ProjectorPanel(self.audience_window, self.context.audience,
@@ -141,6 +145,10 @@ class RunnerView(QWidget):
         self.help_overlay = HelpOverlay(self)
 
     # ----- the Run menu and F1 help ---------------------------------------------
+    def _set_sound(self, on: bool) -> None:
+        self.sound_at_zero = on
+        app_settings().setValue("runner/sound_at_zero", on)
+
     def menu_actions(self) -> list[QAction | None]:
         """Actions for the main window's Run menu (None: a separator)."""
         return menu_order(self.actions_by_key, self.sound_action)

@@ -420,3 +420,24 @@ def test_read_only_file_cannot_be_edited(qtbot, demo_path: Path, clock: FakeCloc
         assert "read-only" in view.subheader.text()
     finally:
         ctx.set_store(None)
+
+
+def test_a_question_goes_on_the_projector_without_its_answers(view, context, qtbot) -> None:
+    from ui.day.projector import QuestionSlide
+
+    from ui.day.questions_tab import QuestionsTab
+
+    questions_tab = view.findChild(QuestionsTab)
+    questions_tab.list.setCurrentRow(1)
+    questions_tab.project_button.click()
+    assert context.audience.key == "question"
+    slide = context.audience.factory(None)
+    qtbot.addWidget(slide)
+    assert isinstance(slide, QuestionSlide)
+    assert slide.text.startswith("How can we increase our top-of-funnel")
+    assert slide.caption == "North-star question 2 of 4"
+    answers = questions_tab.data.questions[1].answers
+    assert answers and answers not in slide.text
+    slide.resize(1280, 720)
+    image = slide.grab().toImage()
+    assert image.pixelColor(5, 5).name() == "#0b0c10"

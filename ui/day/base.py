@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from keeper.day import DayData, DayError
 from keeper.ops import Operation
 from keeper.store import OffsiteStore
+from ui.audience_bus import WidgetFactory
 from ui.day.widgets import SAVE_SHORTCUT, DirtyTracker, moved
 
 
@@ -30,6 +31,8 @@ class Host(Protocol):
     def reload(self) -> None: ...
 
     def store_for_ops(self) -> OffsiteStore: ...
+
+    def present(self, key: str, factory: WidgetFactory) -> None: ...
 
 
 class Tab(QWidget):

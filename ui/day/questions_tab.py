@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QListWidget, QVBoxLayout, QWidget
 from keeper import day as day_ops
 from keeper.day import QUESTIONS_MAX, QUESTIONS_MIN, DayData, QuestionRow
 from ui.day.base import Host, RecordTab
+from ui.day.projector import QuestionSlide
 from ui.day.widgets import (
     SAVE_KEYS,
     Banner,
@@ -52,13 +53,18 @@ class QuestionsTab(RecordTab):
         self.delete_button = button("Delete", self.delete_current, name="Delete question",
                                     tip="Delete the selected question (Delete)")
         self.up_button, self.down_button = move_buttons(self.move, "question")
+        self.project_button = button("Show on &projector", self.show_on_projector,
+                                     tip="The selected question, large, on the audience "
+                                         "screen; answers stay here (Ctrl+Shift+P)",
+                                     shortcut="Ctrl+Shift+P")
         left = side_column(
             heading("Questions"),
             hint(f"{QUESTIONS_MIN} or {QUESTIONS_MAX} strategic questions about what the "
                  "postmortem showed; about an hour to answer them as a team."),
             self.flag, (self.list, 1),
             row(self.add_button, self.delete_button, self.up_button, self.down_button,
-                stretch_at=4))
+                stretch_at=4),
+            self.project_button)
 
         self.editor_title = heading("Question")
         self.text = TextBox("e.g. Why are we missing on staffing, and what can we do about it?",
@@ -127,6 +133,15 @@ class QuestionsTab(RecordTab):
         self.revert_button.setEnabled(self.tracker.dirty)
         for widget in (self.delete_button, self.up_button, self.down_button):
             widget.setEnabled(editable and selected)
+        self.project_button.setEnabled(selected)
+
+    def show_on_projector(self) -> None:
+        question = self._question(self.editing_id)
+        if question is None or self.data is None:
+            return
+        number, count = self.data.questions.index(question) + 1, len(self.data.questions)
+        text = question.text
+        self.host.present("question", lambda parent: QuestionSlide(number, count, text, parent))
 
     def _picked(self) -> None:
         question_id = current_id(self.list)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from keeper.day import AREA, DayData, DayError, load_day
 from keeper.ops import Operation
 from keeper.store import OffsiteStore
+from ui.audience_bus import WidgetFactory
 from ui.context import AppContext
 from ui.day.base import Tab
 from ui.day.feedback_tab import FeedbackTab
@@ -97,6 +98,9 @@ class DayView(QWidget):
     @property
     def editable(self) -> bool:
         return not self.context.read_only and self.data.offsite_id is not None
+
+    def present(self, key: str, factory: WidgetFactory) -> None:
+        self.context.audience.present(key, factory)
 
     def store_for_ops(self) -> OffsiteStore:
         store = self.context.store

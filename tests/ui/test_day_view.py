@@ -424,7 +424,6 @@ def test_read_only_file_cannot_be_edited(qtbot, demo_path: Path, clock: FakeCloc
 
 def test_a_question_goes_on_the_projector_without_its_answers(view, context, qtbot) -> None:
     from ui.day.projector import QuestionSlide
-
     from ui.day.questions_tab import QuestionsTab
 
     questions_tab = view.findChild(QuestionsTab)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from keeper.quadrant import Quadrant, RepPlacement
 from keeper.quadrant_ops import BoardData, Rep
 from ui.quadrant.board import ACCENT
+from ui.table_model import ColumnsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Rep", "Manager", "Quadrant", "Skill", "Motivation", "Last offsite")
@@ -44,8 +44,10 @@ def rep_row(rep: Rep, placed: RepPlacement | None, before: RepPlacement | None) 
     ), quadrant)
 
 
-class RepListModel(QAbstractTableModel):
+class RepListModel(ColumnsTableModel):
     """Rows sorted by name; ``update_row`` changes one rep's row in place."""
+
+    columns = COLUMNS
 
     def __init__(self) -> None:
         super().__init__()
@@ -68,11 +70,8 @@ class RepListModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(at, 0), self.index(at, len(COLUMNS) - 1))
         return True
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    def row_total(self) -> int:
+        return len(self.rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -85,12 +84,6 @@ class RepListModel(QAbstractTableModel):
             return ACCENT[quadrant]
         if role == Qt.ItemDataRole.UserRole:
             return rep_id
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
         return None
 
     def row_of(self, rep_id: int) -> int:

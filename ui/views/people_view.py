@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,12 +26,15 @@ from keeper.models import Person, Role
 from keeper.ops import DeleteRows, InsertRow, SetFields
 from keeper.text import clean_line
 from ui.context import AppContext
+from ui.table_model import ColumnsTableModel
 
 COLUMNS = ("Name", "Role", "Manager", "Email")
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(ColumnsTableModel):
+    columns = COLUMNS
+
     def __init__(self) -> None:
         super().__init__()
         self.people: list[Person] = []
@@ -43,11 +46,8 @@ class PeopleModel(QAbstractTableModel):
         self.names = {p.id: p.name for p in people}
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.people)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    def row_total(self) -> int:
+        return len(self.people)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.people):
@@ -63,12 +63,6 @@ class PeopleModel(QAbstractTableModel):
             return values[index.column()]
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0 and person.colour:
             return QColor(person.colour)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
         return None
 
 

@@ -22,6 +22,7 @@ from keeper.clock import FakeClock
 from keeper.files import new_file
 from keeper.models import Attendance, Feedback, Person, PlanInitiative, Tactic
 from keeper.store import OffsiteStore
+from tests.unit.deck_text import text_of as _text_of
 
 NOW = dt.datetime(2026, 11, 23, 14, 30, tzinfo=dt.UTC)
 LEADERS = ["Dana Whitfield", "Elena Fischer", "Jane Alvarez", "Jill Morgan", "John Park",
@@ -51,19 +52,6 @@ def _fill(cell) -> str:
 
 def _deck_text(prs) -> str:
     return _text_of(prs.slides)
-
-
-def _text_of(slides) -> str:
-    parts = []
-    for slide in slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                parts.append(shape.text_frame.text)
-            if shape.has_table:
-                parts += [c.text for row in shape.table.rows for c in row.cells]
-        if slide.has_notes_slide:
-            parts.append(slide.notes_slide.notes_text_frame.text)
-    return "\n".join(parts)
 
 
 def _slide_titled(prs, start: str):

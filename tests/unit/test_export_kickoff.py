@@ -27,6 +27,7 @@ from keeper.files import new_file
 from keeper.models import Attainment, First30Plan, Offsite, Person
 from keeper.sko_rules import gap_level, heat_level
 from keeper.store import OffsiteStore
+from tests.unit.deck_text import text_of as _text_of
 
 NOW = dt.datetime(2026, 11, 23, 14, 30, tzinfo=dt.UTC)
 KICKOFF_SHEETS = ["Summary", "Agenda", "People", "Look back", "Reality audit", "Goals",
@@ -56,19 +57,6 @@ def _rows(ws) -> list[tuple]:
 
 def _fill(cell) -> str:
     return str(cell.fill.fgColor.rgb)[-6:] if cell.fill.fill_type == "solid" else ""
-
-
-def _text_of(slides) -> str:
-    parts = []
-    for slide in slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                parts.append(shape.text_frame.text)
-            if shape.has_table:
-                parts += [c.text for row in shape.table.rows for c in row.cells]
-        if slide.has_notes_slide:
-            parts.append(slide.notes_slide.notes_text_frame.text)
-    return "\n".join(parts)
 
 
 def _titled(prs, start: str) -> list:

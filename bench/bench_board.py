@@ -26,8 +26,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from keeper import board as bo  # noqa: E402
 from keeper.clock import FakeClock  # noqa: E402
 from keeper.demo import BOARD, UNGROUPED  # noqa: E402
-from keeper.files import new_file  # noqa: E402
-from keeper.models import Cluster, Note, Support  # noqa: E402
+from keeper.store.files import new_file  # noqa: E402
+from keeper.store.models import Cluster, Note, Support  # noqa: E402
 
 NOTES, CLUSTERS = 1000, 40
 SUFFIXES = ["", " for EMEA", " in Q1", " (top accounts)", " with marketing", " for mid-market",
@@ -119,7 +119,7 @@ def main() -> None:
     app.processEvents()
     half = repaint_ms()
 
-    from keeper.clustering import suggest_clusters
+    from keeper.board.clustering import suggest_clusters
 
     pairs = [(n.id, n.text) for n in view.data.notes]  # type: ignore[union-attr]
     suggest_clusters(pairs[:10])

@@ -1,4 +1,4 @@
-"""Benchmark keeper.clustering: timing on 1,000 notes and ARI on the labelled sets.
+"""Benchmark keeper.board.clustering: timing on 1,000 notes and ARI on the labelled sets.
 
 Run: python bench/bench_clustering.py
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from keeper.clustering import adjusted_rand_index, suggest_clusters  # noqa: E402
+from keeper.board.clustering import adjusted_rand_index, suggest_clusters  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "opportunity_notes.json"
 FILLERS = ["asap", "!!", "(big one)", "for FY26", "- owner: VP", "🚀", "team-wide", "pls", "#1"]

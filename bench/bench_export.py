@@ -28,10 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from exporters.data import gather  # noqa: E402
 from exporters.pptx import write_pptx  # noqa: E402
 from exporters.xlsx import write_xlsx  # noqa: E402
+from keeper.agenda.templates import find_template  # noqa: E402
 from keeper.clock import FakeClock  # noqa: E402
-from keeper.demo_kickoff import build_kickoff  # noqa: E402
-from keeper.files import add_offsite_from_template, new_file  # noqa: E402
-from keeper.models import (  # noqa: E402
+from keeper.kickoff.demo import build_kickoff  # noqa: E402
+from keeper.store.files import add_offsite_from_template, new_file  # noqa: E402
+from keeper.store.models import (  # noqa: E402
     Attendance,
     CheckIn,
     Cluster,
@@ -46,8 +47,7 @@ from keeper.models import (  # noqa: E402
     Support,
     Tactic,
 )
-from keeper.store import OffsiteStore  # noqa: E402
-from keeper.templates import find_template  # noqa: E402
+from keeper.store.offsite_file import OffsiteStore  # noqa: E402
 
 NOW = dt.datetime(2026, 11, 23, 15, 0, tzinfo=dt.UTC)
 WORDS = ["pipeline", "renewals", "hiring", "ramp", "coaching", "forecast", "partners",

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from keeper.clock import FakeClock  # noqa: E402
-from keeper.files import new_file  # noqa: E402
-from keeper.models import Person, Placement, Role  # noqa: E402
+from keeper.store.files import new_file  # noqa: E402
+from keeper.store.models import Person, Placement, Role  # noqa: E402
 
 
 class PaintSpy(QObject):
@@ -165,7 +165,7 @@ def main() -> None:
     args = parser.parse_args()
 
     app = QApplication.instance() or TimingApp([])
-    from keeper.store import OffsiteStore
+    from keeper.store.offsite_file import OffsiteStore
     from ui.context import AppContext
     from ui.quadrant.view import QuadrantView
 

@@ -59,8 +59,8 @@ def main() -> int:
     app = QApplication(sys.argv)
 
     from keeper.clock import SystemClock
-    from keeper.files import new_file
-    from keeper.store import OffsiteStore
+    from keeper.store.files import new_file
+    from keeper.store.offsite_file import OffsiteStore
     from ui.context import AppContext
     from ui.runner.view import RunnerView
 

@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="keeper-bench-"))
     os.environ["KEEPER_DATA_DIR"] = str(tmp / "data")
-    from keeper.files import new_file
-    from keeper.models import Offsite, Person
     from keeper.ops import InsertRow, SetFields
+    from keeper.store.files import new_file
+    from keeper.store.models import Offsite, Person
 
     store = new_file(tmp / "bench.keeper", demo=True)
     offsite = store.current_offsite()

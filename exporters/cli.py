@@ -8,7 +8,7 @@ import sys
 
 from exporters.atomic import ExportError
 from exporters.run import export_files
-from keeper.store import StoreError
+from keeper.store.offsite_file import StoreError
 
 
 def cmd_export(args: argparse.Namespace) -> int:

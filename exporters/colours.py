@@ -9,9 +9,9 @@ from __future__ import annotations
 GREEN, YELLOW, RED, BLUE, GREY = "BFE3BA", "FFE49A", "F6B3A3", "BFD7EA", "E3E7EC"
 ORANGE = "F5A66E"
 
-HEAT = {"strong": GREEN, "ok": YELLOW, "develop": RED}  # keeper.sko_rules.heat_level bands
+HEAT = {"strong": GREEN, "ok": YELLOW, "develop": RED}  # keeper.kickoff.rules.heat_level bands
 HEAT_LEGEND = (("strong", "8-10"), ("ok", "6-7"), ("develop", "below 6"))
-GAP = {"over": ORANGE, "under": BLUE}  # keeper.sko_rules.gap_level bands ("near": no fill)
+GAP = {"over": ORANGE, "under": BLUE}  # keeper.kickoff.rules.gap_level bands ("near": no fill)
 GAP_LEGEND = (("over", "self 2+ above manager"), ("under", "self 2+ below manager"))
 TACTIC = {"not started": GREY, "on track": GREEN, "at risk": YELLOW, "off track": RED,
           "done": BLUE}

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from exporters.data_day import DayData, gather_day
 from exporters.data_kickoff import KickoffData, gather_kickoff
-from keeper import quadrant as quad
-from keeper import schedule
-from keeper import tally as tl
-from keeper.models import (
+from keeper.agenda import schedule
+from keeper.board import tally as tl
+from keeper.quadrant import rules as quad
+from keeper.store.models import (
     AgendaItem,
     Attendance,
     Cluster,
@@ -34,7 +34,7 @@ from keeper.models import (
     Support,
     TallySettings,
 )
-from keeper.store import OffsiteStore
+from keeper.store.offsite_file import OffsiteStore
 
 
 class NoOffsite(ValueError):

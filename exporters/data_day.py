@@ -1,6 +1,6 @@
 """The rest of the offsite day, read into frozen data for the exports: OKR review,
 north-star questions, best practices, reflections, Start/Stop/Continue feedback, the
-charter and the operating plan with its check-ins. Rules are ``keeper.day_rules``'s."""
+charter and the operating plan with its check-ins. Rules are ``keeper.day.rules``'s."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from keeper import day_rules
-from keeper.models import (
+from keeper.day import rules as day_rules
+from keeper.store.models import (
     Attendance,
     BestPractice,
     Charter,

@@ -1,6 +1,6 @@
 """A sales kickoff, read into frozen data for the exports: the look back, the reality audit,
 goal architecture, agenda mix and compensation flag, recognition, and follow-through.
-Every rule is ``keeper.sko_rules``'s (and ``keeper.schedule``'s for the content mix)."""
+Every rule is ``keeper.kickoff.rules``'s (and ``keeper.agenda.schedule``'s for the content mix)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from exporters.data_day import CheckInRow
-from keeper import schedule
-from keeper import sko_rules as sko
-from keeper.models import (
+from keeper.agenda import schedule
+from keeper.kickoff import rules as sko
+from keeper.store.models import (
     Attainment,
     CheckIn,
     Competency,
@@ -72,7 +72,7 @@ class AuditCell:
     gap: float | None
     self_level: str  # heat_level bands: "strong", "ok", "develop" or ""
     manager_level: str
-    gap_level: str  # keeper.sko_rules.gap_level bands: "over", "near", "under" or ""
+    gap_level: str  # keeper.kickoff.rules.gap_level bands: "over", "near", "under" or ""
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from exporters.pptx import (
 )
 from exporters.pptx_table import add_table
 from exporters.safe_text import one_line
-from keeper.day_rules import TACTICS_MAX, TACTICS_MIN
+from keeper.day.rules import TACTICS_MAX, TACTICS_MIN
 
 OKRS_PER_SLIDE = 6
 TACTICS_PER_SLIDE = 10

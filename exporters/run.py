@@ -15,10 +15,10 @@ from sqlalchemy import select
 
 from exporters.atomic import ExportError, check_destination
 from exporters.data import ExportData, NoOffsite, gather
-from keeper.backups import copy_database
-from keeper.migrations import LATEST_VERSION, apply_migrations
-from keeper.models import Offsite
-from keeper.store import OffsiteStore, probe
+from keeper.store.backups import copy_database
+from keeper.store.migrations import LATEST_VERSION, apply_migrations
+from keeper.store.models import Offsite
+from keeper.store.offsite_file import OffsiteStore, probe
 
 Progress = Callable[[int, str], None]
 

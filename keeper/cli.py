@@ -56,7 +56,7 @@ def _fail(message: str) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from keeper.files import new_file
+    from keeper.store.files import new_file
 
     store = new_file(args.file, template_name=args.template, demo=args.demo)
     try:
@@ -69,8 +69,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from keeper.migrations import LATEST_VERSION
-    from keeper.store import check_file
+    from keeper.store.migrations import LATEST_VERSION
+    from keeper.store.offsite_file import check_file
 
     result = check_file(args.file)
     print(f"file: {args.file}")
@@ -83,8 +83,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_import_people(args: argparse.Namespace) -> int:
-    from keeper.roster import apply_import, plan_import
-    from keeper.store import OffsiteStore
+    from keeper.people.roster import apply_import, plan_import
+    from keeper.store.offsite_file import OffsiteStore
 
     store = OffsiteStore.open(args.file)
     try:
@@ -106,9 +106,9 @@ Handler = Callable[[argparse.Namespace], int]
 
 def main(argv: Sequence[str] | None = None, extra: dict[str, Handler] | None = None) -> int:
     """Run a command. ``extra`` supplies handlers from higher layers (``export``)."""
-    from keeper.roster import RosterError
-    from keeper.store import StoreError
-    from keeper.templates import TemplateError
+    from keeper.agenda.templates import TemplateError
+    from keeper.people.roster import RosterError
+    from keeper.store.offsite_file import StoreError
 
     args = build_parser().parse_args(argv)
     handlers = {

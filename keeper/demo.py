@@ -13,10 +13,11 @@ import random
 
 from sqlalchemy.orm import Session
 
+from keeper.agenda.templates import agenda_items, find_template
 from keeper.clock import Clock
-from keeper.day_rules import monthly_check_ins
-from keeper.demo_kickoff import build_kickoff
-from keeper.models import (
+from keeper.day.rules import monthly_check_ins
+from keeper.kickoff.demo import build_kickoff
+from keeper.store.models import (
     Attendance,
     BestPractice,
     Charter,
@@ -40,7 +41,6 @@ from keeper.models import (
     Tactic,
     TallySettings,
 )
-from keeper.templates import agenda_items, find_template
 
 PALETTE = [
     "#E4572E", "#17BEBB", "#FFC914", "#76B041", "#7D5BA6", "#2E86AB", "#F18F01", "#C73E1D",

@@ -13,8 +13,8 @@ from typing import Any, Protocol
 
 from sqlalchemy import Table, delete, insert, inspect, select, update
 
-from keeper.models import Base
-from keeper.store import OffsiteStore
+from keeper.store.models import Base
+from keeper.store.offsite_file import OffsiteStore
 
 
 class Operation(Protocol):

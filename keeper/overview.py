@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from keeper.agenda_rules import planned_starts, totals
-from keeper.models import (
+from keeper.agenda.rules import planned_starts, totals
+from keeper.store.models import (
     AgendaItem,
     Attendance,
     Cluster,

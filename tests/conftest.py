@@ -38,7 +38,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def demo_path(tmp_path: Path, clock: FakeClock) -> Path:
-    from keeper.files import new_file
+    from keeper.store.files import new_file
 
     path = tmp_path / "demo.keeper"
     new_file(path, demo=True, clock=clock).close()
@@ -47,7 +47,7 @@ def demo_path(tmp_path: Path, clock: FakeClock) -> Path:
 
 @pytest.fixture
 def demo_store(demo_path: Path) -> Iterator[object]:
-    from keeper.store import OffsiteStore
+    from keeper.store.offsite_file import OffsiteStore
 
     store = OffsiteStore.open(demo_path)
     yield store

@@ -14,7 +14,8 @@ from types import TracebackType
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from keeper import __version__, paths
+from keeper import __version__
+from keeper.store import paths
 
 log = logging.getLogger("keeper")
 

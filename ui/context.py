@@ -6,9 +6,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from keeper.clock import Clock, SystemClock
-from keeper.models import Offsite
 from keeper.ops import Operation
-from keeper.store import OffsiteStore
+from keeper.store.models import Offsite
+from keeper.store.offsite_file import OffsiteStore
 from ui.audience_bus import AudienceBus
 from ui.undo import OperationCommand
 

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import backups, paths
-from keeper.models import Role
-from keeper.roster import ImportPeople, ImportPlan, RosterError, plan_import
-from keeper.store import StoreError
+from keeper.people.roster import ImportPeople, ImportPlan, RosterError, plan_import
+from keeper.store import backups, paths
+from keeper.store.models import Role
+from keeper.store.offsite_file import StoreError
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -49,7 +49,7 @@ def new_file(window: MainWindow) -> None:
         QMessageBox.warning(window, "New offsite file",
                             f"{path} already exists. Choose a new name; nothing was overwritten.")
         return
-    from keeper.files import new_file as create
+    from keeper.store.files import new_file as create
 
     try:
         store = create(path, template_name=template)
@@ -70,8 +70,8 @@ def new_offsite_here(window: MainWindow) -> None:
     title, ok = QInputDialog.getText(window, "New offsite", "Title of the new offsite:")
     if not ok:
         return
-    from keeper.files import add_offsite_from_template
-    from keeper.templates import load_template
+    from keeper.agenda.templates import load_template
+    from keeper.store.files import add_offsite_from_template
     from keeper.text import clean_line
 
     offsite_id = add_offsite_from_template(

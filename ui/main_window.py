@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import __version__, paths
-from keeper.recent import load_recent, remember
-from keeper.store import OffsiteStore, StoreError
+from keeper import __version__
+from keeper.store import paths
+from keeper.store.offsite_file import OffsiteStore, StoreError
+from keeper.store.recent import load_recent, remember
 from ui import file_actions
 from ui.context import AppContext
 from ui.settings import app_settings
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Preparing the demo offsite…")
 
         def build() -> Path:
-            from keeper.files import fresh_demo_file
+            from keeper.store.files import fresh_demo_file
 
             store = fresh_demo_file()
             path = store.path
@@ -314,7 +315,7 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, title, str(exc))
 
     def ask_template(self) -> str | None:
-        from keeper.templates import load_template, template_keys
+        from keeper.agenda.templates import load_template, template_keys
 
         keys = template_keys()
         names = [load_template(k).name for k in keys]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from keeper import paths
+from keeper.store import paths
 
 
 def app_settings() -> QSettings:

@@ -15,7 +15,7 @@ from keeper.board.geometry import (
 )
 from keeper.board.operation import BoardOperation, load_fresh, offsite_of_cluster
 from keeper.board.placement import reading_order
-from keeper.models import Cluster, Note
+from keeper.store.models import Cluster, Note
 
 
 class TidyCluster(BoardOperation):

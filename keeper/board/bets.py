@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from keeper.board.operation import BoardError, BoardOperation
-from keeper.models import Cluster, Initiative
+from keeper.store.models import Cluster, Initiative
 
 
 class SetBigBet(BoardOperation):

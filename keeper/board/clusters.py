@@ -1,7 +1,7 @@
 """Clusters (groups of notes): create, accept a suggestion, rename, move, merge, dissolve.
 
 Vote-keeping rules (what happens to support when notes are regrouped) are not
-here: they come from :mod:`keeper.tally` (``merge_clusters``,
+here: they come from :mod:`keeper.board.tally` (``merge_clusters``,
 ``dissolve_cluster``). This module only writes their result.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy.orm import Session
 
-from keeper import tally
+from keeper.board import tally
 from keeper.board.geometry import (
     HEADER,
     PAD,
@@ -29,7 +29,7 @@ from keeper.board.operation import (
     write_supports,
 )
 from keeper.board.placement import _frames, reading_key, reading_order
-from keeper.models import Cluster, Note
+from keeper.store.models import Cluster, Note
 from keeper.text import clean_line
 
 DEFAULT_CLUSTER_TITLE = "New group"

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from keeper import tally
-from keeper.models import (
+from keeper.board import tally
+from keeper.store.models import (
     Attendance,
     Cluster,
     Initiative,

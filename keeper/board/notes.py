@@ -17,7 +17,7 @@ from keeper.board.operation import (
     offsite_of_note,
 )
 from keeper.board.placement import inbox_positions
-from keeper.models import Note, Person
+from keeper.store.models import Note, Person
 from keeper.text import clean_block
 
 

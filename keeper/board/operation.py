@@ -17,12 +17,12 @@ from typing import Any, Protocol
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from keeper import tally
+from keeper.board import tally
 from keeper.board.geometry import cluster_bounds
 from keeper.board.loading import BoardData, load_board
-from keeper.models import Base, Cluster, Note, Support
 from keeper.ops import _pk_filter, _Snapshot, _snapshot, _table
-from keeper.store import OffsiteStore
+from keeper.store.models import Base, Cluster, Note, Support
+from keeper.store.offsite_file import OffsiteStore
 
 
 class BoardError(ValueError):

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from keeper import tally
+from keeper.board import tally
 from keeper.board.operation import (
     BoardError,
     BoardOperation,
@@ -16,8 +16,8 @@ from keeper.board.operation import (
     load_fresh,
     write_supports,
 )
-from keeper.models import TallySettings
 from keeper.ops import _table
+from keeper.store.models import TallySettings
 
 
 class _OneIdeaEdit(BoardOperation):

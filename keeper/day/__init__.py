@@ -7,7 +7,7 @@ Start / Stop / Continue feedback, the charter and the operating plan.
 Loaders return plain frozen data for the views; every edit is an operation
 (``apply``/``revert``, see :mod:`keeper.ops`) committed when made. The rules
 (what to carry, how long a timebox is, whom to suggest, which pairs are
-complete, how many tactics) come from :mod:`keeper.day_rules`.
+complete, how many tactics) come from :mod:`keeper.day.rules`.
 
 The modules, by area: :mod:`~keeper.day.okrs`, :mod:`~keeper.day.questions`,
 :mod:`~keeper.day.talks`, :mod:`~keeper.day.reflections`, :mod:`~keeper.day.feedback`,
@@ -21,7 +21,7 @@ This package re-exports what the day view and its tests use, so callers can writ
 """
 
 # agenda_items and PlanInitiative are re-exported too: the tests and the plan tab use them
-from keeper.agenda_ops import agenda_items
+from keeper.agenda.ops import agenda_items
 from keeper.day.check_ins import (
     CHECK_IN_MONTHS,
     CheckInRow,
@@ -128,7 +128,7 @@ from keeper.day.talks import (
     set_strength,
     talk_items,
 )
-from keeper.models import PlanInitiative
+from keeper.store.models import PlanInitiative
 
 __all__ = [
     "AREA", "BigBet", "CHARTER_FIELDS", "CHECK_IN_MONTHS", "CheckInRow", "DayData", "DayError",

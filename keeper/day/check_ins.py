@@ -12,10 +12,10 @@ from sqlalchemy import select
 from keeper.day.edits import PutRow
 from keeper.day.fields import TEXT_MAX, DayError, require_changes, text_or_none
 from keeper.day.plan import tactic_status
-from keeper.day_rules import monthly_check_ins
-from keeper.models import CheckIn, Offsite, Tactic, TacticUpdate
+from keeper.day.rules import monthly_check_ins
 from keeper.ops import Composite, DeleteRows, InsertRow, Operation, SetFields
-from keeper.store import OffsiteStore
+from keeper.store.models import CheckIn, Offsite, Tactic, TacticUpdate
+from keeper.store.offsite_file import OffsiteStore
 
 CHECK_IN_MONTHS = 6
 

@@ -12,9 +12,9 @@ from typing import Any
 
 from sqlalchemy import Table, delete, insert, select, update
 
-from keeper.models import Base
 from keeper.ops import Operation, _table
-from keeper.store import OffsiteStore
+from keeper.store.models import Base
+from keeper.store.offsite_file import OffsiteStore
 
 
 @dataclass

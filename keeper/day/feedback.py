@@ -9,10 +9,10 @@ from sqlalchemy import select
 from keeper.day.edits import PutRow
 from keeper.day.fields import TEXT_MAX, DayError, text_or_none
 from keeper.day.people import attendees
-from keeper.day_rules import FEEDBACK_KINDS, FeedbackGrid, feedback_grid
-from keeper.models import Feedback, Person
+from keeper.day.rules import FEEDBACK_KINDS, FeedbackGrid, feedback_grid
 from keeper.ops import Composite, Operation
-from keeper.store import OffsiteStore
+from keeper.store.models import Feedback, Person
+from keeper.store.offsite_file import OffsiteStore
 
 
 def load_feedback(store: OffsiteStore, offsite_id: int) -> dict[tuple[int, int, str], str]:

@@ -12,8 +12,7 @@ from keeper.day.people import DayPerson, attendees
 from keeper.day.plan import BigBet, InitiativeRow, load_charter, load_plan
 from keeper.day.questions import QuestionRow, load_questions, questions_flag
 from keeper.day.reflections import ReflectionRow, load_gratitude, load_reflections
-from keeper.day.talks import TalkSlot, load_talks, presenter_candidates, presenter_history
-from keeper.day_rules import (
+from keeper.day.rules import (
     FeedbackGrid,
     OkrSeed,
     PresenterSuggestion,
@@ -21,8 +20,9 @@ from keeper.day_rules import (
     postmortem_minutes,
     suggest_presenters,
 )
-from keeper.models import Offsite, OkrKind
-from keeper.store import OffsiteStore
+from keeper.day.talks import TalkSlot, load_talks, presenter_candidates, presenter_history
+from keeper.store.models import Offsite, OkrKind
+from keeper.store.offsite_file import OffsiteStore
 
 AREA = "day"  # what ``data_changed`` names after a day edit
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from keeper.agenda_ops import DeleteItems, InsertItems, SetOrder, agenda_items
+from keeper.agenda.ops import DeleteItems, InsertItems, SetOrder, agenda_items
 from keeper.day.edits import SetPositions, Staged, next_position
 from keeper.day.fields import (
     OBJECTIVE_MAX,
@@ -21,10 +21,10 @@ from keeper.day.fields import (
     text_or_none,
 )
 from keeper.day.people import previous_offsite
-from keeper.day_rules import OkrSeed, okrs_to_carry, postmortem_minutes
-from keeper.models import AgendaItem, Okr, OkrKind
+from keeper.day.rules import OkrSeed, okrs_to_carry, postmortem_minutes
 from keeper.ops import Composite, DeleteRows, InsertRow, Operation, SetFields
-from keeper.store import OffsiteStore
+from keeper.store.models import AgendaItem, Okr, OkrKind
+from keeper.store.offsite_file import OffsiteStore
 from keeper.text import clean_line
 
 POSTMORTEM_TITLE = "OKR postmortem"

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from keeper.models import Attendance, Offsite, Person, Role
-from keeper.store import OffsiteStore
+from keeper.store.models import Attendance, Offsite, Person, Role
+from keeper.store.offsite_file import OffsiteStore
 
 
 @dataclass(frozen=True)

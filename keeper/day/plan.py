@@ -18,10 +18,10 @@ from keeper.day.fields import (
     required_text,
     text_or_none,
 )
-from keeper.day_rules import TACTIC_STATUSES, tactic_flags
-from keeper.models import Charter, Cluster, PlanInitiative, Tactic
+from keeper.day.rules import TACTIC_STATUSES, tactic_flags
 from keeper.ops import Composite, DeleteRows, InsertRow, Operation, SetFields
-from keeper.store import OffsiteStore
+from keeper.store.models import Charter, Cluster, PlanInitiative, Tactic
+from keeper.store.offsite_file import OffsiteStore
 from keeper.text import clean_line
 
 CHARTER_FIELDS = ("what_we_will_do", "what_went_wrong", "how_the_plan_fixes_it")

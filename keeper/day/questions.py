@@ -16,9 +16,9 @@ from keeper.day.fields import (
     required_text,
     text_or_none,
 )
-from keeper.models import Question
 from keeper.ops import DeleteRows, InsertRow, SetFields
-from keeper.store import OffsiteStore
+from keeper.store.models import Question
+from keeper.store.offsite_file import OffsiteStore
 
 QUESTIONS_MIN, QUESTIONS_MAX = 4, 5
 

@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from keeper.day.edits import PutRow, Staged
 from keeper.day.fields import TEXT_MAX, DayError, required_text, text_or_none
-from keeper.models import Attendance, Reflection
 from keeper.ops import DeleteRows, InsertRow, Operation, SetFields
-from keeper.store import OffsiteStore
+from keeper.store.models import Attendance, Reflection
+from keeper.store.offsite_file import OffsiteStore
 from keeper.text import clean_block
 
 REFLECTIONS_MAX = 2

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from keeper.agenda_ops import agenda_items
+from keeper.agenda.ops import agenda_items
 from keeper.day.fields import SHORT_MAX, DayError, text_or_none
 from keeper.day.people import DayPerson
-from keeper.models import AgendaItem, BestPractice, Offsite, Person, Role
 from keeper.ops import Composite, DeleteRows, InsertRow, Operation, SetFields
-from keeper.store import OffsiteStore
+from keeper.store.models import AgendaItem, BestPractice, Offsite, Person, Role
+from keeper.store.offsite_file import OffsiteStore
 
 PRESENTER_SLOTS = 3
 TALK_TITLE = "Best practice talk"

@@ -1,6 +1,6 @@
 """The sales kickoff as data and undoable edits.
 
-Loaders turn the kickoff's rows into the plain data of :mod:`keeper.sko_rules`
+Loaders turn the kickoff's rows into the plain data of :mod:`keeper.kickoff.rules`
 (tiers, ratings, goal links, survey answers) plus what the views show; every
 edit is an operation (``apply``/``revert``, see :mod:`keeper.ops`) committed
 when made. Edits that cannot be made raise :class:`SkoError` with a message
@@ -128,6 +128,7 @@ from keeper.kickoff.recognition import (
 from keeper.kickoff.replace import (
     ScopedReplace,
 )
+from keeper.kickoff.rules import DEFAULT_COMPETENCIES, Tier, gap_level
 from keeper.kickoff.setup import (
     kickoff_of,
     kickoffs,
@@ -140,7 +141,6 @@ from keeper.kickoff.training import (
     training_session_rows,
     training_title,
 )
-from keeper.sko_rules import DEFAULT_COMPETENCIES, Tier, gap_level
 
 __all__ = [
     "AREA", "ATTAINMENT_MAX", "DEFAULT_COMPETENCIES", "LAYERS", "LAYER_HINTS", "LAYER_TITLES",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from keeper.agenda_ops import agenda_items, clean_item_values, entry_of
+from keeper.agenda.ops import agenda_items, clean_item_values, entry_of
+from keeper.agenda.schedule import MIX_RULES, MixReport, content_mix
 from keeper.kickoff.fields import SkoError
-from keeper.models import AgendaItem, ItemKind, Offsite
+from keeper.kickoff.rules import SESSION_FORMATS, compensation_flags
 from keeper.ops import SetFields
-from keeper.schedule import MIX_RULES, MixReport, content_mix
-from keeper.sko_rules import SESSION_FORMATS, compensation_flags
-from keeper.store import OffsiteStore
+from keeper.store.models import AgendaItem, ItemKind, Offsite
+from keeper.store.offsite_file import OffsiteStore
 
 
 @dataclass(frozen=True)

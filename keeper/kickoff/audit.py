@@ -10,10 +10,16 @@ from sqlalchemy import select
 from keeper.day.edits import PutRow, SetPositions
 from keeper.kickoff.fields import SkoError, check_rating, next_position, number, one_line
 from keeper.kickoff.people import SkoPerson, kickoff_reps
-from keeper.models import Competency, CompetencyRating, Person, RepMetric
+from keeper.kickoff.rules import (
+    DEFAULT_COMPETENCIES,
+    Rating,
+    TeamGap,
+    team_gaps,
+    training_priorities,
+)
 from keeper.ops import Composite, DeleteRows, InsertRow, Operation, SetFields
-from keeper.sko_rules import DEFAULT_COMPETENCIES, Rating, TeamGap, team_gaps, training_priorities
-from keeper.store import OffsiteStore
+from keeper.store.models import Competency, CompetencyRating, Person, RepMetric
+from keeper.store.offsite_file import OffsiteStore
 from keeper.text import clean_line
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlalchemy import Table, select
 
-from keeper.models import Base
-from keeper.store import OffsiteStore
+from keeper.store.models import Base
+from keeper.store.offsite_file import OffsiteStore
 from keeper.text import clean_block, clean_line
 
 AREA = "kickoff"

@@ -13,10 +13,18 @@ from sqlalchemy import select
 from keeper.day.edits import PutRow
 from keeper.kickoff.fields import UNIT_MAX, SkoError, next_position, number, one_line, text_or_none
 from keeper.kickoff.people import SkoPerson, kickoff_reps
-from keeper.models import CheckIn, First30Plan, MetricMeasure, Offsite, Person, Role, SuccessMetric
+from keeper.kickoff.rules import CHECKPOINTS, HORIZONS, metric_status
 from keeper.ops import Composite, DeleteRows, InsertRow, Operation, SetFields
-from keeper.sko_rules import CHECKPOINTS, HORIZONS, metric_status
-from keeper.store import OffsiteStore
+from keeper.store.models import (
+    CheckIn,
+    First30Plan,
+    MetricMeasure,
+    Offsite,
+    Person,
+    Role,
+    SuccessMetric,
+)
+from keeper.store.offsite_file import OffsiteStore
 from keeper.text import clean_line
 
 PLAN_FIELDS = ("week1_focus", "weeks2_3", "week4_review", "daily_habits")

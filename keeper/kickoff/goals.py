@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from keeper.day.edits import SetPositions
 from keeper.kickoff.fields import SkoError, next_position, one_line
-from keeper.models import Goal, GoalLayer, GoalLink
+from keeper.kickoff.rules import GoalLinkError, GoalNode, check_link, goal_tree, unlinked_goals
 from keeper.ops import DeleteRows, InsertRow, SetFields
-from keeper.sko_rules import GoalLinkError, GoalNode, check_link, goal_tree, unlinked_goals
-from keeper.store import OffsiteStore
+from keeper.store.models import Goal, GoalLayer, GoalLink
+from keeper.store.offsite_file import OffsiteStore
 
 LAYERS = (GoalLayer.OUTCOME.value, GoalLayer.PERFORMANCE.value, GoalLayer.DEVELOPMENT.value)
 LAYER_TITLES = {"outcome": "Outcome goals", "performance": "Performance goals",

@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from keeper.day.edits import PutRow, SetPositions
 from keeper.kickoff.fields import MONEY_MAX, SkoError, next_position, number, one_line, text_or_none
-from keeper.models import SkoLookBack, SkoObjective, SurveyRating, SurveyResponse
+from keeper.kickoff.rules import SurveySummary, revenue_share, revenue_verdict, summarise_survey
 from keeper.ops import DeleteRows, InsertRow, SetFields
-from keeper.sko_rules import SurveySummary, revenue_share, revenue_verdict, summarise_survey
-from keeper.store import OffsiteStore
+from keeper.store.models import SkoLookBack, SkoObjective, SurveyRating, SurveyResponse
+from keeper.store.offsite_file import OffsiteStore
 from keeper.text import clean_line
 
 
@@ -51,7 +51,7 @@ class LookBack:
 
     @property
     def revenue_verdict(self) -> str:
-        """'met', 'missed' or '' (not recorded): keeper.sko_rules.revenue_verdict."""
+        """'met', 'missed' or '' (not recorded): keeper.kickoff.rules.revenue_verdict."""
         return revenue_verdict(self.revenue_goal, self.revenue_actual)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from keeper.models import (
+from keeper.store.models import (
     Attainment,
     Competency,
     CompetencyRating,
@@ -15,7 +15,7 @@ from keeper.models import (
     RepMetric,
     Role,
 )
-from keeper.store import OffsiteStore
+from keeper.store.offsite_file import OffsiteStore
 from keeper.text import clean_line
 
 

@@ -10,10 +10,10 @@ from sqlalchemy import select
 from keeper.day.edits import PutRow
 from keeper.kickoff.fields import ATTAINMENT_MAX, THRESHOLD_MAX, SkoError, one_line, parse_share
 from keeper.kickoff.people import SkoPerson, kickoff_reps
-from keeper.models import Attainment, Person, RecognitionTier
+from keeper.kickoff.rules import DEFAULT_TIERS, Tier, recognition
 from keeper.ops import Composite, DeleteRows, InsertRow, Operation, SetFields
-from keeper.sko_rules import DEFAULT_TIERS, Tier, recognition
-from keeper.store import OffsiteStore
+from keeper.store.models import Attainment, Person, RecognitionTier
+from keeper.store.offsite_file import OffsiteStore
 from keeper.text import clean_line
 
 

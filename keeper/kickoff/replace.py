@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 
 from keeper.kickoff.fields import table_of
-from keeper.models import Base
-from keeper.store import OffsiteStore
+from keeper.store.models import Base
+from keeper.store.offsite_file import OffsiteStore
 
 
 @dataclass

@@ -8,9 +8,9 @@ from sqlalchemy import select
 
 from keeper.kickoff.audit import default_competencies, load_competencies
 from keeper.kickoff.recognition import default_tiers
-from keeper.models import Offsite, OffsiteKind, RecognitionTier
 from keeper.ops import Composite, Operation
-from keeper.store import OffsiteStore
+from keeper.store.models import Offsite, OffsiteKind, RecognitionTier
+from keeper.store.offsite_file import OffsiteStore
 
 
 def kickoff_of(store: OffsiteStore, offsite_id: int | None) -> Offsite | None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from keeper.agenda_ops import InsertItems, agenda_items
+from keeper.agenda.ops import InsertItems, agenda_items
 from keeper.kickoff.fields import SkoError
-from keeper.models import ItemKind
-from keeper.sko_rules import TeamGap
-from keeper.store import OffsiteStore
+from keeper.kickoff.rules import TeamGap
+from keeper.store.models import ItemKind
+from keeper.store.offsite_file import OffsiteStore
 from keeper.text import clean_line
 
 TRAINING_MINUTES = 60

@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from keeper.models import Person
-from keeper.store import OffsiteStore
+from keeper.store.models import Person
+from keeper.store.offsite_file import OffsiteStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
 WRITER = textwrap.dedent("""
     import sys
     from keeper.ops import InsertRow, SetFields
-    from keeper.models import Person, Offsite
-    from keeper.store import OffsiteStore
+    from keeper.store.models import Person, Offsite
+    from keeper.store.offsite_file import OffsiteStore
     store = OffsiteStore.open(sys.argv[1])
     offsite = store.current_offsite()
     n = 0
@@ -33,7 +33,7 @@ WRITER = textwrap.dedent("""
 
 HOLDER = textwrap.dedent("""
     import sys
-    from keeper.store import OffsiteStore
+    from keeper.store.offsite_file import OffsiteStore
     store = OffsiteStore.open(sys.argv[1])
     print("writable" if not store.read_only else "read-only", flush=True)
     sys.stdin.readline()

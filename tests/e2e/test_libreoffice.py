@@ -18,7 +18,7 @@ import pytest
 
 from exporters.run import export_files
 from keeper.clock import FakeClock
-from keeper.files import new_file
+from keeper.store.files import new_file
 
 NOW = dt.datetime(2026, 11, 23, 14, 30, tzinfo=dt.UTC)
 CALC_ONE_PAGE_PER_SHEET = (

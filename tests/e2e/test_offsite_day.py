@@ -20,10 +20,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QPlainTextEdit
 from sqlalchemy import select
 
-from keeper.agenda_ops import agenda_items, load_runner_state
+from keeper.agenda.ops import agenda_items, load_runner_state
+from keeper.agenda.timer import TimerState
 from keeper.clock import FakeClock
-from keeper.files import new_file
-from keeper.models import (
+from keeper.quadrant.rules import Quadrant, quadrant_of
+from keeper.store.files import new_file
+from keeper.store.models import (
     Attendance,
     Cluster,
     Feedback,
@@ -33,9 +35,7 @@ from keeper.models import (
     Placement,
     Support,
 )
-from keeper.quadrant import Quadrant, quadrant_of
-from keeper.store import OffsiteStore
-from keeper.timer import TimerState
+from keeper.store.offsite_file import OffsiteStore
 from ui import file_actions
 from ui.agenda.columns import C_MIN, C_START, C_TITLE
 from ui.context import AppContext

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from keeper.clock import FakeClock
-from keeper.store import OffsiteStore
+from keeper.store.offsite_file import OffsiteStore
 from ui.context import AppContext
 
 

@@ -6,9 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from keeper.agenda_io import import_agenda
+from keeper.agenda.files import import_agenda
 from keeper.clock import FakeClock
-from keeper.store import OffsiteStore
+from keeper.store.models import Person
+from keeper.store.offsite_file import OffsiteStore
 from ui.agenda.columns import C_MIN, C_PROT, C_START, C_TITLE
 from ui.agenda.view import AgendaView
 from ui.context import AppContext
@@ -131,7 +132,7 @@ def test_export_then_import_round_trip(qtbot, agenda: AgendaView, tmp_path: Path
     out = tmp_path / "agenda.xlsx"
     agenda.export_spreadsheet(out)
     qtbot.waitUntil(out.exists, timeout=5000)
-    people = list(agenda.context.store.session.query(__import__("keeper.models").models.Person))
+    people = list(agenda.context.store.session.query(Person))
     result = import_agenda(out, people)
     assert [r["title"] for r in result.rows] == titles(agenda)
     presenters = [r.get("presenter_id") for r in result.rows]

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QAbstractButton, QToolButton
 from sqlalchemy import select
 
 from keeper import board as bo
-from keeper.models import Cluster, Note, Support
-from keeper.store import OffsiteStore
-from keeper.tally import IdeaKind
+from keeper.board.tally import IdeaKind
+from keeper.store.models import Cluster, Note, Support
+from keeper.store.offsite_file import OffsiteStore
 from ui.board.cluster_item import ClusterItem
 from ui.board.note_item import MAX_LINES, NOTE_W, TEXT_PAD, NoteItem
 from ui.board.text_layout import wrap_lines

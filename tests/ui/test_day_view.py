@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from sqlalchemy import select
 
 from keeper.clock import FakeClock
-from keeper.models import (
+from keeper.store.models import (
     AgendaItem,
     BestPractice,
     Charter,
@@ -25,7 +25,7 @@ from keeper.models import (
     Tactic,
     TacticUpdate,
 )
-from keeper.store import OffsiteStore
+from keeper.store.offsite_file import OffsiteStore
 from ui.context import AppContext
 from ui.day.view import DayView
 from ui.day.widgets import Banner

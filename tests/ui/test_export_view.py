@@ -10,8 +10,8 @@ from pptx import Presentation
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 
-from keeper.models import Attendance, Person
-from keeper.store import OffsiteStore
+from keeper.store.models import Attendance, Person
+from keeper.store.offsite_file import OffsiteStore
 from ui.context import AppContext
 from ui.export.view import ExportView
 

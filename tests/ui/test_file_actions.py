@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
 
-from keeper import backups
-from keeper.models import Person
 from keeper.ops import InsertRow
+from keeper.store import backups
+from keeper.store.models import Person
 from ui import file_actions
 from ui.app import install_crash_dialog
 from ui.context import AppContext

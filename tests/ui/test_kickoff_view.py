@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QDialog, QLineEdit
 from sqlalchemy import select
 
 from keeper import kickoff as so
-from keeper import kickoff_import as si
-from keeper.agenda_ops import agenda_items
+from keeper.agenda.ops import agenda_items
 from keeper.clock import FakeClock
-from keeper.models import (
+from keeper.kickoff import imports as si
+from keeper.store.models import (
     AgendaItem,
     Attainment,
     CheckIn,
@@ -32,7 +32,7 @@ from keeper.models import (
     SkoLookBack,
     SkoObjective,
 )
-from keeper.store import OffsiteStore
+from keeper.store.offsite_file import OffsiteStore
 from ui.context import AppContext
 from ui.kickoff import view as view_module
 from ui.kickoff.preview import ImportPreview
@@ -486,7 +486,7 @@ def test_fresh_kickoff_check_ins_are_generated(qtbot, context: AppContext) -> No
     with store.edit() as s:  # a date for the kickoff
         import datetime as dt
 
-        from keeper.models import Offsite
+        from keeper.store.models import Offsite
 
         s.get(Offsite, new_id).date = dt.date(2027, 1, 26)  # type: ignore[union-attr]
     widget.reload()

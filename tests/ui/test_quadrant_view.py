@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import select
 
 from keeper.clock import FakeClock
-from keeper.models import Person, Placement
-from keeper.quadrant import Quadrant
-from keeper.store import OffsiteStore
+from keeper.quadrant.rules import Quadrant
+from keeper.store.models import Person, Placement
+from keeper.store.offsite_file import OffsiteStore
 from ui.context import AppContext
 from ui.quadrant import import_action as import_module
 from ui.quadrant.audience import AudienceQuadrant
@@ -180,9 +180,9 @@ def _badges(view: QuadrantView) -> dict[Quadrant, int]:
 
 
 def _expected(context: AppContext, manager_id: int | None = None) -> dict[Quadrant, int]:
-    """Counts straight from the file, with the rules of keeper.quadrant."""
-    from keeper.quadrant import shares
-    from keeper.quadrant_ops import load_placements
+    """Counts straight from the file, with the rules of keeper.quadrant.rules."""
+    from keeper.quadrant.ops import load_placements
+    from keeper.quadrant.rules import shares
 
     placements = load_placements(context.store, context.offsite_id)
     result = shares([p for p in placements if manager_id in (None, p.manager_id)])
@@ -420,7 +420,7 @@ def test_projector_follows_moves_and_filter(qtbot, view: QuadrantView,  # noqa: 
 def test_import_placements_through_preview(view: QuadrantView, context: AppContext,
                                            tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    from keeper.placement_import import plan_placements
+    from keeper.quadrant.placement_import import plan_placements
 
     path = tmp_path / "prep.csv"
     path.write_text("Rep,Skill (1-10),Motivation (1-10)\nOwen Murphy,10,10\nNobody,5,5\n",

@@ -7,10 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 
-from keeper.agenda_ops import agenda_items, load_runner_state
+from keeper.agenda.ops import agenda_items, load_runner_state
+from keeper.agenda.timer import TimerState
 from keeper.clock import FakeClock
-from keeper.store import OffsiteStore
-from keeper.timer import TimerState
+from keeper.store.offsite_file import OffsiteStore
 from ui.context import AppContext
 from ui.runner.view import RunnerView
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from keeper.models import Offsite, Person
-from keeper.store import OffsiteStore
+from keeper.store.models import Offsite, Person
+from keeper.store.offsite_file import OffsiteStore
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.views.people_view import PeopleModel, PersonDialog
@@ -127,8 +127,8 @@ def test_last_view_is_remembered(qtbot, clock) -> None:
 
 
 def test_offsite_view_cards_follow_the_board(window: MainWindow) -> None:
-    from keeper.models import Cluster
     from keeper.ops import SetFields
+    from keeper.store.models import Cluster
 
     view = window.views["offsite"]
     window.show_view("offsite")

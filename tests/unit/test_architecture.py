@@ -60,8 +60,8 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 def test_importing_keeper_creates_nothing(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    code = ("import keeper, keeper.store, keeper.models, keeper.cli, keeper.files, "
-            "keeper.paths, keeper.roster, keeper.templates")
+    code = ("import keeper, keeper.store.offsite_file, keeper.store.models, keeper.cli, "
+            "keeper.store.files, keeper.store.paths, keeper.people.roster, keeper.agenda.templates")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, env=_env(tmp_path),
                    timeout=60)
     assert not data.exists()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from keeper import schedule
-from keeper.agenda_io import TAG_LABELS
-from keeper.models import ItemKind
+from keeper.agenda import schedule
+from keeper.agenda.files import TAG_LABELS
+from keeper.store.models import ItemKind
 
 BUCKET_COLOURS = {"skills": "#2563EB", "strategy": "#7C3AED", "culture": "#DB2777",
                   "business": "#4F46E5"}

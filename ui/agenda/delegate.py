@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper.agenda_io import TAG_LABELS
-from keeper.models import ItemKind
+from keeper.agenda.files import TAG_LABELS
+from keeper.store.models import ItemKind
 from ui.agenda.columns import C_KIND, C_NOTES, C_PRESENTER, C_TAG, SPIN_RANGE
 from ui.agenda.model import AgendaModel, Index
 

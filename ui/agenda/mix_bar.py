@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from keeper import schedule
+from keeper.agenda import schedule
 from ui.agenda.colours import BUCKET_COLOURS, BUCKET_NAMES, SHORT_NAMES
 
 

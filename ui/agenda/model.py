@@ -16,9 +16,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from keeper.agenda_io import TAG_LABELS
-from keeper.agenda_ops import entry_of
-from keeper.models import AgendaItem, ItemKind
+from keeper.agenda.files import TAG_LABELS
+from keeper.agenda.ops import entry_of
+from keeper.store.models import AgendaItem, ItemKind
 from ui.agenda.colours import tag_colour
 from ui.agenda.columns import (
     C_ACTUAL,

@@ -13,9 +13,9 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from sqlalchemy import select
 
-from keeper.agenda_io import AgendaFileError, ImportResult, export_agenda, import_agenda
-from keeper.agenda_ops import InsertItems, replace_agenda
-from keeper.models import AgendaItem, Person
+from keeper.agenda.files import AgendaFileError, ImportResult, export_agenda, import_agenda
+from keeper.agenda.ops import InsertItems, replace_agenda
+from keeper.store.models import AgendaItem, Person
 from ui.context import AppContext
 from ui.tasks import run_in_background
 

@@ -8,7 +8,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from keeper import agenda_rules, schedule
+from keeper.agenda import rules as agenda_rules
+from keeper.agenda import schedule
 from ui.agenda.colours import tag_colour
 
 

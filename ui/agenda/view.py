@@ -5,7 +5,7 @@ table, the content-mix bar and the day timeline are redrawn from the file
 after each one. The pieces: ``model.AgendaModel`` and ``delegate.AgendaDelegate``
 (the table), ``mix_bar.MixBar`` and ``timeline.DayTimeline`` (the charts),
 ``spreadsheets.AgendaSpreadsheets`` (import and export); the figures come
-from ``keeper.agenda_rules``.
+from ``keeper.agenda.rules``.
 """
 
 from __future__ import annotations
@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from keeper import agenda_rules, schedule
-from keeper.agenda_io import ImportResult
-from keeper.agenda_ops import (
+from keeper.agenda import rules as agenda_rules
+from keeper.agenda import schedule
+from keeper.agenda.files import ImportResult
+from keeper.agenda.ops import (
     DeleteItems,
     InsertItems,
     agenda_items,
@@ -44,9 +45,9 @@ from keeper.agenda_ops import (
     move_item,
     update_item,
 )
-from keeper.models import AgendaItem, Offsite, Person
 from keeper.ops import SetFields
-from keeper.store import StoreError
+from keeper.store.models import AgendaItem, Offsite, Person
+from keeper.store.offsite_file import StoreError
 from ui.agenda.columns import C_DAY, C_NOTES, C_TITLE
 from ui.agenda.delegate import AgendaDelegate
 from ui.agenda.mix_bar import MixBar
@@ -293,7 +294,7 @@ class AgendaView(QWidget):
                               f"Delete {len(ids)} item" + ("s" if len(ids) > 1 else "")))
 
     def insert_template(self) -> None:
-        from keeper.templates import load_template, template_keys
+        from keeper.agenda.templates import load_template, template_keys
 
         offsite = self.context.offsite
         if offsite is None:

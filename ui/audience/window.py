@@ -4,7 +4,7 @@
 window with one screen), never takes focus, follows screens being unplugged
 and plugged back, and shows another view's presented widget instead of the
 timer when the ``AudienceBus`` says so. Which screen, and whether full screen,
-is ``keeper.projector``'s rule.
+is ``keeper.agenda.projector``'s rule.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
-from keeper import projector
+from keeper.agenda import projector
 from ui.audience.face import AudienceFace
 from ui.audience.state import AudienceState
 from ui.audience_bus import AudienceBus

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from keeper import board as bo
-from keeper.tally import IdeaKind
+from keeper.board.tally import IdeaKind
 from ui.board.ranking import rank_label
 from ui.board.widgets import RunOp, heading, hint
 

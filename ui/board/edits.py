@@ -13,8 +13,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QWidget
 
 from keeper import board as bo
+from keeper.board.tally import IdeaKind
 from keeper.ops import Composite, Operation
-from keeper.tally import IdeaKind
 from ui.board.canvas import BoardCanvas
 from ui.board.note_dialog import NoteDialog
 from ui.board.scene import BoardScene
@@ -79,7 +79,7 @@ class BoardEdits(QWidget):
         if self.data is None:
             return bo.DEFAULT_CLUSTER_TITLE
         try:
-            from keeper.clustering import suggest_clusters
+            from keeper.board.clustering import suggest_clusters
 
             texts = [(n.id, n.text) for n in self.data.notes if n.id in set(note_ids)]
             found = suggest_clusters(texts[:200])

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from keeper import board as bo
-from keeper.tally import IdeaKind, TallyMode
+from keeper.board.tally import IdeaKind, TallyMode
 
 
 class NotesList(QTreeWidget):

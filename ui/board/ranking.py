@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from keeper.tally import IdeaKind, RankedEntry, TallyMode, support_count
+from keeper.board.tally import IdeaKind, RankedEntry, TallyMode, support_count
 from ui.board import style
 
 

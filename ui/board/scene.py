@@ -15,7 +15,7 @@ from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent, QWidget
 
 from keeper import board as bo
-from keeper.tally import IdeaKind, TallyMode
+from keeper.board.tally import IdeaKind, TallyMode
 from ui.board import style
 from ui.board.cluster_item import ClusterItem
 from ui.board.note_item import NoteItem

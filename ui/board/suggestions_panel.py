@@ -21,7 +21,7 @@ from keeper.ops import Composite, Operation
 from ui.board.widgets import RunOp, clear_layout, heading, hint, scroll_area
 
 try:  # the colleague's rule module; the board works (without suggestions) until it lands
-    from keeper.clustering import Suggestion
+    from keeper.board.clustering import Suggestion
 except ImportError:  # pragma: no cover
     Suggestion = object  # type: ignore[assignment,misc]
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from keeper import board as bo
-from keeper.tally import IdeaKind, TallyMode, validate_dot_vote
+from keeper.board.tally import IdeaKind, TallyMode, validate_dot_vote
 from ui.board import style
 from ui.board.ranking import RankingWidget
 from ui.board.widgets import RunOp, clear_layout, colour_icon, heading, hint, scroll_area

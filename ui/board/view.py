@@ -2,7 +2,7 @@
 
 No rules live here: every edit is a ``keeper.board`` operation run through
 ``AppContext.run`` (committed at once, undoable), and counts, ranks and checks
-come from ``keeper.tally`` through ``BoardData``. The pieces: ``capture`` (capture
+come from ``keeper.board.tally`` through ``BoardData``. The pieces: ``capture`` (capture
 bar and progress chips), ``canvas``/``scene`` (the whiteboard), ``actions`` (tool
 bar and shortcuts), ``edits`` (what the actions do), the side panels, and
 ``projector`` (what the audience sees).
@@ -16,9 +16,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from keeper import board as bo
+from keeper.board.tally import IdeaKind, TallyConfig
 from keeper.ops import Operation
-from keeper.store import StoreError
-from keeper.tally import IdeaKind, TallyConfig
+from keeper.store.offsite_file import StoreError
 from ui.board import actions, projector
 from ui.board.actions import BoardActions
 from ui.board.areas import AREA, REFRESH_AREAS
@@ -259,7 +259,7 @@ class BoardView(BoardEdits):
         self.suggestions.set_busy(True)
 
         def work() -> object:
-            from keeper.clustering import suggest_clusters
+            from keeper.board.clustering import suggest_clusters
 
             start = time.perf_counter()
             result = suggest_clusters(notes)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from keeper.day import DayData, DayError
 from keeper.ops import Operation
-from keeper.store import OffsiteStore
+from keeper.store.offsite_file import OffsiteStore
 from ui.audience_bus import WidgetFactory
 from ui.day.widgets import SAVE_SHORTCUT, DirtyTracker, moved
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from keeper import day as day_ops
 from keeper.day import CheckInRow, DayData, DayError
-from keeper.day_rules import TACTIC_STATUSES
+from keeper.day.rules import TACTIC_STATUSES
 from ui.day.base import Host
 from ui.day.widgets import (
     STATUS_COLOURS,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from keeper import day as day_ops
 from keeper.day import DayData
-from keeper.day_rules import FEEDBACK_KINDS, FeedbackCell
+from keeper.day.rules import FEEDBACK_KINDS, FeedbackCell
 from ui.day.base import FormTab, Host
 from ui.day.widgets import (
     CELL_COLOURS,

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from keeper import day as day_ops
 from keeper.day import DayData, OkrRow
-from keeper.models import OkrKind
+from keeper.store.models import OkrKind
 from ui.day.base import Host, RecordTab
 from ui.day.widgets import (
     SAVE_KEYS,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from keeper import day as day_ops
 from keeper.day import CHARTER_FIELDS, DayData, DayError, InitiativeRow, TacticRow
-from keeper.day_rules import TACTICS_MAX, TACTICS_MIN
+from keeper.day.rules import TACTICS_MAX, TACTICS_MIN
 from ui.day.base import Host, Tab
 from ui.day.check_ins import CheckInsBox, status_combo
 from ui.day.widgets import (

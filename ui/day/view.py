@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from keeper.day import AREA, DayData, DayError, load_day
 from keeper.ops import Operation
-from keeper.store import OffsiteStore
+from keeper.store.offsite_file import OffsiteStore
 from ui.audience_bus import WidgetFactory
 from ui.context import AppContext
 from ui.day.base import Tab

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper.day_rules import TACTIC_STATUSES
+from keeper.day.rules import TACTIC_STATUSES
 
 TEXT = "#1F2328"
 MUTED = "#57606A"

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from keeper import paths
-from keeper.models import Attendance, Person, Role
 from keeper.ops import SetFields
-from keeper.store import StoreError
+from keeper.store import paths
+from keeper.store.models import Attendance, Person, Role
+from keeper.store.offsite_file import StoreError
 from keeper.text import clean_block
 from ui.context import AppContext
 from ui.tasks import run_in_background

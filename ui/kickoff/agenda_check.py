@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from keeper import kickoff as ko
-from keeper.sko_rules import COMPENSATION_ADVICE, SESSION_FORMATS
+from keeper.kickoff.rules import COMPENSATION_ADVICE, SESSION_FORMATS
 from ui.kickoff.bars import MixBar
 from ui.kickoff.widgets import Banner, Host, heading, hint
 

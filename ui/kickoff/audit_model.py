@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from keeper import kickoff as ko
-from keeper.sko_rules import heat_level
+from keeper.kickoff.rules import heat_level
 from ui.kickoff.style import BANDS
 from ui.kickoff.widgets import fmt
 

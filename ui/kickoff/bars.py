@@ -17,8 +17,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from keeper.schedule import MixReport
-from keeper.sko_rules import revenue_verdict
+from keeper.agenda.schedule import MixReport
+from keeper.kickoff.rules import revenue_verdict
 from ui.kickoff.style import (
     ACCENT,
     BAND_LABELS,

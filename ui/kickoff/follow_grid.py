@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from keeper import kickoff as ko
-from keeper.sko_rules import HORIZONS
+from keeper.kickoff.rules import HORIZONS
 from ui.kickoff.bars import paint_sparkline
 from ui.kickoff.layout import scrolled, side_by_side
 from ui.kickoff.style import ACCENT, STATUS_COLOURS

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from keeper import kickoff as ko
-from keeper.sko_rules import HORIZONS
+from keeper.kickoff.rules import HORIZONS
 from ui.kickoff.follow_grid import HORIZON_TITLES
 from ui.kickoff.widgets import Host, button, fmt, pydate, qdate
 

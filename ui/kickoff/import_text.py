@@ -3,7 +3,7 @@ line per accepted row (+), rejected row (✗) and note (!)."""
 
 from __future__ import annotations
 
-from keeper import kickoff_import as ki
+from keeper.kickoff import imports as ki
 from ui.kickoff.preview import PreviewText
 from ui.kickoff.widgets import esc
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from keeper import kickoff as ko
-from keeper.sko_rules import revenue_against_goal
+from keeper.kickoff.rules import revenue_against_goal
 from ui.kickoff.bars import BarRow, RevenueBar, ValueBars
 from ui.kickoff.layout import scrolled
 from ui.kickoff.style import GOOD, WARN

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import kickoff_import as ki
-from keeper.files import add_offsite_from_template
+from keeper.agenda.templates import find_template
 from keeper.kickoff import AREA, SkoError, kickoff_of, kickoffs, setup_kickoff
+from keeper.kickoff import imports as ki
 from keeper.ops import Operation
-from keeper.store import OffsiteStore, StoreError
-from keeper.templates import find_template
+from keeper.store.files import add_offsite_from_template
+from keeper.store.offsite_file import OffsiteStore, StoreError
 from ui.context import AppContext
 from ui.kickoff.agenda_check import AgendaCheckTab
 from ui.kickoff.audit import AuditTab

@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QWidget
 
 from keeper.ops import Operation
-from keeper.store import OffsiteStore
+from keeper.store.offsite_file import OffsiteStore
 
 
 class Host(Protocol):

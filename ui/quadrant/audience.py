@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from keeper.quadrant import MIDPOINT, Quadrant, QuadrantShares, RepPlacement, shares
+from keeper.quadrant.rules import MIDPOINT, Quadrant, QuadrantShares, RepPlacement, shares
 from ui.quadrant.bars import ORDER as PANEL_ORDER
 from ui.quadrant.bars import share_text
 from ui.quadrant.board import ACCENT, FILL, INK, dot_colour

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from keeper.quadrant import Quadrant, QuadrantShares
+from keeper.quadrant.rules import Quadrant, QuadrantShares
 from ui.quadrant.board import ACCENT, FILL, INK, MUTED
 
 # Top of the board first, as people read it: the two high-motivation personas.

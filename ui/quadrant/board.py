@@ -1,7 +1,7 @@
 """The quadrant board: a QGraphicsView of skill (x) by motivation (y).
 
 Drawing only; which quadrant a point is in, shares and flags come from
-``keeper.quadrant``. The static board (quadrant tints, names, care guidance,
+``keeper.quadrant.rules``. The static board (quadrant tints, names, care guidance,
 axes) is drawn in ``drawBackground`` and cached by the view; reps are small
 items that ignore the view's zoom, so moving one repaints only the few pixels
 around it, its arrow and its quadrant count.
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper.quadrant import MIDPOINT, Quadrant, clamp
+from keeper.quadrant.rules import MIDPOINT, Quadrant, clamp
 from ui.quadrant.labels import label_rect, place_labels
 
 SIZE = 1000.0  # the board is SIZE x SIZE scene units; (0, 0) is low skill, high motivation

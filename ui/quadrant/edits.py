@@ -1,6 +1,6 @@
 """Quadrant edits as the view runs them: arrow-key nudges merge into one undo step.
 
-The placement itself is ``keeper.quadrant_ops.PlaceRep``; this only adds the
+The placement itself is ``keeper.quadrant.ops.PlaceRep``; this only adds the
 optional merge hook of ``ui.undo.OperationCommand`` so that holding an arrow
 key on one rep is undone in one step, not one per key press.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from dataclasses import dataclass
 
-from keeper.quadrant_ops import PlaceRep
+from keeper.quadrant.ops import PlaceRep
 
 
 @dataclass

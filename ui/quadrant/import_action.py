@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper.placement_import import (
+from keeper.quadrant.placement_import import (
     ImportPlacements,
     PlacementImportError,
     PlacementPlan,

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from keeper.quadrant import Quadrant
-from keeper.quadrant_ops import REP_NOTE_MAX
+from keeper.quadrant.ops import REP_NOTE_MAX
+from keeper.quadrant.rules import Quadrant
 from ui.quadrant.bars import ORDER
 from ui.quadrant.shape_tab import heading
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper.quadrant import Quadrant, RepPlacement
-from keeper.quadrant_ops import BoardData, Rep
+from keeper.quadrant.ops import BoardData, Rep
+from keeper.quadrant.rules import Quadrant, RepPlacement
 from ui.quadrant.board import ACCENT
 from ui.table_model import ColumnsTableModel
 

@@ -1,6 +1,6 @@
 """The Shape tab: shares per quadrant, per manager, the guide's flags, movement.
 
-Everything here is recomputed from the board data with ``keeper.quadrant``
+Everything here is recomputed from the board data with ``keeper.quadrant.rules``
 rules; the view calls ``show`` at most once per event-loop turn.
 """
 
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper.quadrant import (
+from keeper.quadrant.ops import BoardData
+from keeper.quadrant.rules import (
     Flag,
     FlagKind,
     Movement,
@@ -29,7 +30,6 @@ from keeper.quadrant import (
     shares,
     shares_by_manager,
 )
-from keeper.quadrant_ops import BoardData
 from ui.quadrant.bars import ManagerBars, ManagerRow, ShareBars
 from ui.quadrant.board import ACCENT
 

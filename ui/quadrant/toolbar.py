@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from keeper.quadrant_ops import BoardData
+from keeper.quadrant.ops import BoardData
 
 ALL_MANAGERS = -1
 NO_MANAGER = -2

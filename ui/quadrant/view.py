@@ -3,8 +3,8 @@
 The control view shows names, notes and history; the projector gets
 ``AudienceQuadrant`` (dots, counts and shares; names only when the Keeper ticks
 "Names on projector", which resets when the session or the file changes).
-Rules (quadrants, shares, flags, movement) come from ``keeper.quadrant``; edits
-are ``keeper.quadrant_ops`` operations run through ``context.run``.
+Rules (quadrants, shares, flags, movement) come from ``keeper.quadrant.rules``; edits
+are ``keeper.quadrant.ops`` operations run through ``context.run``.
 
 Refreshing: opening a file (or a change to people) reloads everything. An edit
 of this board (a drop, a nudge, undo, redo, a note) re-reads only this
@@ -37,10 +37,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from keeper.models import Placement, QuadrantNote
-from keeper.placement_import import PlacementPlan
-from keeper.quadrant import Quadrant, QuadrantShares, RepPlacement, nudge, quadrant_of, shares
-from keeper.quadrant_ops import (
+from keeper.quadrant.ops import (
     AREA,
     REP_NOTE_MAX,
     BoardData,
@@ -51,7 +48,10 @@ from keeper.quadrant_ops import (
     load_board,
     load_placements,
 )
-from keeper.store import OffsiteStore
+from keeper.quadrant.placement_import import PlacementPlan
+from keeper.quadrant.rules import Quadrant, QuadrantShares, RepPlacement, nudge, quadrant_of, shares
+from keeper.store.models import Placement, QuadrantNote
+from keeper.store.offsite_file import OffsiteStore
 from keeper.text import clean_block
 from ui.context import AppContext
 from ui.quadrant.audience import AudienceQuadrant, ProjectorState

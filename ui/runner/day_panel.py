@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel
 
-from keeper import runner_rules, schedule
+from keeper.agenda import runner as runner_rules
+from keeper.agenda import schedule
 from ui.runner.actions import action_button
 from ui.runner.text import ShownText, hhmm, html, message_text
 

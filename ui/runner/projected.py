@@ -6,9 +6,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from keeper import runner_rules, schedule
-from keeper.models import AgendaItem, ItemKind
-from keeper.timer import Runner, WarningLevel
+from keeper.agenda import runner as runner_rules
+from keeper.agenda import schedule
+from keeper.agenda.timer import Runner, WarningLevel
+from keeper.store.models import AgendaItem, ItemKind
 from ui.audience.state import AudienceState
 from ui.runner.text import hhmm
 

@@ -1,6 +1,6 @@
 """The projector side of the runner: live preview, screen choice, show/full screen, blackout.
 
-The audience window places itself (``keeper.projector`` says which screen);
+The audience window places itself (``keeper.agenda.projector`` says which screen);
 this panel offers the choice of screen, opens and closes the window, and says
 where it is and what it presents.
 """

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from keeper import runner_rules, schedule
-from keeper.agenda_ops import (
+from keeper.agenda import runner as runner_rules
+from keeper.agenda import schedule
+from keeper.agenda.ops import (
     SavedRunner,
     agenda_items,
     apply_rebalance,
@@ -22,10 +23,10 @@ from keeper.agenda_ops import (
     runner_day,
     save_runner_state,
 )
-from keeper.models import AgendaItem, Person
+from keeper.agenda.timer import PersistedTimer, Runner, TimerState
 from keeper.ops import Composite
-from keeper.store import StoreError
-from keeper.timer import PersistedTimer, Runner, TimerState
+from keeper.store.models import AgendaItem, Person
+from keeper.store.offsite_file import StoreError
 from ui.context import AppContext
 
 log = logging.getLogger(__name__)

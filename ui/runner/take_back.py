@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import schedule
+from keeper.agenda import schedule
 
 
 class TakeBackDialog(QDialog):

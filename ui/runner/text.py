@@ -6,9 +6,9 @@ import datetime as dt
 
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from keeper.agenda_io import TAG_LABELS
-from keeper.models import AgendaItem, ItemKind
-from keeper.timer import Runner, TimerState, WarningLevel
+from keeper.agenda.files import TAG_LABELS
+from keeper.agenda.timer import Runner, TimerState, WarningLevel
+from keeper.store.models import AgendaItem, ItemKind
 
 
 def fmt_minutes(seconds: int) -> str:

@@ -1,6 +1,6 @@
 """Run the day: the Keeper's controls, the countdown, what's next, the drift.
 
-The timer rules are ``keeper.timer.Runner`` (and ``keeper.runner_rules`` for
+The timer rules are ``keeper.agenda.timer.Runner`` (and ``keeper.agenda.runner`` for
 the day around it); this view only asks them what to show. A single-shot timer
 is re-armed each tick for the next second boundary
 (``Runner.ms_until_next_second_boundary``), and remaining time always comes
@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper import runner_rules, schedule
-from keeper.models import ItemKind
-from keeper.timer import Runner, TimerState, WarningLevel
+from keeper.agenda import runner as runner_rules
+from keeper.agenda import schedule
+from keeper.agenda.timer import Runner, TimerState, WarningLevel
+from keeper.store.models import ItemKind
 from ui.audience.state import AudienceState
 from ui.audience.window import AudienceWindow
 from ui.context import AppContext

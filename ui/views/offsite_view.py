@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from keeper.models import Attendance, Initiative, Offsite, Person, Role
 from keeper.ops import DeleteRows, InsertRow, SetFields
 from keeper.overview import offsite_overview
+from keeper.store.models import Attendance, Initiative, Offsite, Person, Role
 from keeper.text import clean_line
 from ui.context import AppContext
 from ui.views.glance import GlanceRow

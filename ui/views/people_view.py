@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from keeper.models import Person, Role
 from keeper.ops import DeleteRows, InsertRow, SetFields
+from keeper.store.models import Person, Role
 from keeper.text import clean_line
 from ui.context import AppContext
 from ui.table_model import ColumnsTableModel

@@ -1,0 +1,1 @@
+"""The agenda: templates, schedule maths, the timer and the runner's rules."""

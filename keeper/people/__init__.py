@@ -1,0 +1,1 @@
+"""People: the roster and who attends."""

@@ -1,0 +1,1 @@
+"""The motivation/skill quadrant: personas, shares, movement, placements."""

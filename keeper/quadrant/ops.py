@@ -1,0 +1,330 @@
+"""The quadrant board's data and edits: placements of one offsite and the one before.
+
+Loading maps ``Placement`` rows to :class:`keeper.quadrant.rules.RepPlacement`; the
+rules (which quadrant, shares, flags, movement) stay in :mod:`keeper.quadrant.rules`.
+Every edit is an undoable operation (``apply``/``revert``), committed when made.
+Placements are keyed by (offsite, rep), not by row id, so undo and redo stay
+valid after a placement row was deleted and created again.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from keeper.quadrant.rules import Movement, Quadrant, RepPlacement, clamp, movements
+from keeper.store.models import Offsite, Person, Placement, QuadrantNote, Role
+from keeper.store.offsite_file import OffsiteStore
+from keeper.text import clean_block
+
+REP_NOTE_MAX = 500
+QUADRANT_NOTE_MAX = 2000
+AREA = "quadrant"
+
+
+@dataclass(frozen=True)
+class Rep:
+    """A rep as the board shows it (names never leave the control view by default)."""
+
+    id: int
+    name: str
+    manager_id: int | None
+    manager_name: str
+    colour: str | None  # the manager's colour, when the file has one
+    active: bool
+
+
+@dataclass
+class BoardData:
+    """Everything the quadrant view needs for one offsite."""
+
+    offsite_id: int | None
+    previous_offsite_id: int | None = None
+    previous_title: str = ""
+    reps: dict[int, Rep] = field(default_factory=dict)
+    managers: dict[int, str] = field(default_factory=dict)
+    current: dict[int, RepPlacement] = field(default_factory=dict)
+    previous: dict[int, RepPlacement] = field(default_factory=dict)
+    rep_notes: dict[int, str] = field(default_factory=dict)
+    quadrant_notes: dict[Quadrant, str] = field(default_factory=dict)
+
+    def placements(self, manager_id: int | None = None) -> list[RepPlacement]:
+        """Current placements, optionally of one manager's reps only."""
+        return [p for p in self.current.values()
+                if manager_id is None or p.manager_id == manager_id]
+
+    def previous_placements(self, manager_id: int | None = None) -> list[RepPlacement]:
+        return [p for p in self.previous.values()
+                if manager_id is None or p.manager_id == manager_id]
+
+    def movements(self, manager_id: int | None = None) -> list[Movement]:
+        return movements(self.previous_placements(manager_id), self.placements(manager_id))
+
+    def unplaced(self) -> list[Rep]:
+        return sorted((r for r in self.reps.values() if r.id not in self.current and r.active),
+                      key=lambda r: r.name.casefold())
+
+
+def _finite(value: float, name: str) -> float:
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a number between 0 and 1, not {value!r}")
+    return clamp(number)
+
+
+def load_placements(store: OffsiteStore, offsite_id: int) -> list[RepPlacement]:
+    """The offsite's placements as rule objects (manager = the rep's manager now)."""
+    rows = store.session.execute(
+        select(Placement.person_id, Person.manager_id, Placement.skill, Placement.motivation)
+        .join(Person, Person.id == Placement.person_id)
+        .where(Placement.offsite_id == offsite_id)
+        .order_by(Placement.person_id)
+    )
+    result = []
+    for person_id, manager_id, skill, motivation in rows:
+        if skill is None or motivation is None or math.isnan(skill) or math.isnan(motivation):
+            continue  # a damaged row is skipped rather than breaking the board
+        result.append(RepPlacement(person_id, manager_id, skill, motivation))
+    return result
+
+
+def load_board(store: OffsiteStore, offsite_id: int | None) -> BoardData:
+    """Reps, this offsite's and the previous offsite's placements, and the notes."""
+    data = BoardData(offsite_id)
+    if offsite_id is None:
+        return data
+    offsite = store.session.get(Offsite, offsite_id)
+    if offsite is None:
+        return data
+    people = {row.id: row for row in store.session.execute(
+        select(Person.id, Person.name, Person.role, Person.manager_id, Person.colour,
+               Person.active))}
+    placed_ids = set(store.session.scalars(
+        select(Placement.person_id).where(Placement.offsite_id == offsite_id)))
+    for person in people.values():
+        if person.role != Role.REP.value and person.id not in placed_ids:
+            continue
+        manager = people.get(person.manager_id) if person.manager_id else None
+        data.reps[person.id] = Rep(
+            id=person.id, name=person.name or f"Rep {person.id}", manager_id=person.manager_id,
+            manager_name=manager.name if manager else "",
+            colour=(manager.colour if manager else None) or person.colour,
+            active=bool(person.active),
+        )
+        if manager is not None:
+            data.managers[manager.id] = manager.name
+    data.current = {p.rep_id: p for p in load_placements(store, offsite_id)}
+    previous = store.previous_offsite(offsite)
+    if previous is not None:
+        data.previous_offsite_id = previous.id
+        data.previous_title = previous.title
+        data.previous = {p.rep_id: p for p in load_placements(store, previous.id)
+                         if p.rep_id in data.reps}
+    data.rep_notes = {
+        person_id: note for person_id, note in store.session.execute(
+            select(Placement.person_id, Placement.note).where(
+                Placement.offsite_id == offsite_id, Placement.note.is_not(None)))
+        if note
+    }
+    for quadrant, note in store.session.execute(
+            select(QuadrantNote.quadrant, QuadrantNote.note).where(
+                QuadrantNote.offsite_id == offsite_id)):
+        try:
+            data.quadrant_notes[Quadrant(quadrant)] = note or ""
+        except ValueError:
+            continue  # a quadrant name from a newer Keeper: ignore it
+    return data
+
+
+# --- operations ----------------------------------------------------------------
+
+
+def _row(store: OffsiteStore, offsite_id: int, rep_id: int) -> Placement | None:
+    return store.session.scalars(select(Placement).where(
+        Placement.offsite_id == offsite_id, Placement.person_id == rep_id)).first()
+
+
+def _snapshot(row: Placement | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return {"skill": row.skill, "motivation": row.motivation, "note": row.note}
+
+
+def _restore(store: OffsiteStore, offsite_id: int, rep_id: int,
+             values: dict[str, Any] | None) -> None:
+    """Make the placement of ``rep_id`` exactly ``values`` (``None``: no placement)."""
+    with store.edit() as s:
+        row = _row(store, offsite_id, rep_id)
+        if values is None:
+            if row is not None:
+                s.execute(delete(Placement).where(Placement.id == row.id))
+        elif row is None:
+            s.add(Placement(offsite_id=offsite_id, person_id=rep_id, **values))
+        else:
+            for key, value in values.items():
+                setattr(row, key, value)
+    store.session.expire_all()
+
+
+@dataclass
+class PlaceRep:
+    """Put a rep on the board at (skill, motivation) or move them there."""
+
+    offsite_id: int
+    rep_id: int
+    skill: float
+    motivation: float
+    text: str = "Place rep"
+    _old: dict[str, Any] | None = None
+
+    def __post_init__(self) -> None:
+        self.skill = _finite(self.skill, "skill")
+        self.motivation = _finite(self.motivation, "motivation")
+
+    def apply(self, store: OffsiteStore) -> None:
+        old = _snapshot(_row(store, self.offsite_id, self.rep_id))
+        new = dict(old or {"note": None})
+        new.update(skill=self.skill, motivation=self.motivation)
+        _restore(store, self.offsite_id, self.rep_id, new)
+        self._old = old
+
+    def revert(self, store: OffsiteStore) -> None:
+        _restore(store, self.offsite_id, self.rep_id, self._old)
+
+
+@dataclass
+class RemovePlacement:
+    """Take a rep off this offsite's board (their note goes too; undo brings both back)."""
+
+    offsite_id: int
+    rep_id: int
+    text: str = "Remove from board"
+    _old: dict[str, Any] | None = None
+
+    def apply(self, store: OffsiteStore) -> None:
+        self._old = _snapshot(_row(store, self.offsite_id, self.rep_id))
+        _restore(store, self.offsite_id, self.rep_id, None)
+
+    def revert(self, store: OffsiteStore) -> None:
+        _restore(store, self.offsite_id, self.rep_id, self._old)
+
+
+@dataclass
+class SetRepNote:
+    """The short private note on one placed rep (never shown on the projector)."""
+
+    offsite_id: int
+    rep_id: int
+    note: str
+    text: str = "Edit rep note"
+    _old: dict[str, Any] | None = None
+
+    def __post_init__(self) -> None:
+        self.note = clean_block(self.note, REP_NOTE_MAX)
+
+    def apply(self, store: OffsiteStore) -> None:
+        old = _snapshot(_row(store, self.offsite_id, self.rep_id))
+        if old is None:
+            raise ValueError("Place the rep on the board before writing a note about them.")
+        _restore(store, self.offsite_id, self.rep_id, {**old, "note": self.note or None})
+        self._old = old
+
+    def revert(self, store: OffsiteStore) -> None:
+        _restore(store, self.offsite_id, self.rep_id, self._old)
+
+
+@dataclass
+class SetQuadrantNote:
+    """The care plan for one quadrant at one offsite."""
+
+    offsite_id: int
+    quadrant: Quadrant
+    note: str
+    text: str = "Edit care plan"
+    _old: str | None = None
+
+    def __post_init__(self) -> None:
+        self.quadrant = Quadrant(self.quadrant)
+        self.note = clean_block(self.note, QUADRANT_NOTE_MAX)
+
+    def _set(self, store: OffsiteStore, note: str | None) -> None:
+        with store.edit() as s:
+            row = s.get(QuadrantNote, (self.offsite_id, self.quadrant.value))
+            if note is None:
+                if row is not None:
+                    s.delete(row)
+            elif row is None:
+                s.add(QuadrantNote(offsite_id=self.offsite_id, quadrant=self.quadrant.value,
+                                   note=note))
+            else:
+                row.note = note
+        store.session.expire_all()
+
+    def apply(self, store: OffsiteStore) -> None:
+        row = store.session.get(QuadrantNote, (self.offsite_id, self.quadrant.value))
+        old = row.note if row is not None else None
+        self._set(store, self.note)
+        self._old = old
+
+    def revert(self, store: OffsiteStore) -> None:
+        self._set(store, self._old)
+
+
+@dataclass
+class PlaceMany:
+    """Several placements written in one transaction (an import): all or nothing.
+
+    ``values`` maps rep id to ``(skill, motivation, note)``; a ``None`` note keeps
+    the note already on the board.
+    """
+
+    offsite_id: int
+    values: dict[int, tuple[float, float, str | None]]
+    text: str = "Import placements"
+    _old: dict[int, dict[str, Any] | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.values = {
+            rep_id: (_finite(skill, "skill"), _finite(motivation, "motivation"),
+                     clean_block(note, REP_NOTE_MAX) if note else None)
+            for rep_id, (skill, motivation, note) in self.values.items()
+        }
+
+    def apply(self, store: OffsiteStore) -> None:
+        old: dict[int, dict[str, Any] | None] = {}
+        with store.edit() as s:
+            rows = {r.person_id: r for r in s.scalars(select(Placement).where(
+                Placement.offsite_id == self.offsite_id,
+                Placement.person_id.in_(list(self.values))))}
+            for rep_id, (skill, motivation, note) in self.values.items():
+                row = rows.get(rep_id)
+                old[rep_id] = _snapshot(row)
+                if row is None:
+                    s.add(Placement(offsite_id=self.offsite_id, person_id=rep_id, skill=skill,
+                                    motivation=motivation, note=note))
+                else:
+                    row.skill, row.motivation = skill, motivation
+                    if note is not None:
+                        row.note = note
+        store.session.expire_all()
+        self._old = old
+
+    def revert(self, store: OffsiteStore) -> None:
+        with store.edit() as s:
+            rows = {r.person_id: r for r in s.scalars(select(Placement).where(
+                Placement.offsite_id == self.offsite_id,
+                Placement.person_id.in_(list(self._old))))}
+            for rep_id, values in self._old.items():
+                row = rows.get(rep_id)
+                if values is None:
+                    if row is not None:
+                        s.delete(row)
+                elif row is None:
+                    s.add(Placement(offsite_id=self.offsite_id, person_id=rep_id, **values))
+                else:
+                    for key, value in values.items():
+                        setattr(row, key, value)
+        store.session.expire_all()

@@ -1,0 +1,1 @@
+"""The offsite file: models, opening, checking, locking, backups, migrations, paths."""

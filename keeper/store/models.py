@@ -1,0 +1,627 @@
+"""SQLAlchemy 2.x typed models: the offsite as data.
+
+The schema itself is created by the numbered migrations in
+``keeper/store/migrations``; ``tests/unit/test_migrations.py`` checks that the
+migrated file and these models agree column by column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Role(enum.StrEnum):
+    LEADER = "leader"
+    MANAGER = "manager"
+    REP = "rep"
+
+
+class ItemKind(enum.StrEnum):
+    SESSION = "session"
+    BREAK = "break"
+    LUNCH = "lunch"
+
+
+class ContentTag(enum.StrEnum):
+    """The three content kinds of the 60/30/10 rule."""
+
+    SKILLS = "skills"
+    STRATEGY = "strategy"
+    CULTURE = "culture"
+
+
+class OffsiteKind(enum.StrEnum):
+    LEADERSHIP = "leadership"
+    KICKOFF = "kickoff"
+
+
+class Meta(Base):
+    __tablename__ = "keeper_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Person(Base):
+    """Someone in the sales organisation; persists across the file's offsites."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16), default=Role.REP.value)
+    manager_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    email: Mapped[str | None] = mapped_column(String(320))
+    colour: Mapped[str | None] = mapped_column(String(9))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    manager: Mapped[Person | None] = relationship(remote_side=[id])
+
+
+class Offsite(Base):
+    __tablename__ = "offsite"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16), default=OffsiteKind.LEADERSHIP.value)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    venue: Mapped[str | None] = mapped_column(String(200))
+    day_start: Mapped[dt.time] = mapped_column(Time, default=dt.time(9, 0))
+    keeper_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    mix_rule: Mapped[str] = mapped_column(String(16), default="60/30/10")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    initiatives: Mapped[list[Initiative]] = relationship(
+        order_by="Initiative.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+    agenda: Mapped[list[AgendaItem]] = relationship(
+        order_by="AgendaItem.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Initiative(Base):
+    """One of the company's 3-5 initiatives for the period."""
+
+    __tablename__ = "initiative"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(200))
+
+
+class Attendance(Base):
+    __tablename__ = "attendance"
+
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    gratitude_note: Mapped[str | None] = mapped_column(Text)
+
+
+class AgendaItem(Base):
+    __tablename__ = "agenda_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    day: Mapped[int] = mapped_column(Integer, default=1)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16), default=ItemKind.SESSION.value)
+    planned_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    presenter_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    notes: Mapped[str | None] = mapped_column(Text)
+    content_tag: Mapped[str | None] = mapped_column(String(16))
+    session_format: Mapped[str | None] = mapped_column(String(32))
+    protected: Mapped[bool] = mapped_column(Boolean, default=False)
+    warn_amber_s: Mapped[int] = mapped_column(Integer, default=120)
+    warn_red_s: Mapped[int] = mapped_column(Integer, default=30)
+    actual_start: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    actual_end: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class RunnerState(Base):
+    """The running timer, persisted so that a restart resumes it.
+
+    ``deadline`` is a wall-clock instant (UTC) so it survives a restart;
+    ``remaining_s`` holds the time left while paused.
+    """
+
+    __tablename__ = "runner_state"
+
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), primary_key=True
+    )
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"))
+    state: Mapped[str] = mapped_column(String(16), default="idle")
+    deadline: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    remaining_s: Mapped[float | None] = mapped_column(Float)
+    message: Mapped[str | None] = mapped_column(Text)
+    blackout: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Cluster(Base):
+    """A named frame on the whiteboard that holds notes."""
+
+    __tablename__ = "cluster"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    x: Mapped[float] = mapped_column(Float, default=0.0)
+    y: Mapped[float] = mapped_column(Float, default=0.0)
+    width: Mapped[float] = mapped_column(Float, default=400.0)
+    height: Mapped[float] = mapped_column(Float, default=300.0)
+    big_bet: Mapped[bool] = mapped_column(Boolean, default=False)
+    initiative_id: Mapped[int | None] = mapped_column(
+        ForeignKey("initiative.id", ondelete="SET NULL")
+    )
+
+
+class Note(Base):
+    """A sticky note: one opportunity written by one leader."""
+
+    __tablename__ = "note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    cluster_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cluster.id", ondelete="SET NULL"), index=True
+    )
+    x: Mapped[float] = mapped_column(Float, default=0.0)
+    y: Mapped[float] = mapped_column(Float, default=0.0)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Support(Base):
+    """One person's support for a note or a cluster (``dots`` in dot voting)."""
+
+    __tablename__ = "support"
+    __table_args__ = (UniqueConstraint("person_id", "note_id", "cluster_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    note_id: Mapped[int | None] = mapped_column(ForeignKey("note.id", ondelete="CASCADE"))
+    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("cluster.id", ondelete="CASCADE"))
+    dots: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class TallySettings(Base):
+    """How the room's support is counted for one offsite."""
+
+    __tablename__ = "tally_settings"
+
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), primary_key=True
+    )
+    mode: Mapped[str] = mapped_column(String(16), default="supporters")
+    dots_per_person: Mapped[int] = mapped_column(Integer, default=3)
+    cap_per_idea: Mapped[int | None] = mapped_column(Integer)
+    keeper_counted: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Placement(Base):
+    """A rep on the skill (x) / motivation (y) board, both in 0..1."""
+
+    __tablename__ = "placement"
+    __table_args__ = (UniqueConstraint("offsite_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    skill: Mapped[float] = mapped_column(Float)
+    motivation: Mapped[float] = mapped_column(Float)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class QuadrantNote(Base):
+    """The care plan for one quadrant at one offsite."""
+
+    __tablename__ = "quadrant_note"
+
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), primary_key=True
+    )
+    quadrant: Mapped[str] = mapped_column(String(32), primary_key=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+# ----- schema 3: the rest of the offsite day (OKRs, questions, talks, feedback, plan) -----
+
+
+class OkrKind(enum.StrEnum):
+    NEXT = "next"  # set at this offsite for the coming period
+    REVIEW = "review"  # reviewed in this offsite's postmortem
+
+
+class Okr(Base):
+    """An OKR: set at one offsite (``next``), reviewed at the following one (``review``)."""
+
+    __tablename__ = "okr"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), default=OkrKind.REVIEW.value)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    objective: Mapped[str] = mapped_column(Text)
+    target: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[str | None] = mapped_column(Text)
+    hit: Mapped[bool | None] = mapped_column(Boolean)
+    went_well: Mapped[str | None] = mapped_column(Text)
+    went_badly: Mapped[str | None] = mapped_column(Text)
+    on_the_floor: Mapped[str | None] = mapped_column(Text)
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL")
+    )
+    carried_from_id: Mapped[int | None] = mapped_column(ForeignKey("okr.id", ondelete="SET NULL"))
+
+
+class Question(Base):
+    """A north-star question and the room's answers."""
+
+    __tablename__ = "question"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    answers: Mapped[str | None] = mapped_column(Text)
+
+
+class BestPractice(Base):
+    """A manager presenting a strength in a best-practice talk."""
+
+    __tablename__ = "best_practice"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    presenter_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    strength: Mapped[str | None] = mapped_column(Text)
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL")
+    )
+
+
+class Reflection(Base):
+    __tablename__ = "reflection"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class FeedbackKind(enum.StrEnum):
+    START = "start"
+    STOP = "stop"
+    CONTINUE = "continue"
+
+
+class Feedback(Base):
+    """Start / Stop / Continue from one attendee to another. Never projected."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("offsite_id", "giver_id", "receiver_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    giver_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    receiver_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class Charter(Base):
+    """The narrative for the next period."""
+
+    __tablename__ = "charter"
+
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), primary_key=True
+    )
+    what_we_will_do: Mapped[str | None] = mapped_column(Text)
+    what_went_wrong: Mapped[str | None] = mapped_column(Text)
+    how_the_plan_fixes_it: Mapped[str | None] = mapped_column(Text)
+
+
+class PlanInitiative(Base):
+    """The operating plan's initiative for one big bet, with an owner."""
+
+    __tablename__ = "plan_initiative"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("cluster.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+
+
+class Tactic(Base):
+    __tablename__ = "tactic"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_initiative_id: Mapped[int] = mapped_column(
+        ForeignKey("plan_initiative.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="not started")
+
+
+class CheckIn(Base):
+    """A monthly leadership check-in on the operating plan."""
+
+    __tablename__ = "check_in"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    date: Mapped[dt.date] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+    label: Mapped[str | None] = mapped_column(String(64))  # "30-day checkpoint", …
+
+
+class TacticUpdate(Base):
+    """A tactic's status as recorded at one check-in (the history of the plan)."""
+
+    __tablename__ = "tactic_update"
+    __table_args__ = (UniqueConstraint("check_in_id", "tactic_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    check_in_id: Mapped[int] = mapped_column(ForeignKey("check_in.id", ondelete="CASCADE"))
+    tactic_id: Mapped[int] = mapped_column(ForeignKey("tactic.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+# ----- schema 4: sales kickoff (look-back, audit, goals, recognition, follow-through) -----
+
+
+class SkoLookBack(Base):
+    """Last kickoff's numbers: revenue against goal."""
+
+    __tablename__ = "sko_look_back"
+
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), primary_key=True
+    )
+    revenue_goal: Mapped[float | None] = mapped_column(Float)
+    revenue_actual: Mapped[float | None] = mapped_column(Float)
+    outside_factors: Mapped[str | None] = mapped_column(Text)
+
+
+class SkoObjective(Base):
+    """An objective set for last kickoff's attendees, hit or missed."""
+
+    __tablename__ = "sko_objective"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    hit: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class SurveyResponse(Base):
+    """One attendee's answer to last kickoff's survey (imported)."""
+
+    __tablename__ = "survey_response"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    respondent: Mapped[str | None] = mapped_column(String(200))
+    went_well: Mapped[str | None] = mapped_column(Text)
+    to_improve: Mapped[str | None] = mapped_column(Text)
+
+
+class SurveyRating(Base):
+    __tablename__ = "survey_rating"
+    __table_args__ = (UniqueConstraint("response_id", "question"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_response.id", ondelete="CASCADE"), index=True
+    )
+    question: Mapped[str] = mapped_column(String(200))
+    value: Mapped[float] = mapped_column(Float)
+
+
+class Competency(Base):
+    __tablename__ = "competency"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class CompetencyRating(Base):
+    """A rep's self-rated confidence and the manager's rating (1-10) in one competency."""
+
+    __tablename__ = "competency_rating"
+    __table_args__ = (UniqueConstraint("person_id", "competency_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    competency_id: Mapped[int] = mapped_column(
+        ForeignKey("competency.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    self_rating: Mapped[float | None] = mapped_column(Float)
+    manager_rating: Mapped[float | None] = mapped_column(Float)
+
+
+class RepMetric(Base):
+    """A rep's performance metric for the period (win rate, deal velocity, …)."""
+
+    __tablename__ = "rep_metric"
+    __table_args__ = (UniqueConstraint("offsite_id", "person_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    value: Mapped[float] = mapped_column(Float)
+
+
+class GoalLayer(enum.StrEnum):
+    OUTCOME = "outcome"
+    PERFORMANCE = "performance"
+    DEVELOPMENT = "development"
+
+
+class Goal(Base):
+    __tablename__ = "goal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    layer: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    target: Mapped[str | None] = mapped_column(Text)
+
+
+class GoalLink(Base):
+    """``child`` carries ``parent``: activities carry revenue, skills carry activities."""
+
+    __tablename__ = "goal_link"
+
+    parent_id: Mapped[int] = mapped_column(
+        ForeignKey("goal.id", ondelete="CASCADE"), primary_key=True
+    )
+    child_id: Mapped[int] = mapped_column(
+        ForeignKey("goal.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class RecognitionTier(Base):
+    __tablename__ = "recognition_tier"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    threshold: Mapped[float] = mapped_column(Float)  # share of plan: 1.0 = 100%
+
+
+class Attainment(Base):
+    __tablename__ = "attainment"
+    __table_args__ = (UniqueConstraint("offsite_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    attainment: Mapped[float] = mapped_column(Float)  # share of plan: 1.25 = 125%
+
+
+class SuccessMetric(Base):
+    """A row of the SKO success grid."""
+
+    __tablename__ = "success_metric"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    horizon: Mapped[str] = mapped_column(String(16))  # "0-7 days", "1-8 weeks", "2-12 months"
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(Text)
+    target: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(32))
+    higher_is_better: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class MetricMeasure(Base):
+    __tablename__ = "metric_measure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    metric_id: Mapped[int] = mapped_column(
+        ForeignKey("success_metric.id", ondelete="CASCADE"), index=True
+    )
+    measured_on: Mapped[dt.date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+
+
+class First30Plan(Base):
+    """A rep's First 30 Days Execution Blueprint."""
+
+    __tablename__ = "first30_plan"
+    __table_args__ = (UniqueConstraint("offsite_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offsite_id: Mapped[int] = mapped_column(
+        ForeignKey("offsite.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    week1_focus: Mapped[str | None] = mapped_column(Text)
+    weeks2_3: Mapped[str | None] = mapped_column(Text)
+    week4_review: Mapped[str | None] = mapped_column(Text)
+    daily_habits: Mapped[str | None] = mapped_column(Text)
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))

@@ -1,0 +1,299 @@
+"""Open, create, check, copy and lock the offsite file.
+
+One SQLite file holds a team's offsites. It is opened through SQLAlchemy with
+WAL, foreign keys and a busy timeout; every edit is committed when made.
+A file is checked *read-only* before anything writes to it, so a corrupt,
+foreign or newer file is refused without being touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.orm import Session
+
+from keeper.store import backups
+from keeper.store.lock import LockOwner, WriterLock
+from keeper.store.migrations import LATEST_VERSION, apply_migrations
+from keeper.store.models import Offsite
+
+APPLICATION_ID = 0x4B455052  # "KEPR" in the SQLite header
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """A problem with the offsite file, worded for the person using the app."""
+
+
+class NotAKeeperFile(StoreError):
+    pass
+
+
+class CorruptFile(StoreError):
+    pass
+
+
+class NewerFile(StoreError):
+    pass
+
+
+class ReadOnlyError(StoreError):
+    pass
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    version: int
+    integrity: str
+    counts: dict[str, int]
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by the owner only (it holds assessments)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def _ro_connect(path: Path) -> sqlite3.Connection:
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def probe(path: Path, *, full_check: bool = False) -> FileCheck:
+    """Check ``path`` without modifying it; raise a ``StoreError`` subclass."""
+    path = Path(path)
+    if not path.exists():
+        raise StoreError(f"There is no file at {path}.")
+    try:
+        with open(path, "rb") as f:
+            header = f.read(100)
+    except OSError as exc:
+        raise StoreError(f"Keeper cannot read {path}: {exc.strerror}.") from exc
+    if not header.startswith(SQLITE_MAGIC):
+        raise NotAKeeperFile(f"{path.name} is not a Keeper offsite file (it is not a database).")
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id != APPLICATION_ID:
+        raise NotAKeeperFile(
+            f"{path.name} is a database, but not a Keeper offsite file. It was left untouched."
+        )
+    try:
+        conn = _ro_connect(path)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            pragma = "integrity_check" if full_check else "quick_check"
+            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+            integrity = "; ".join(str(r[0]) for r in rows[:5])
+            counts: dict[str, int] = {}
+            if integrity == "ok" and version <= LATEST_VERSION:
+                for table in ("offsite", "person", "agenda_item"):
+                    counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptFile(
+            f"{path.name} is damaged and cannot be opened ({exc}). It was left untouched; "
+            "use File ▸ Restore from backup to recover an earlier copy."
+        ) from exc
+    if integrity != "ok":
+        raise CorruptFile(
+            f"{path.name} is damaged ({integrity}). It was left untouched; "
+            "use File ▸ Restore from backup to recover an earlier copy."
+        )
+    if version > LATEST_VERSION:
+        raise NewerFile(
+            f"{path.name} was written by a newer Keeper (file version {version}; "
+            f"this Keeper reads up to version {LATEST_VERSION}). Update Keeper to open it. "
+            "The file was not changed."
+        )
+    return FileCheck(version=version, integrity=integrity, counts=counts)
+
+
+def _initialise(path: Path) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        apply_migrations(conn, 0)
+    finally:
+        conn.close()
+
+
+def _migrate(path: Path, current: int) -> Path:
+    backup = backups.make_backup(path, reason=f"before-v{LATEST_VERSION}")
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        apply_migrations(conn, current)
+    finally:
+        conn.close()
+    return backup
+
+
+def _make_engine(path: Path, read_only: bool) -> Engine:
+    if read_only:
+        url = f"sqlite:///{path.resolve().as_uri()}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{path}"
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    return engine
+
+
+class OffsiteStore:
+    """An open offsite file: one session, committed after every edit."""
+
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        lock: WriterLock | None,
+        held_by: LockOwner | None,
+        migrated_backup: Path | None = None,
+    ) -> None:
+        self.path = path
+        self.engine = engine
+        self.session = Session(engine, expire_on_commit=False)
+        self._lock = lock
+        self.held_by = held_by
+        self.migrated_backup = migrated_backup
+        self.changes_since_backup = 0
+
+    # ----- opening -------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path) -> OffsiteStore:
+        path = Path(path)
+        if path.exists():
+            raise StoreError(f"{path} already exists; choose another name.")
+        create_private_file(path)
+        try:
+            _initialise(path)
+        except Exception:
+            path.unlink(missing_ok=True)
+            raise
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False) -> OffsiteStore:
+        path = Path(path)
+        check = probe(path)
+        lock: WriterLock | LockOwner | None = None
+        held_by: LockOwner | None = None
+        if not read_only:
+            lock = WriterLock.acquire(path)
+            if isinstance(lock, LockOwner):
+                held_by, lock = lock, None
+                read_only = True
+        migrated: Path | None = None
+        if check.version < LATEST_VERSION:
+            if read_only:
+                raise StoreError(
+                    f"{path.name} needs an upgrade to version {LATEST_VERSION}, "
+                    "but it is open read-only"
+                    + (f" ({held_by.describe()} has it open)." if held_by else ".")
+                )
+            migrated = _migrate(path, check.version)
+        engine = _make_engine(path, read_only)
+        store = cls(path, engine, lock if isinstance(lock, WriterLock) else None, held_by, migrated)
+        if not read_only:
+            backups.make_backup(path, reason="open")
+        return store
+
+    @property
+    def read_only(self) -> bool:
+        return self._lock is None
+
+    def close(self) -> None:
+        self.session.close()
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    # ----- editing -------------------------------------------------------
+    def ensure_writable(self) -> None:
+        if self.read_only:
+            who = f" {self.held_by.describe()} has it open." if self.held_by else ""
+            raise ReadOnlyError(f"{self.path.name} is open read-only.{who}")
+
+    def commit(self) -> None:
+        """Commit the session now; every edit calls this."""
+        self.ensure_writable()
+        try:
+            self.session.commit()
+        except Exception:
+            self.session.rollback()
+            raise
+        self.changes_since_backup += 1
+
+    @contextlib.contextmanager
+    def edit(self) -> Iterator[Session]:
+        """``with store.edit() as s: ...`` commits on exit, rolls back on error."""
+        self.ensure_writable()
+        try:
+            yield self.session
+        except BaseException:
+            self.session.rollback()
+            raise
+        self.commit()
+
+    # ----- queries -------------------------------------------------------
+    def offsites(self) -> list[Offsite]:
+        return list(self.session.scalars(select(Offsite).order_by(Offsite.date, Offsite.id)))
+
+    def current_offsite(self) -> Offsite | None:
+        """The newest offsite of the file (by date, then creation)."""
+        return self.session.scalars(
+            select(Offsite).order_by(Offsite.date.desc().nulls_last(), Offsite.id.desc())
+        ).first()
+
+    def previous_offsite(self, offsite: Offsite) -> Offsite | None:
+        stmt = select(Offsite).where(Offsite.id != offsite.id, Offsite.kind == offsite.kind)
+        if offsite.date is not None:
+            stmt = stmt.where(Offsite.date < offsite.date)
+        else:
+            stmt = stmt.where(Offsite.id < offsite.id)
+        return self.session.scalars(
+            stmt.order_by(Offsite.date.desc().nulls_last(), Offsite.id.desc())
+        ).first()
+
+    def count(self, model: type) -> int:
+        return self.session.scalar(select(func.count()).select_from(model)) or 0
+
+    # ----- copies --------------------------------------------------------
+    def save_as(self, dest: Path) -> Path:
+        """A consistent copy at ``dest`` (SQLite backup API); returns ``dest``."""
+        dest = Path(dest)
+        if dest.resolve() == self.path.resolve():
+            raise StoreError("Choose a different file name to save a copy.")
+        backups.copy_database(self.path, dest)
+        return dest
+
+    def backup_if_changed(self) -> Path | None:
+        if self.read_only or self.changes_since_backup == 0:
+            return None
+        self.changes_since_backup = 0
+        return backups.make_backup(self.path, reason="auto")
+
+
+def check_file(path: Path) -> FileCheck:
+    """``keeper check``: version, counts, and SQLite's full integrity check."""
+    return probe(Path(path), full_check=True)

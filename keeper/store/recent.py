@@ -1,0 +1,31 @@
+"""The Open Recent list, kept as JSON in the user data dir."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from keeper.store import paths
+
+MAX_RECENT = 8
+
+
+def load_recent() -> list[Path]:
+    try:
+        raw = json.loads(paths.recent_files_path().read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(raw, list):
+        return []
+    return [Path(p) for p in raw if isinstance(p, str)][:MAX_RECENT]
+
+
+def remember(path: Path) -> list[Path]:
+    path = Path(path).resolve()
+    items = [path] + [p for p in load_recent() if p != path]
+    items = items[:MAX_RECENT]
+    target = paths.recent_files_path()
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps([str(p) for p in items]), "utf-8")
+    tmp.replace(target)
+    return items

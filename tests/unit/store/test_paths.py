@@ -1,0 +1,22 @@
+"""Where files go: the override, and exports kept out of Keeper's own data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from keeper.store import paths
+
+
+def test_override_and_private_dirs(data_dir: Path) -> None:
+    assert paths.data_dir() == data_dir
+    assert paths.backup_dir() == data_dir / "backups"
+    assert (data_dir.stat().st_mode & 0o077) == 0
+
+
+def test_exports_default_beside_a_user_file_but_not_in_the_data_dir(tmp_path: Path) -> None:
+    user_file = tmp_path / "team" / "offsite.keeper"
+    user_file.parent.mkdir()
+    assert paths.default_export_folder(user_file) == user_file.parent
+    demo = paths.demo_file()
+    assert paths.default_export_folder(demo) == paths.export_dir()
+    assert paths.export_dir() != paths.data_dir()

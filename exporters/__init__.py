@@ -4,6 +4,6 @@ Reads ``keeper/`` only; never imports PySide6 or ``ui/``. Import lazily (openpyx
 python-pptx cost ~230 ms together): only when exporting.
 """
 
-from exporters.atomic import ExportError
+from keeper.tables.atomic import ExportError
 
 __all__ = ["ExportError"]

@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from exporters.atomic import ExportError
 from exporters.run import export_files
 from keeper.store.offsite_file import StoreError
+from keeper.tables.atomic import ExportError
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -29,9 +29,9 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Inches, Pt
 
-from exporters.atomic import ExportError, write_atomically
 from exporters.data import AgendaRow, ClusterNotes, ExportData
-from exporters.safe_text import clean, one_line
+from keeper.tables.atomic import ExportError, write_atomically
+from keeper.tables.cells import clean, one_line
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "deck" / (
     "keeper-default.pptx")

@@ -23,8 +23,8 @@ from exporters.pptx import (
     _textbox,
 )
 from exporters.pptx_table import add_table
-from exporters.safe_text import one_line
 from keeper.day.rules import TACTICS_MAX, TACTICS_MIN
+from keeper.tables.cells import one_line
 
 OKRS_PER_SLIDE = 6
 TACTICS_PER_SLIDE = 10

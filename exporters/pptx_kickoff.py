@@ -31,7 +31,7 @@ from exporters.pptx import (
     _textbox,
 )
 from exporters.pptx_table import add_table
-from exporters.safe_text import one_line
+from keeper.tables.cells import one_line
 
 REPS_PER_SLIDE = 15
 TILES_PER_SLIDE = 24

@@ -16,7 +16,7 @@ from pptx.slide import Slide
 from pptx.util import Emu, Inches
 
 from exporters.pptx import Box
-from exporters.safe_text import one_line
+from keeper.tables.cells import one_line
 
 BAND, WHITE = "F4F6F8", "FFFFFF"
 MARGIN_X, MARGIN_Y = Inches(0.08), Inches(0.03)

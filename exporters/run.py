@@ -13,12 +13,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from exporters.atomic import ExportError, check_destination
 from exporters.data import ExportData, NoOffsite, gather
 from keeper.store.backups import copy_database
 from keeper.store.migrations import LATEST_VERSION, apply_migrations
 from keeper.store.models import Offsite
 from keeper.store.offsite_file import OffsiteStore, probe
+from keeper.tables.atomic import ExportError, check_destination
 
 Progress = Callable[[int, str], None]
 

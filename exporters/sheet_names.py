@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from exporters.safe_text import one_line, truncate
+from keeper.tables.cells import one_line, truncate
 
 LIMIT = 31
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")

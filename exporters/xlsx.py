@@ -19,9 +19,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exporters.atomic import write_atomically
 from exporters.data import ExportData
-from exporters.safe_text import set_value
+from keeper.tables.atomic import write_atomically
+from keeper.tables.cells import set_value
 
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
 FONT_NAME = "Calibri"  # LibreOffice draws it with the metric-compatible Carlito

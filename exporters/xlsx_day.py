@@ -13,7 +13,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from exporters.colours import TACTIC, VERDICT, fill_for
 from exporters.data import ExportData
 from exporters.data_day import DayData, FeedbackFor
-from exporters.safe_text import set_value
 from exporters.xlsx import (
     DATE_FORMAT,
     LABEL_FONT,
@@ -22,6 +21,7 @@ from exporters.xlsx import (
     WRAP,
     _Table,
 )
+from keeper.tables.cells import set_value
 
 Fill = Callable[[Worksheet, ExportData], None]
 

@@ -14,7 +14,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from exporters.colours import GAP, GAP_LEGEND, HEAT, HEAT_LEGEND, METRIC, VERDICT
 from exporters.data import ExportData
 from exporters.data_kickoff import AuditCell, First30Row, KickoffData
-from exporters.safe_text import set_value
 from exporters.xlsx import (
     BOLD_FONT,
     DATE_FORMAT,
@@ -31,6 +30,7 @@ from exporters.xlsx import (
     _Table,
 )
 from exporters.xlsx_day import colour
+from keeper.tables.cells import set_value
 
 Fill = Callable[[Worksheet, ExportData], None]
 MONEY_FORMAT = "#,##0"

@@ -12,11 +12,11 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Inches
 
-from exporters.atomic import ExportError
 from exporters.data import ExportData, gather
 from exporters.pptx import DEFAULT_TEMPLATE, write_pptx
 from keeper.clock import FakeClock
 from keeper.store.files import new_file
+from keeper.tables.atomic import ExportError
 
 NOW = dt.datetime(2026, 11, 23, 14, 30, tzinfo=dt.UTC)
 REPS = ["Ava Chen", "Chloe Martin", "Owen Murphy", "Nora Lindqvist", "Felix Andersen"]

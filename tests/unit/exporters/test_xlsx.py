@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from exporters.atomic import ExportError
 from exporters.data import ExportData, gather
 from exporters.xlsx import write_xlsx
 from keeper.clock import FakeClock
 from keeper.store.files import new_file
 from keeper.store.models import Note
+from keeper.tables.atomic import ExportError
 
 NOW = dt.datetime(2026, 11, 23, 14, 30, tzinfo=dt.UTC)
 

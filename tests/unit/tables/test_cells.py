@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from exporters.safe_text import (
+from keeper.tables.cells import (
     EXCEL_CELL_LIMIT,
     clean,
     is_formula_like,

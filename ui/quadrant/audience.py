@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from keeper.quadrant.rules import MIDPOINT, Quadrant, QuadrantShares, RepPlacement, shares
 from ui.quadrant.bars import ORDER as PANEL_ORDER
 from ui.quadrant.bars import share_text
-from ui.quadrant.board import ACCENT, FILL, INK, dot_colour
+from ui.quadrant.geometry import ACCENT, FILL, INK, dot_colour
 from ui.quadrant.labels import label_rect, place_labels
 
 MUTED_INK = QColor("#3A4250")

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from keeper.quadrant.rules import Quadrant, QuadrantShares
-from ui.quadrant.board import ACCENT, FILL, INK, MUTED
+from ui.quadrant.geometry import ACCENT, FILL, INK, MUTED
 
 # Top of the board first, as people read it: the two high-motivation personas.
 ORDER = (Quadrant.HIGH_HIGH, Quadrant.HIGH_MOTIVATION_LOW_SKILL, Quadrant.BREATHERS,

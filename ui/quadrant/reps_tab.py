@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from keeper.quadrant.ops import BoardData, Rep
 from keeper.quadrant.rules import Quadrant, RepPlacement
-from ui.quadrant.board import ACCENT
+from ui.quadrant.geometry import ACCENT
 from ui.table_model import ColumnsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -31,7 +31,7 @@ from keeper.quadrant.rules import (
     shares_by_manager,
 )
 from ui.quadrant.bars import ManagerBars, ManagerRow, ShareBars
-from ui.quadrant.board import ACCENT
+from ui.quadrant.geometry import ACCENT
 
 FLAG_COLOURS = {FlagKind.ENABLEMENT: "#1A5FA8", FlagKind.RETENTION: "#23703A",
                 FlagKind.BREATHER: "#A64B00"}

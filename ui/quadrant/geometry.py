@@ -1,0 +1,76 @@
+"""Where the quadrant board's parts go and in which colours: scene units, the
+quadrants' rectangles, the title rows names keep off."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
+
+from keeper.quadrant.rules import MIDPOINT, Quadrant, clamp
+
+SIZE = 1000.0  # the board is SIZE x SIZE scene units; (0, 0) is low skill, high motivation
+MARGIN_LEFT, MARGIN_BOTTOM, MARGIN = 46.0, 46.0, 8.0
+DOT_RADIUS = 7.0
+ARROW_PAD_PX = 12.0
+SMALL_STEP, BIG_STEP = 0.01, 0.05
+
+FILL: dict[Quadrant, QColor] = {
+    Quadrant.HIGH_MOTIVATION_LOW_SKILL: QColor("#E5EFFA"),
+    Quadrant.HIGH_HIGH: QColor("#E4F3E6"),
+    Quadrant.LOW_LOW: QColor("#F1ECF5"),
+    Quadrant.BREATHERS: QColor("#FDF0DE"),
+}
+ACCENT: dict[Quadrant, QColor] = {
+    Quadrant.HIGH_MOTIVATION_LOW_SKILL: QColor("#1A5FA8"),
+    Quadrant.HIGH_HIGH: QColor("#23703A"),
+    Quadrant.LOW_LOW: QColor("#5E3F86"),
+    Quadrant.BREATHERS: QColor("#A64B00"),
+}
+DEFAULT_DOT = QColor("#546E7A")
+INK = QColor("#1F2328")
+MUTED = QColor("#4A5360")
+
+
+def to_scene(skill: float, motivation: float) -> QPointF:
+    return QPointF(clamp(skill) * SIZE, (1.0 - clamp(motivation)) * SIZE)
+
+
+def from_scene(point: QPointF) -> tuple[float, float]:
+    return clamp(point.x() / SIZE), clamp(1.0 - point.y() / SIZE)
+
+
+def quadrant_rect(quadrant: Quadrant) -> QRectF:
+    half = SIZE * MIDPOINT
+    x = half if quadrant.high_skill else 0.0
+    y = 0.0 if quadrant.high_motivation else half
+    return QRectF(x, y, half, half)
+
+
+def dot_colour(colour: str | None) -> QColor:
+    result = QColor(colour) if colour else QColor()
+    return result if result.isValid() else QColor(DEFAULT_DOT)
+
+
+def title_fonts() -> tuple[QFont, QFont]:
+    title = QFont()
+    title.setPixelSize(15)
+    title.setBold(True)
+    axes = QFont()
+    axes.setPixelSize(11)
+    return title, axes
+
+
+def title_rows(scale: float) -> list[QRectF]:
+    """Where each quadrant's name and axes are drawn, in view pixels (names keep off)."""
+    title_font, axes_font = title_fonts()
+    title, axes = QFontMetricsF(title_font), QFontMetricsF(axes_font)
+    rows = []
+    for quadrant in Quadrant:
+        rect = quadrant_rect(quadrant)
+        width = max(title.horizontalAdvance(quadrant.label), axes.horizontalAdvance(quadrant.axes))
+        height = title.lineSpacing() + axes.lineSpacing()
+        left = rect.left() * scale + 18 * scale
+        top = (rect.top() + 16) * scale if quadrant.high_motivation else \
+            (rect.bottom() - 16) * scale - height
+        rows.append(QRectF(left, top, width, height))
+    return rows

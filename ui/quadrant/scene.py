@@ -1,0 +1,136 @@
+"""The quadrant board's scene: holds the rep items and lays out their names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
+from PySide6.QtWidgets import QGraphicsScene, QWidget
+
+from keeper.quadrant.rules import Quadrant
+from ui.quadrant.geometry import (
+    DOT_RADIUS,
+    MARGIN,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    SIZE,
+    from_scene,
+    quadrant_rect,
+    title_rows,
+)
+from ui.quadrant.items import ArrowItem, CountItem, DotItem, GhostItem
+from ui.quadrant.labels import place_labels
+
+
+class BoardScene(QGraphicsScene):
+    """Holds the rep items; the view decides what they show."""
+
+    dot_dropped = Signal(int, float, float)  # rep id, skill, motivation
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSceneRect(QRectF(-MARGIN_LEFT, -MARGIN, SIZE + MARGIN_LEFT + MARGIN,
+                                 SIZE + MARGIN + MARGIN_BOTTOM))
+        self.editable = True
+        self.name_font = QFont()
+        self.name_font.setPointSizeF(9.5)
+        self.name_metrics = QFontMetricsF(self.name_font)
+        self.dots: dict[int, DotItem] = {}
+        self.ghosts: dict[int, GhostItem] = {}
+        self.arrows: dict[int, ArrowItem] = {}
+        self.counts: dict[Quadrant, CountItem] = {}
+        self.previous: dict[int, QPointF] = {}
+        self.scale = 1.0  # view pixels per scene unit, set by the view
+        self.on_move: Callable[[int, float, float], None] | None = None
+        for quadrant in Quadrant:
+            item = CountItem(quadrant)
+            rect = quadrant_rect(quadrant)
+            x = rect.right() - 12
+            y = rect.top() + 12 if quadrant.high_motivation else rect.bottom() - 12
+            item.setPos(x, y)
+            self.addItem(item)
+            self.counts[quadrant] = item
+
+    def dot(self, rep_id: int) -> DotItem:
+        item = self.dots.get(rep_id)
+        if item is None:
+            item = DotItem(rep_id, self)
+            self.addItem(item)
+            self.dots[rep_id] = item
+        return item
+
+    def remove_dot(self, rep_id: int) -> None:
+        for table in (self.dots, self.ghosts, self.arrows):
+            item = table.pop(rep_id, None)  # type: ignore[attr-defined]
+            if item is not None:
+                self.removeItem(item)
+        self.previous.pop(rep_id, None)
+
+    def set_history(self, rep_id: int, point: QPointF | None, colour: QColor,
+                    visible: bool) -> None:
+        """Where the rep was at the previous offsite (``None``: not placed then)."""
+        if point is None:
+            for table in (self.ghosts, self.arrows):
+                item = table.pop(rep_id, None)  # type: ignore[attr-defined]
+                if item is not None:
+                    self.removeItem(item)
+            self.previous.pop(rep_id, None)
+            return
+        self.previous[rep_id] = QPointF(point)
+        ghost = self.ghosts.get(rep_id)
+        if ghost is None:
+            ghost = self.ghosts[rep_id] = GhostItem()
+            ghost.set_scale(self.scale)
+            self.addItem(ghost)
+            arrow = self.arrows[rep_id] = ArrowItem()
+            arrow.set_scale(self.scale)
+            self.addItem(arrow)
+        arrow = self.arrows[rep_id]
+        if ghost.pos() != point:
+            ghost.setPos(point)
+        ghost.set_colour(colour)
+        ghost.setVisible(visible)
+        dot = self.dots.get(rep_id)
+        arrow.set_line(point, dot.pos() if dot else point, colour)
+        arrow.setVisible(visible and dot is not None and dot.isVisible())
+
+    def move_dot(self, dot: DotItem, point: QPointF) -> None:
+        if dot.pos() == point:
+            return
+        dot.setPos(point)
+        arrow = self.arrows.get(dot.rep_id)
+        if arrow is not None:
+            start = self.previous.get(dot.rep_id, point)
+            arrow.set_line(start, point, dot.colour)
+        if self.on_move is not None:
+            self.on_move(dot.rep_id, *from_scene(point))
+
+    def dropped(self, dot: DotItem) -> None:
+        skill, motivation = from_scene(dot.pos())
+        self.dot_dropped.emit(dot.rep_id, skill, motivation)
+
+    def layout_labels(self, scale: float) -> None:
+        """Give each visible name a side where it overlaps no other name, dot or count
+        badge; a name with no room is hidden (its tooltip and the Reps list have it)."""
+        if scale != self.scale:
+            self.scale = scale
+            for table in (self.arrows, self.ghosts, self.dots, self.counts):
+                for item in table.values():  # type: ignore[attr-defined]
+                    item.set_scale(scale)
+        dots = [d for d in self.dots.values() if d.isVisible()]
+        dots.sort(key=lambda d: (not d.isSelected(), d.pos().y(), d.pos().x()))
+        centres = [QPointF(d.pos().x() * scale, d.pos().y() * scale) for d in dots]
+        badges = [item.px_bounds().translated(item.pos().x() * scale, item.pos().y() * scale)
+                  for item in self.counts.values()]
+        sides = place_labels(centres, [d.label_size() for d in dots], DOT_RADIUS,
+                             QRectF(0, 0, SIZE * scale, SIZE * scale),
+                             badges + title_rows(scale))
+        for dot, side in zip(dots, sides, strict=True):
+            dot.set_label_side(side)
+
+    def selected_rep(self) -> int | None:
+        for item in self.selectedItems():
+            if isinstance(item, DotItem):
+                return item.rep_id
+        return None

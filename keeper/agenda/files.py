@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import Any
 from keeper.agenda.ops import MAX_MINUTES, clean_item_values
 from keeper.agenda.schedule import plan
 from keeper.store.models import AgendaItem, ContentTag, ItemKind, Person
+from keeper.tables.atomic import write_atomically
 from keeper.text import clean_line
 
 HEADERS = (
@@ -103,24 +102,18 @@ def export_agenda(
     day_start: dt.time,
     title: str = "Agenda",
 ) -> Path:
-    """Write ``.xlsx`` or ``.csv`` (by suffix) atomically; returns the path."""
+    """Write ``.xlsx`` or ``.csv`` (by suffix) atomically; returns the path.
+
+    Raises ``AgendaFileError`` for another suffix and ``ExportError`` (a
+    ``ValueError`` worded for the user) when the folder cannot be written."""
     path = Path(path)
     rows = _table(items, people, day_start)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise AgendaFileError("Save the agenda as .xlsx or .csv.")
-    fd, tmp_name = tempfile.mkstemp(prefix=".agenda-", suffix=suffix, dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        if suffix == ".csv":
-            _write_csv(tmp, rows)
-        else:
-            _write_xlsx(tmp, rows, title)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+    if suffix == ".csv":
+        return write_atomically(path, lambda tmp: _write_csv(tmp, rows))
+    return write_atomically(path, lambda tmp: _write_xlsx(tmp, rows, title))
 
 
 def _csv_safe(value: Any) -> Any:

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from keeper.store import paths
+from keeper.tables.atomic import replace_file
 
 KEEP_PER_FILE = 10
 SUFFIX = ".keeper"
@@ -43,7 +44,7 @@ def copy_database(src: Path, dest: Path) -> None:
         finally:
             target.close()
             source.close()
-        os.replace(tmp, dest)
+        replace_file(tmp, dest)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from keeper.store import paths
+from keeper.tables.atomic import write_text
 
 MAX_RECENT = 8
 
@@ -25,7 +26,5 @@ def remember(path: Path) -> list[Path]:
     items = [path] + [p for p in load_recent() if p != path]
     items = items[:MAX_RECENT]
     target = paths.recent_files_path()
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps([str(p) for p in items]), "utf-8")
-    tmp.replace(target)
+    write_text(target, json.dumps([str(p) for p in items]))
     return items

@@ -1,7 +1,11 @@
-"""Write a file safely: into a temporary file beside it, then move it into place.
+"""The one atomic writer: a temporary file beside the target, flushed, moved into place.
 
-A failed export leaves any earlier file untouched; a missing, read-only or
-locked destination gets an :class:`ExportError` whose message names the path.
+Every file Keeper writes whole (exports, the agenda file, backups, the recent
+list) goes through :func:`replace_file`: the new bytes are fsynced before the
+move and the folder after it, so after a power cut the path holds either the
+old file or the complete new one. A failed write leaves any earlier file
+untouched; for exports, a missing, read-only or locked destination gets an
+:class:`ExportError` whose message names the path.
 """
 
 from __future__ import annotations
@@ -46,6 +50,50 @@ def _folder_error(folder: Path, exc: OSError) -> ExportError:
     return ExportError(f"Keeper cannot write to the folder {folder}: {exc.strerror or exc}.")
 
 
+def _fsync_folder(folder: Path) -> None:
+    # Windows cannot open a folder; there NTFS journals the rename itself.
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def replace_file(tmp: Path, dest: Path) -> None:
+    """Move the finished file ``tmp`` onto ``dest`` (same folder), durably.
+
+    ``tmp``'s bytes reach the disk before the move, and the move itself
+    (the folder's entry) after it. Raises ``OSError``; ``dest`` is then unchanged.
+    """
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, dest)
+    _fsync_folder(Path(dest).parent)
+
+
+def write_text(dest: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``dest`` atomically, owner-only if new; raises ``OSError``."""
+    dest = Path(dest)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.stem}-", suffix=".tmp", dir=dest.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        with contextlib.suppress(OSError):
+            if dest.exists():
+                os.chmod(tmp, stat.S_IMODE(dest.stat().st_mode))
+        replace_file(tmp, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
 def write_atomically(dest: Path, write: Callable[[Path], None]) -> Path:
     """Call ``write(tmp_path)`` then move the result onto ``dest``; return ``dest``.
 
@@ -71,7 +119,7 @@ def write_atomically(dest: Path, write: Callable[[Path], None]) -> Path:
             if dest.exists():
                 os.chmod(tmp, stat.S_IMODE(dest.stat().st_mode))
         try:
-            os.replace(tmp, dest)
+            replace_file(tmp, dest)
         except OSError as exc:
             raise ExportError(
                 f"Keeper could not replace {dest} ({exc.strerror or exc}). If it is open in "

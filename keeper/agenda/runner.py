@@ -59,17 +59,11 @@ def next_start(runner: Runner, now: dt.datetime) -> dt.datetime:
     return now + dt.timedelta(seconds=max(0.0, runner.remaining_s()))
 
 
-def round_up_minute(moment: dt.datetime) -> dt.datetime:
-    if moment.second or moment.microsecond:
-        moment = moment.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
-    return moment
-
-
 def back_at(runner: Runner, now: dt.datetime) -> dt.datetime | None:
     """The minute a break ends (rounded up), None once it has run out."""
     if runner.remaining_s() <= 0:
         return None
-    return round_up_minute(next_start(runner, now))
+    return schedule.round_up_minute(next_start(runner, now))
 
 
 def status_word(state: TimerState, level: WarningLevel) -> str:

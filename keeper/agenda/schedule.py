@@ -130,10 +130,22 @@ def drift(
     return Drift((projected - planned_end).total_seconds(), planned_end, projected)
 
 
+def round_up_minute(moment: datetime) -> datetime:
+    if moment.second or moment.microsecond:
+        moment = moment.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return moment
+
+
+def clock_text(moment: datetime) -> str:
+    """The one rule for every time of day the Keeper or the room reads ("Back at", "Next ·",
+    "projected end", "later today"): the minute rounded up, so a time shown is never
+    before the moment it stands for and two lines about one moment always agree."""
+    return f"{round_up_minute(moment):%H:%M}"
+
+
 def status_line(d: Drift) -> str:
     """``"Running 12 min late · projected end 17:42"``."""
-    end = d.projected_end + timedelta(seconds=30)  # round to the nearest minute
-    return f"{d.text()} · projected end {end:%H:%M}"
+    return f"{d.text()} · projected end {clock_text(d.projected_end)}"
 
 
 def _aware(moment: datetime, like: datetime) -> datetime:

@@ -211,3 +211,23 @@ def test_two_screens_projector_by_default_and_survives_unplugging(tmp_path: Path
     assert visible and on_laptop and not full  # one screen left: a movable window on it
     assert out["replugged"] == ["PROJECTOR", True, [1280, 0, 1920, 1080]]
     assert out["chosen"] == ["LAPTOP", [0, 0, 1280, 800]]
+
+
+def test_break_screen_says_one_time_for_back_and_next(qtbot) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from keeper.agenda.schedule import AgendaEntry
+    from keeper.agenda.timer import Runner
+    from keeper.clock import FakeClock
+    from ui.runner.projected import Room, audience_state
+
+    nine = datetime(2026, 11, 23, 20, 24, 30, tzinfo=UTC)
+    clock = FakeClock(nine)
+    entries = [AgendaEntry(1, "Coffee", kind="break", planned_minutes=15),
+               AgendaEntry(2, "Forecast review", planned_minutes=30)]
+    runner = Runner(entries, clock)
+    runner.start()  # the break ends at 20:39:30
+    state = audience_state(runner, Room(entries, [], {}, None, "", False), clock.now(),
+                           runner.level())
+    assert state.back_at == "Back at 20:40"
+    assert state.next_line.startswith("Next · 20:40")

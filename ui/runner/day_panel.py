@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel
 
 from keeper.agenda import runner as runner_rules
 from keeper.agenda import schedule
+from keeper.agenda.schedule import clock_text
 from ui.runner.actions import action_button
-from ui.runner.text import ShownText, hhmm, html, message_text
+from ui.runner.text import ShownText, html, message_text
 
 
 class DayPanel(QFrame):
@@ -69,11 +70,11 @@ class DayPanel(QFrame):
                 self.drift_line.setStyleSheet(f"color: {colour};")
         first = outlook.next
         if first is not None:
-            self.shown.set("next", self.next_line, f"{hhmm(first.start)}  {first.entry.title}"
+            self.shown.set("next", self.next_line, f"{clock_text(first.start)}  {first.entry.title}"
                                                    f" · {first.entry.planned_minutes} min")
         else:
             self.shown.set("next", self.next_line, "Nothing after this" if not finished else "")
-        rows = [f"<tr><td style='padding-right:12px'>{hhmm(u.start)}</td>"
+        rows = [f"<tr><td style='padding-right:12px'>{clock_text(u.start)}</td>"
                 f"<td>{html(u.entry.title)}</td></tr>" for u in outlook.later]
         self.shown.set("later", self.later, f"<table>{''.join(rows)}</table>" if rows else "")
         self.shown.set("message", self.message_line, message_text(message))

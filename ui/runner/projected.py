@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from keeper.agenda import runner as runner_rules
 from keeper.agenda import schedule
+from keeper.agenda.schedule import clock_text
 from keeper.agenda.timer import Runner, WarningLevel
 from keeper.store.models import AgendaItem, ItemKind
 from ui.audience.state import AudienceState
-from ui.runner.text import hhmm
 
 
 @dataclass(frozen=True)
@@ -38,13 +38,14 @@ def audience_state(runner: Runner, room: Room, now: dt.datetime,
     index = runner.index
     nxt = room.entries[index + 1] if index + 1 < len(room.entries) else None
     start_next = runner_rules.next_start(runner, now)
-    next_line = f"Next · {hhmm(start_next)}  {nxt.title}" if nxt else "Last session of the day"
+    next_line = (f"Next · {clock_text(start_next)}  {nxt.title}" if nxt
+                 else "Last session of the day")
     status = runner_rules.status_word(runner.state, level)
     if item.kind != ItemKind.SESSION.value:
         back = runner_rules.back_at(runner, now)
         return AudienceState(mode="break", title=item.title, digits=runner.display(),
                              level=level.value, status=status if status != "Over time" else "",
-                             back_at=f"Back at {hhmm(back)}" if back else "Welcome back",
+                             back_at=f"Back at {clock_text(back)}" if back else "Welcome back",
                              next_line=next_line, message=room.message)
     source = room.items[index]
     subtitle = " · ".join(p for p in (

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from keeper.agenda.files import TAG_LABELS
@@ -13,10 +11,6 @@ from keeper.store.models import AgendaItem, ItemKind
 
 def fmt_minutes(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-def hhmm(moment: dt.datetime) -> str:
-    return f"{moment:%H:%M}"
 
 
 def html(text: str) -> str:

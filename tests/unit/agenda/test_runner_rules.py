@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
+from keeper.agenda import schedule
 from keeper.agenda.runner import (
     LATE_COLOUR,
     ON_TIME_COLOUR,
@@ -11,7 +12,6 @@ from keeper.agenda.runner import (
     is_late,
     next_start,
     outlook,
-    round_up_minute,
     runner_drift,
     status_word,
 )
@@ -82,7 +82,7 @@ def test_next_start_and_break_return_rounded_up_to_the_minute() -> None:
     assert back_at(runner, clock.now()) is None
     assert next_start(runner, clock.now()) == clock.now()
     on_the_minute = NINE + timedelta(minutes=5)
-    assert round_up_minute(on_the_minute) == on_the_minute
+    assert schedule.round_up_minute(on_the_minute) == on_the_minute
 
 
 def test_status_word() -> None:
@@ -132,3 +132,11 @@ def test_an_unstarted_session_with_an_added_minute_moves_what_comes_next() -> No
     runner.adjust(-3)  # and takes three back: eight minutes in all
     shorter = outlook(runner, items, clock.now()).next
     assert shorter is not None and shorter.start == NINE + timedelta(minutes=8, seconds=20)
+
+
+def test_every_time_shown_rounds_up_to_the_minute_so_two_lines_about_one_moment_agree() -> None:
+    ends = NINE + timedelta(minutes=15, seconds=20)
+    assert schedule.clock_text(ends) == "09:16"
+    assert schedule.clock_text(NINE) == "09:00"  # on the minute: as it is
+    drift = Drift(20.0, NINE + timedelta(minutes=15), ends)
+    assert schedule.status_line(drift).endswith("projected end 09:16")

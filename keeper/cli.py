@@ -109,6 +109,7 @@ def main(argv: Sequence[str] | None = None, extra: dict[str, Handler] | None = N
     from keeper.agenda.templates import TemplateError
     from keeper.people.roster import RosterError
     from keeper.store.offsite_file import StoreError
+    from keeper.store.write_errors import write_error_message
 
     args = build_parser().parse_args(argv)
     handlers = {
@@ -127,3 +128,9 @@ def main(argv: Sequence[str] | None = None, extra: dict[str, Handler] | None = N
         return _fail(f"{exc.strerror or exc}: {exc.filename or ''}".strip(": "))
     except ValueError as exc:  # exporters raise ExportError(ValueError) with a message
         return _fail(str(exc))
+    except Exception as exc:
+        # A failed write (file locked, disk full): one line, never the row's values.
+        message = write_error_message(exc, getattr(args, "file", None))
+        if message is None:
+            raise
+        return _fail(message)

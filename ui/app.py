@@ -10,21 +10,30 @@ import time
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from keeper import __version__
 from keeper.store import paths
+from keeper.store.write_errors import write_error_message
 
 log = logging.getLogger("keeper")
 
 
+class PrivateLogHandler(logging.handlers.RotatingFileHandler):
+    """keeper.log and its rotated copies are readable by the owner only."""
+
+    def _open(self) -> TextIO:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.chmod(self.baseFilename, 0o600)  # a log left by an older Keeper
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
 def setup_logging() -> Path:
     log_file = paths.log_dir() / "keeper.log"
-    handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-    )
+    handler = PrivateLogHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -32,21 +41,39 @@ def setup_logging() -> Path:
     return log_file
 
 
+def error_box(value: BaseException, log_file: Path) -> QMessageBox:
+    """The dialog for an error nobody caught; a failed write says the edit was NOT saved."""
+    unsaved = write_error_message(value)
+    if unsaved is not None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "The change was not saved",
+                          unsaved[0].upper() + unsaved[1:] + " Keeper keeps running: "
+                          "try the change again in a moment.")
+        return box
+    box = QMessageBox(QMessageBox.Icon.Critical, "Keeper ran into a problem",
+                      f"Something went wrong: {value}\n\nYour earlier edits are saved. "
+                      f"Details are in the log:\n{log_file}")
+    return box
+
+
 def install_crash_dialog(log_file: Path) -> None:
     """An unexpected error shows what happened and where the log is; never a silent exit."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        unsaved = write_error_message(value)
+        if unsaved is not None:  # the statement and its values stay out of the log
+            log.error("edit not saved: %s", unsaved)
+        else:
+            log.error("unexpected error\n%s",
+                      "".join(traceback.format_exception(kind, value, tb)))
         if os.environ.get("KEEPER_EXIT_AFTER_MS"):  # a smoke run: fail fast, nobody to click OK
             sys.__excepthook__(kind, value, tb)
             os._exit(70)
         if QApplication.instance() is None:
             sys.__excepthook__(kind, value, tb)
             return
-        box = QMessageBox(QMessageBox.Icon.Critical, "Keeper ran into a problem",
-                          f"Something went wrong: {value}\n\nYour last edits are saved. "
-                          f"Details are in the log:\n{log_file}")
-        box.setDetailedText("".join(traceback.format_exception(kind, value, tb)))
+        box = error_box(value, log_file)
+        if unsaved is None:
+            box.setDetailedText("".join(traceback.format_exception(kind, value, tb)))
         box.exec()
 
     sys.excepthook = hook

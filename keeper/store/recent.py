@@ -26,5 +26,7 @@ def remember(path: Path) -> list[Path]:
     items = [path] + [p for p in load_recent() if p != path]
     items = items[:MAX_RECENT]
     target = paths.recent_files_path()
+    if target.exists():
+        target.chmod(0o600)  # left 0644 by an older Keeper; the writer keeps the mode
     write_text(target, json.dumps([str(p) for p in items]))
     return items

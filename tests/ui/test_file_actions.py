@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
 
-from keeper.ops import InsertRow
-from keeper.store import backups
+from keeper.ops import InsertRow, SetFields
+from keeper.store import backups, paths
 from keeper.store.models import Person
 from ui import file_actions
 from ui.app import install_crash_dialog
@@ -110,3 +110,50 @@ def test_unexpected_error_shows_what_happened_and_the_log(qtbot, tmp_path: Path,
     finally:
         sys.excepthook = old_hook
     assert shown and "tally divided by zero" in shown[0] and str(log_file) in shown[0]
+
+
+def test_a_failed_edit_says_not_saved_and_leaks_nothing(window: MainWindow, qtbot,
+                                                        monkeypatch) -> None:
+    import logging
+    import sqlite3
+    import stat
+
+    from keeper.store.models import Offsite
+    from ui.app import setup_logging
+    from ui.settings import app_settings
+
+    private = "Stop: Lena talks over her reps"
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(
+        self.windowTitle() + "|" + self.text() + "|" + self.detailedText()) or 0)
+    log_file = setup_logging()
+    handler = logging.getLogger().handlers[-1]
+    old_hook = sys.excepthook
+    store = window.context.store
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the file
+    try:
+        install_crash_dialog(log_file)
+        offsite = window.context.offsite
+        try:
+            window.context.run(SetFields(Offsite, {"id": offsite.id}, {"venue": private}),
+                               "offsite")
+        except Exception:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = old_hook
+        other.rollback()
+        other.close()
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    assert len(shown) == 1
+    assert "NOT saved" in shown[0] and "Your last edits are saved" not in shown[0]
+    assert private not in shown[0]
+    logged = log_file.read_text("utf-8")
+    assert "NOT saved" in logged and private not in logged
+    assert window.context.store is store and window.context.undo_stack.count() == 0
+    assert window.context.offsite.venue != private
+    app_settings().setValue("test/key", 1)
+    app_settings().sync()
+    for kept in (log_file, paths.data_dir() / "window.ini"):
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o600, kept

@@ -16,6 +16,7 @@ from keeper.store.files import new_file
 from keeper.store.migrations import LATEST_VERSION
 from keeper.store.models import Offsite, Person
 from keeper.store.offsite_file import (
+    EDIT_BUSY_TIMEOUT_MS,
     CorruptFile,
     NewerFile,
     NotAKeeperFile,
@@ -30,7 +31,8 @@ def test_pragmas_are_on(demo_store: OffsiteStore) -> None:
     session = demo_store.session
     assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
     assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-    assert session.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+    assert session.execute(text("PRAGMA busy_timeout")).scalar() == EDIT_BUSY_TIMEOUT_MS
+    assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL: power-cut safe
 
 
 def test_new_file_has_the_template_agenda_and_is_private(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from keeper.board import tally
+from keeper.board.colours import distinct_colours
 from keeper.store.models import (
     Attendance,
     Cluster,
@@ -188,9 +189,11 @@ def load_board(session: Session, offsite_id: int) -> BoardData:
         support = tally.TallySupport.stored(r.person_id, r.note_id, r.cluster_id, r.dots)
         if support is not None:  # a malformed row never breaks the board
             supports.append(support)
+    persons = board_people(session, offsite_id)
+    colours = distinct_colours([(p.id, p.colour) for p in persons])
     people = tuple(
-        BoardPerson(p.id, p.name, p.colour, initials(p.name), p.id == keeper_id)
-        for p in board_people(session, offsite_id)
+        BoardPerson(p.id, p.name, colours[p.id], initials(p.name), p.id == keeper_id)
+        for p in persons
     )
     initiatives = tuple(
         tally.TallyInitiative(r.id, r.title)

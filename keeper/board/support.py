@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from keeper.board import tally
+from keeper.board.loading import BoardData
 from keeper.board.operation import (
     BoardError,
     BoardOperation,
@@ -40,6 +41,32 @@ class _OneIdeaEdit(BoardOperation):
         idea = self._support().idea
         return [x for x in supports if not (x.person_id == self.person_id and x.idea == idea)]
 
+    def _refuse_over_limit(self, data: BoardData, after: Sequence[tally.TallySupport]) -> None:
+        """In dot voting, refuse a dot beyond the person's limit or the cap per idea
+        (taking dots off is always allowed, even when a lowered limit is exceeded)."""
+        config = data.config
+        if config.mode is not tally.TallyMode.DOTS:
+            return
+        mine_before = sum(x.dots for x in data.supports if x.person_id == self.person_id)
+        mine_after = sum(x.dots for x in after if x.person_id == self.person_id)
+        if mine_after <= mine_before:
+            return
+        person = data.person(self.person_id)
+        who = person.name if person else "This person"
+        limit = config.dots_per_person
+        if mine_after > limit:
+            left = max(0, limit - mine_before)
+            raise BoardError(
+                f"{who} has {tally.support_count(left, 'dots')} left of {limit}: "
+                "take a dot off another idea first, or raise the dots per person.")
+        idea = self._support().idea
+        on_idea = sum(x.dots for x in after
+                      if x.person_id == self.person_id and x.idea == idea)
+        if config.cap_per_idea is not None and on_idea > config.cap_per_idea:
+            raise BoardError(
+                f"At most {tally.support_count(config.cap_per_idea, 'dots')} per idea: "
+                f"{who} cannot put {on_idea} on one idea.")
+
 
 class ToggleSupport(_OneIdeaEdit):
     """A person supports an idea (note or cluster), or stops supporting it."""
@@ -62,6 +89,7 @@ class ToggleSupport(_OneIdeaEdit):
         has = len(after) != len(data.supports)
         if not has:
             after.append(self._support())
+            self._refuse_over_limit(data, after)
         self.added = not has
         self.text = "Add support" if self.added else "Remove support"
         write_supports(self, s, self.offsite_id, data.supports, after)
@@ -70,8 +98,9 @@ class ToggleSupport(_OneIdeaEdit):
 class SetDots(_OneIdeaEdit):
     """Set how many dots a person puts on one idea (0 removes them).
 
-    The dot limit and cap are voting rules reported by ``tally.validate_dot_vote``;
-    the Keeper may record over them, and the panel shows the warning.
+    A dot beyond the person's limit, or beyond the cap on one idea, is refused with
+    a message saying what is left; a file already over (a limit lowered after the
+    vote) is reported by ``tally.validate_dot_vote`` and may only come down.
     """
 
     text = "Set dots"
@@ -95,6 +124,7 @@ class SetDots(_OneIdeaEdit):
         after = self._others(data.supports)
         if self.dots:
             after.append(self._support(self.dots))
+        self._refuse_over_limit(data, after)
         write_supports(self, s, self.offsite_id, data.supports, after)
 
 

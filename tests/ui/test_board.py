@@ -231,14 +231,24 @@ def test_dot_mode_and_keeper_not_counted(qtbot, view, context):
     view.tally.mode.activated.emit(1)
     assert view.data.config.mode.value == "dots"
     assert view.tally.dots.isEnabled()
-    note = next(i for i in view.scene.notes.values() if i.note.cluster_id is None)
-    view.scene.select_only([note])
-    person = next(iter(view.tally.person_spins))
+    loose = [i for i in view.scene.notes.values() if i.note.cluster_id is None]
+    view.scene.select_only([loose[0]])
+    used = {p.id: 0 for p in view.data.people}
+    for s in view.data.supports:
+        used[s.person_id] += s.dots
+    person = min(view.tally.person_spins, key=lambda p: used[p])
     spin = view.tally.person_spins[person]
-    spin.setValue(5)
+    spin.setValue(3 - used[person])  # all of this person's dots on one note
     spin.editingFinished.emit()
-    assert view.data.supporters_of(IdeaKind.NOTE, note.note.id) == {person: 5}
-    assert "limit is 3" in view.tally.issues.text()
+    assert view.data.supporters_of(IdeaKind.NOTE, loose[0].note.id) == {person: 3 - used[person]}
+    view.scene.select_only([loose[1]])  # the fourth dot, on another note: refused
+    spin = view.tally.person_spins[person]
+    spin.setValue(1)
+    spin.editingFinished.emit()
+    assert view.data.supporters_of(IdeaKind.NOTE, loose[1].note.id) == {}
+    assert view.message.isVisible()
+    assert "0 dots left of 3" in view.message.text()
+    assert view.tally.person_spins[person].value() == 0
     view.tally.keeper_counted.setChecked(False)
     assert view.data.config.keeper_counted is False
 

@@ -356,14 +356,14 @@ def test_toggle_support_and_keeper_counted(demo_store):
 
 def test_dots_and_settings(demo_store):
     data = board(demo_store)
-    change = bo.SetTallySettings(data.offsite_id, mode="dots", dots_per_person=5, cap_per_idea=2)
+    change = bo.SetTallySettings(data.offsite_id, mode="dots", dots_per_person=20, cap_per_idea=2)
     change.apply(demo_store)
     cfg = board(demo_store).config
-    assert (cfg.mode, cfg.dots_per_person, cfg.cap_per_idea) == (TallyMode.DOTS, 5, 2)
+    assert (cfg.mode, cfg.dots_per_person, cfg.cap_per_idea) == (TallyMode.DOTS, 20, 2)
     note = data.notes[-1]
     person = data.people[3].id
-    bo.SetDots(data.offsite_id, person, 3, note_id=note.id).apply(demo_store)
-    assert board(demo_store).supporters_of(IdeaKind.NOTE, note.id) == {person: 3}
+    bo.SetDots(data.offsite_id, person, 2, note_id=note.id).apply(demo_store)
+    assert board(demo_store).supporters_of(IdeaKind.NOTE, note.id) == {person: 2}
     bo.SetDots(data.offsite_id, person, 0, note_id=note.id).apply(demo_store)
     assert board(demo_store).supporters_of(IdeaKind.NOTE, note.id) == {}
     change.revert(demo_store)

@@ -26,8 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from exporters.data import gather  # noqa: E402
-from exporters.pptx import write_pptx  # noqa: E402
-from exporters.xlsx import write_xlsx  # noqa: E402
+from exporters.pptx.deck import write_pptx  # noqa: E402
+from exporters.xlsx.workbook import write_xlsx  # noqa: E402
 from keeper.agenda.templates import find_template  # noqa: E402
 from keeper.clock import FakeClock  # noqa: E402
 from keeper.kickoff.demo import build_kickoff  # noqa: E402

@@ -58,14 +58,14 @@ def export_files(
     lines = []
     if xlsx is not None:
         report(30, "Writing the workbook")
-        from exporters.xlsx import write_xlsx
+        from exporters.xlsx.workbook import write_xlsx
 
         start = time.perf_counter()
         written = write_xlsx(data, Path(xlsx))
         lines.append(f"wrote {written} ({time.perf_counter() - start:.1f} s)")
     if pptx is not None:
         report(65, "Writing the deck")
-        from exporters.pptx import write_pptx
+        from exporters.pptx.deck import write_pptx
 
         start = time.perf_counter()
         written = write_pptx(data, Path(pptx), template=template, names=names)

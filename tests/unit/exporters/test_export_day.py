@@ -15,9 +15,9 @@ from sqlalchemy import select
 
 from exporters.colours import GREEN, GREY, RED
 from exporters.data import ExportData, gather
-from exporters.pptx import write_pptx
-from exporters.sheet_names import SheetNames
-from exporters.xlsx import write_xlsx
+from exporters.pptx.deck import write_pptx
+from exporters.xlsx.sheet_names import SheetNames
+from exporters.xlsx.workbook import write_xlsx
 from keeper.clock import FakeClock
 from keeper.store.files import new_file
 from keeper.store.models import Attendance, Feedback, Person, PlanInitiative, Tactic

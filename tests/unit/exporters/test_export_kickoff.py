@@ -19,9 +19,9 @@ from sqlalchemy import select
 from exporters.cli import cmd_export
 from exporters.colours import GAP, GREEN, HEAT, RED
 from exporters.data import ExportData, gather
-from exporters.pptx import write_pptx
+from exporters.pptx.deck import write_pptx
 from exporters.run import export_files
-from exporters.xlsx import write_xlsx
+from exporters.xlsx.workbook import write_xlsx
 from keeper.clock import FakeClock
 from keeper.kickoff.rules import gap_level, heat_level
 from keeper.store.files import new_file

@@ -13,7 +13,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Inches
 
 from exporters.data import ExportData, gather
-from exporters.pptx import DEFAULT_TEMPLATE, write_pptx
+from exporters.pptx.deck import DEFAULT_TEMPLATE, write_pptx
 from keeper.clock import FakeClock
 from keeper.store.files import new_file
 from keeper.tables.atomic import ExportError

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from exporters.data import ExportData, gather
-from exporters.xlsx import write_xlsx
+from exporters.xlsx.workbook import write_xlsx
 from keeper.clock import FakeClock
 from keeper.store.files import new_file
 from keeper.store.models import Note

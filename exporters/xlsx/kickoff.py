@@ -1,10 +1,10 @@
 """The workbook's sheets for a sales kickoff: Look back, Reality audit (a heat map), Goals,
-Recognition, Success grid, Check-ins, and one "30 days – <rep>" sheet per rep."""
+Recognition, Success grid, Check-ins, and one "30 days – <rep>" sheet per rep.
+"""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill
@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from exporters.colours import GAP, GAP_LEGEND, HEAT, HEAT_LEGEND, METRIC, VERDICT
 from exporters.data import ExportData
 from exporters.data_kickoff import AuditCell, First30Row, KickoffData
-from exporters.xlsx import (
+from exporters.xlsx.kit import (
     BOLD_FONT,
     DATE_FORMAT,
     FONT_NAME,
@@ -27,16 +27,24 @@ from exporters.xlsx import (
     THIN,
     TITLE_FONT,
     WRAP,
-    _Table,
+    Fill,
+    Table,
+    colour,
 )
-from exporters.xlsx_day import colour
 from keeper.tables.cells import set_value
 
-Fill = Callable[[Worksheet, ExportData], None]
 MONEY_FORMAT = "#,##0"
+
+
 RATING_FORMAT = "0.0"
+
+
 GAP_FORMAT = '+0.0;"−"0.0;0.0'
+
+
 SECTION_FONT = Font(name=FONT_NAME, bold=True, size=13, color="1F3A5F")
+
+
 RATING_WIDTH = 5.5
 
 
@@ -61,9 +69,6 @@ def _widths(ws: Worksheet, widths: dict[str, float]) -> None:
         ws.column_dimensions[letter].width = width
 
 
-# --- Look back ------------------------------------------------------------------------------
-
-
 def _look_back(ws: Worksheet, data: ExportData) -> None:
     lb = _ko(data).look_back
     _title(ws, f"Look back: {data.offsite.title}")
@@ -85,7 +90,7 @@ def _look_back(ws: Worksheet, data: ExportData) -> None:
     row = 4 + len(facts)
 
     _section(ws, row + 1, "Objectives set for attendees")
-    obj = _Table(ws, ["Objective", "Hit / missed"], row=row + 2, wrap=(0,))
+    obj = Table(ws, ["Objective", "Hit / missed"], row=row + 2, wrap=(0,))
     for text, hit in lb.objectives:
         word = "Not scored" if hit is None else ("Hit" if hit else "Missed")
         obj.add([text, word])
@@ -96,14 +101,14 @@ def _look_back(ws: Worksheet, data: ExportData) -> None:
 
     s = lb.survey
     _section(ws, row, f"Attendee survey: {s.responses} responses")
-    avg = _Table(ws, ["Rating question", "Average", "Answers"], row=row + 1,
+    avg = Table(ws, ["Rating question", "Average", "Answers"], row=row + 1,
                  formats={1: "0.00"})
     for q in lb.questions:
         avg.add([q, s.averages.get(q), s.rated.get(q, 0)])
     row = avg.last_row + 2
     for label, themes in (("Most frequent: what went well", s.went_well_themes),
                           ("Most frequent: what to improve", s.to_improve_themes)):
-        t = _Table(ws, [label, "Mentions"], row=row)
+        t = Table(ws, [label, "Mentions"], row=row)
         for theme, count in themes:
             t.add([theme, count])
         if not themes:
@@ -111,7 +116,7 @@ def _look_back(ws: Worksheet, data: ExportData) -> None:
         row = t.last_row + 2
 
     left = 6
-    raw = _Table(ws, ["Respondent", "What went well", "What to improve", *lb.questions],
+    raw = Table(ws, ["Respondent", "What went well", "What to improve", *lb.questions],
                  row=3, col=left, wrap=(1, 2))
     raw.widths[1] = raw.widths[2] = 45
     for r in lb.responses:
@@ -119,9 +124,6 @@ def _look_back(ws: Worksheet, data: ExportData) -> None:
     _section(ws, 2, "Survey responses", column=left)
     raw.finish(freeze=False)
     _widths(ws, {"A": 46, "B": 16, "C": 14, "D": 10, "E": 3})
-
-
-# --- Reality audit: the heat map ---------------------------------------------------------------
 
 
 def _rating_cell(ws: Worksheet, row: int, col: int, value: float | None, level: str,
@@ -195,7 +197,7 @@ def _audit(ws: Worksheet, data: ExportData) -> None:
     row = team_row + 2
     _section(ws, row, "Team gaps and training priorities")
     priority = {g.competency_id: k for k, g in enumerate(audit.priorities, start=1)}
-    gaps = _Table(ws, ["Competency", "Self (mean)", "Manager (mean)", "Gap", "Reps rated",
+    gaps = Table(ws, ["Competency", "Self (mean)", "Manager (mean)", "Gap", "Reps rated",
                        "Training priority"], row=row + 1,
                   formats={1: RATING_FORMAT, 2: RATING_FORMAT, 3: GAP_FORMAT})
     for c in range(2, 7):  # the rating columns are narrow: headers stand up, as above
@@ -224,13 +226,10 @@ def _audit(ws: Worksheet, data: ExportData) -> None:
         ws.column_dimensions[get_column_letter(3 + i)].width = 8
 
 
-# --- Goals, Recognition, Success grid, Check-ins --------------------------------------------
-
-
 def _goals(ws: Worksheet, data: ExportData) -> None:
     goals = _ko(data).goals
     by_text = {r.text: r for r in goals.rows}
-    paths = _Table(ws, ["Outcome goal", "Target", "Performance goal (activity)", "Target",
+    paths = Table(ws, ["Outcome goal", "Target", "Performance goal (activity)", "Target",
                         "Development goal (skill)", "Target"], wrap=(0, 2, 4))
     for i in (0, 2, 4):
         paths.widths[i] = 36
@@ -243,7 +242,7 @@ def _goals(ws: Worksheet, data: ExportData) -> None:
                        dev.text if dev else "", (by_text[dev.text].target or "") if dev else ""])
     paths.finish()
     _section(ws, paths.last_row + 2, "Each goal and its links")
-    rows = _Table(ws, ["Goal", "Layer", "Carries", "Target", "Carried by"],
+    rows = Table(ws, ["Goal", "Layer", "Carries", "Target", "Carried by"],
                   row=paths.last_row + 3, wrap=(0, 2, 4))
     for r in goals.rows:
         rows.add([r.text, r.layer, "; ".join(r.carries), r.target or "",
@@ -260,11 +259,11 @@ def _goals(ws: Worksheet, data: ExportData) -> None:
 
 def _recognition(ws: Worksheet, data: ExportData) -> None:
     rec = _ko(data).recognition
-    table = _Table(ws, ["Rep", "Attainment (of plan)", "Tier"], formats={1: PERCENT_FORMAT})
+    table = Table(ws, ["Rep", "Attainment (of plan)", "Tier"], formats={1: PERCENT_FORMAT})
     for name, value, tier in rec.attainment:
         table.add([name, value, tier or ""])
     table.finish()
-    tiers = _Table(ws, ["Tier", "Threshold (of plan)", "Reps"], formats={1: PERCENT_FORMAT},
+    tiers = Table(ws, ["Tier", "Threshold (of plan)", "Reps"], formats={1: PERCENT_FORMAT},
                    col=len(table.widths) + 2)
     for t in sorted(rec.tiers, key=lambda t: -t.threshold):
         tiers.add([t.name, t.threshold, len(t.reps)])
@@ -280,7 +279,7 @@ def _measure_label(data: ExportData, date: Any) -> str:
 def _success(ws: Worksheet, data: ExportData) -> None:
     ko = _ko(data)
     dates = list(ko.measure_dates)
-    table = _Table(ws, ["Horizon", "Metric", "Unit", "Better", "Target",
+    table = Table(ws, ["Horizon", "Metric", "Unit", "Better", "Target",
                         *(_measure_label(data, d) for d in dates), "Latest", "Status"],
                    wrap=(1,))
     table.widths[1] = 36
@@ -295,7 +294,7 @@ def _success(ws: Worksheet, data: ExportData) -> None:
 
 def _check_ins(ws: Worksheet, data: ExportData) -> None:
     start = data.offsite.date
-    table = _Table(ws, ["Date", "Days after", "Check-in", "Notes"], formats={0: DATE_FORMAT},
+    table = Table(ws, ["Date", "Days after", "Check-in", "Notes"], formats={0: DATE_FORMAT},
                    wrap=(3,))
     table.widths[3] = 70
     for c in data.day.check_ins if data.day else ():
@@ -356,3 +355,4 @@ def kickoff_sheets(data: ExportData) -> list[tuple[str, Fill]]:
     sheets += [(f"30 days \u2013 {plan.rep}", functools.partial(_first30, plan=plan))
                for plan in ko.first30]
     return sheets
+

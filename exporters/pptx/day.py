@@ -1,6 +1,7 @@
 """The deck's slides for the rest of the offsite day: the OKR review, the charter, big bets
 to initiatives (with owners), and the operating plan per initiative with status colours.
-Start/Stop/Continue feedback is private: it never goes on a slide or in speaker notes."""
+Start/Stop/Continue feedback is private: it never goes on a slide or in speaker notes.
+"""
 
 from __future__ import annotations
 
@@ -12,35 +13,30 @@ from pptx.util import Inches
 from exporters.colours import TACTIC, VERDICT, fill_for
 from exporters.data import ExportData
 from exporters.data_day import PlanRow
-from exporters.pptx import (
+from exporters.pptx.kit import (
     Box,
     Layouts,
-    _card,
-    _content_box,
-    _drop_empty_placeholders,
-    _notes,
-    _set_title,
-    _textbox,
+    draw_card,
+    new_slide,
+    speaker_notes,
+    textbox,
 )
-from exporters.pptx_table import add_table
+from exporters.pptx.table import add_table
 from keeper.day.rules import TACTICS_MAX, TACTICS_MIN
 from keeper.tables.cells import one_line
 
 OKRS_PER_SLIDE = 6
+
+
 TACTICS_PER_SLIDE = 10
+
+
 BRIDGES = 4
-
-
-def _slide(prs: PresentationType, lay: Layouts, title: str) -> tuple[object, Box]:
-    slide = prs.slides.add_slide(lay.title_only)
-    _set_title(slide, title)
-    _drop_empty_placeholders(slide)
-    return slide, _content_box(prs, slide)
 
 
 def _caption(slide: object, box: Box, text: str) -> Box:
     """A one-line caption at the top of ``box``; returns the room left under it."""
-    _textbox(slide, Box(box.left, box.top, box.width, Inches(0.45)), [(text, 16, False)],
+    textbox(slide, Box(box.left, box.top, box.width, Inches(0.45)), [(text, 16, False)],
              colour=MSO_THEME_COLOR.TEXT_2)
     return Box(box.left, box.top + Inches(0.55), box.width, box.height - Inches(0.55))
 
@@ -56,7 +52,7 @@ def okr_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
         suffix = f" ({n} of {len(pages)})" if len(pages) > 1 else ""
         verdict = (f"{hit} of {scored} hit" if scored == len(okrs)
                    else f"{hit} of {scored} scored hit, {len(okrs) - scored} not scored yet")
-        slide, box = _slide(prs, lay, f"Last period's OKRs: {verdict}{suffix}")
+        slide, box = new_slide(prs, lay, f"Last period's OKRs: {verdict}{suffix}")
         rest = _caption(slide, box, (data.offsite.previous_title or "Set at the last offsite")
                         + " \u2192 reviewed today")
         rows = [[o.objective, o.target or "", o.result or "", o.verdict] for o in page]
@@ -71,14 +67,14 @@ def okr_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
             lines += [f"  Went well: {o.went_well}" if o.went_well else "",
                       f"  Didn't: {o.went_badly}" if o.went_badly else "",
                       f"  On the floor: {o.on_the_floor}" if o.on_the_floor else ""]
-        _notes(slide, lines)
+        speaker_notes(slide, lines)
 
 
 def _charter_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
     charter = data.day.charter if data.day else None
     if charter is None or charter.empty:
         return
-    slide, box = _slide(prs, lay, "Our charter for the next period")
+    slide, box = new_slide(prs, lay, "Our charter for the next period")
     gap = Inches(0.3)
     width = int((box.width - 2 * gap) / 3)
     accents = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_3)
@@ -86,15 +82,15 @@ def _charter_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> Non
         card = Box(box.left + i * (width + gap), box.top, width, box.height)
         body = one_line(text or "(not written yet)", 420)
         size = 18 if len(body) < 160 else (16 if len(body) < 260 else 14)
-        _card(slide, card, label, [(body, size, False)], accents[i])
-    _notes(slide, [f"{label}: {text}" for label, text in charter.parts if text])
+        draw_card(slide, card, label, [(body, size, False)], accents[i])
+    speaker_notes(slide, [f"{label}: {text}" for label, text in charter.parts if text])
 
 
 def _bridge_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
     plan = list(data.day.plan) if data.day else []
     if not plan and not data.big_bets:
         return
-    slide, box = _slide(prs, lay, "From big bets to initiatives")
+    slide, box = new_slide(prs, lay, "From big bets to initiatives")
     bets = {b.title: b for b in data.big_bets}
     pairs: list[tuple[str | None, PlanRow | None]] = [(p.big_bet, p) for p in plan]
     pairs += [(b.title, None) for b in data.big_bets if b.title not in {p.big_bet for p in plan}]
@@ -114,7 +110,7 @@ def _bridge_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None
             if bet.initiative:
                 facts.append((f"Company initiative: {one_line(bet.initiative, 90)}", small,
                               False))
-        _card(slide, Box(box.left, top, left_w, height),
+        draw_card(slide, Box(box.left, top, left_w, height),
               one_line(bet_title or "(no big bet)", 60), facts, MSO_THEME_COLOR.ACCENT_2)
         arrow = slide.shapes.add_shape(
             MSO_SHAPE.RIGHT_ARROW, box.left + left_w + gap, top + int(height / 2) - Inches(0.25),
@@ -125,15 +121,15 @@ def _bridge_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None
         arrow.shadow.inherit = False
         right = Box(box.left + left_w + arrow_w + 2 * gap, top, right_w, height)
         if row is None:
-            _card(slide, right, "No initiative yet", [
+            draw_card(slide, right, "No initiative yet", [
                 ("Name an initiative with an owner and 7\u201310 tactics.", small, False)],
                 MSO_THEME_COLOR.ACCENT_5)
             continue
         lines = [(f"Owner: {one_line(row.owner or 'not named yet', 60)}", small, True),
                  (f"{len(row.tactics)} tactics", small, False)]
         lines += [(f"\u26a0 {one_line(f, 120)}", small, False) for f in row.flags]
-        _card(slide, right, one_line(row.title, 70), lines, MSO_THEME_COLOR.ACCENT_1)
-    _notes(slide, [f"{b or 'No big bet'} \u2192 {r.title if r else 'no initiative yet'}"
+        draw_card(slide, right, one_line(row.title, 70), lines, MSO_THEME_COLOR.ACCENT_1)
+    speaker_notes(slide, [f"{b or 'No big bet'} \u2192 {r.title if r else 'no initiative yet'}"
                    + (f" (owner {r.owner})" if r and r.owner else "") for b, r in pairs])
 
 
@@ -148,7 +144,7 @@ def _plan_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
                  for i in range(0, len(tactics), TACTICS_PER_SLIDE)] or [[]]
         for n, page in enumerate(pages, start=1):
             suffix = f" ({n} of {len(pages)})" if len(pages) > 1 else ""
-            slide, box = _slide(prs, lay, f"Operating plan: {one_line(row.title, 60)}{suffix}")
+            slide, box = new_slide(prs, lay, f"Operating plan: {one_line(row.title, 60)}{suffix}")
             facts = [f"Owner: {one_line(row.owner or 'not named yet', 50)}",
                      f"{len(tactics)} tactics"]
             if first_check:
@@ -160,10 +156,10 @@ def _plan_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
             if flagged or row.flags:
                 table_box, side = rest.split(0.7)
                 lines = [(one_line(f, 160), 15, False) for f in row.flags]
-                _card(slide, Box(side.left, side.top, side.width, Inches(2.4)),
+                draw_card(slide, Box(side.left, side.top, side.width, Inches(2.4)),
                       "Check the plan", lines, MSO_THEME_COLOR.ACCENT_2)
             if not page:
-                _textbox(slide, table_box, [("No tactics yet: the plan asks for "
+                textbox(slide, table_box, [("No tactics yet: the plan asks for "
                                              f"{TACTICS_MIN}\u2013{TACTICS_MAX}.", 20, False)])
                 continue
             start = (n - 1) * TACTICS_PER_SLIDE
@@ -172,7 +168,7 @@ def _plan_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
             add_table(slide, table_box, ["#", "Tactic", "Status"], rows,
                       widths=(0.07, 0.71, 0.22), size=15 if len(page) <= 8 else 13, fills=fills,
                       centre=(0, 2), row_height=Inches(0.5), chars=120)
-            _notes(slide, [f"{row.title}: owner {row.owner or 'not named yet'}.",
+            speaker_notes(slide, [f"{row.title}: owner {row.owner or 'not named yet'}.",
                            *row.flags,
                            *(f"{start + i + 1}. {t.text} ({t.status})" for i, t in
                              enumerate(page))])
@@ -184,3 +180,4 @@ def plan_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
     if data.day and data.day.plan:
         _bridge_slide(prs, lay, data)
         _plan_slides(prs, lay, data)
+

@@ -1,39 +1,29 @@
 """The workbook's sheets for the rest of the offsite day: OKR review, Questions, Charter,
-Operating plan (with its check-ins), and one private "Feedback – <name>" sheet per attendee."""
+Operating plan (with its check-ins), and one private "Feedback – <name>" sheet per attendee.
+"""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from typing import Any
 
-from openpyxl.styles import Alignment, PatternFill
+from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exporters.colours import TACTIC, VERDICT, fill_for
+from exporters.colours import TACTIC, VERDICT
 from exporters.data import ExportData
 from exporters.data_day import DayData, FeedbackFor
-from exporters.xlsx import (
+from exporters.xlsx.kit import (
     DATE_FORMAT,
     LABEL_FONT,
     LINE_HEIGHT,
     TITLE_FONT,
     WRAP,
-    _Table,
+    Fill,
+    Table,
+    colour,
 )
 from keeper.tables.cells import set_value
-
-Fill = Callable[[Worksheet, ExportData], None]
-
-
-def _solid(hex_rgb: str | None) -> PatternFill | None:
-    return PatternFill("solid", fgColor=hex_rgb) if hex_rgb else None
-
-
-def colour(ws: Worksheet, row: int, column: int, table: dict[str, str], key: str | None) -> None:
-    fill = _solid(fill_for(table, key))
-    if fill is not None:
-        ws.cell(row=row, column=column).fill = fill
 
 
 def _day(data: ExportData) -> DayData:
@@ -42,7 +32,7 @@ def _day(data: ExportData) -> DayData:
 
 
 def _okrs(ws: Worksheet, data: ExportData) -> None:
-    table = _Table(ws, ["Objective", "Target", "Result", "Hit / missed", "What went well",
+    table = Table(ws, ["Objective", "Target", "Result", "Hit / missed", "What went well",
                         "What didn't", "What happened on the floor"], wrap=(0, 4, 5, 6))
     for w, i in ((40, 0), (40, 4), (40, 5), (40, 6)):
         table.widths[i] = w
@@ -54,7 +44,7 @@ def _okrs(ws: Worksheet, data: ExportData) -> None:
 
 
 def _questions(ws: Worksheet, data: ExportData) -> None:
-    table = _Table(ws, ["#", "North-star question", "The room's answers"], wrap=(1, 2))
+    table = Table(ws, ["#", "North-star question", "The room's answers"], wrap=(1, 2))
     table.widths[1], table.widths[2] = 50, 60
     for n, q in enumerate(_day(data).questions, start=1):
         table.add([n, q.text, q.answers or ""])
@@ -62,13 +52,13 @@ def _questions(ws: Worksheet, data: ExportData) -> None:
     day = _day(data)
     left = len(table.widths) + 2
     if day.talks:
-        talks = _Table(ws, ["Best practice talk", "Strength presented"], col=left)
+        talks = Table(ws, ["Best practice talk", "Strength presented"], col=left)
         for t in day.talks:
             talks.add([t.presenter, t.strength or ""])
         talks.finish(filter_=False, freeze=False)
     if day.reflections:
         top = (len(day.talks) + 3) if day.talks else 1
-        refl = _Table(ws, ["Reflection by", "Reflection"], col=left, row=top)
+        refl = Table(ws, ["Reflection by", "Reflection"], col=left, row=top)
         for r in day.reflections:
             refl.add([r.person, r.text])
         refl.finish(filter_=False, freeze=False)
@@ -100,7 +90,7 @@ def _plan(ws: Worksheet, data: ExportData) -> None:
     headers = ["Initiative", "Big bet", "Owner", "#", "Tactic", "Status",
                *(f"Check-in {d:%d %b %Y}" for d in dates), "Flags"]
     flags_col = len(headers) - 1
-    table = _Table(ws, headers, wrap=(0, 4, flags_col))
+    table = Table(ws, headers, wrap=(0, 4, flags_col))
     table.widths[4], table.widths[flags_col] = 50, 40
     for p in day.plan:
         rows = p.tactics or ()
@@ -116,7 +106,7 @@ def _plan(ws: Worksheet, data: ExportData) -> None:
     table.finish()
     if day.check_ins:
         left = len(table.widths) + 2
-        ins = _Table(ws, ["Check-in", "Label", "Notes"], formats={0: DATE_FORMAT}, col=left)
+        ins = Table(ws, ["Check-in", "Label", "Notes"], formats={0: DATE_FORMAT}, col=left)
         for c in day.check_ins:
             ins.add([c.date, c.label or "", c.notes or ""])
         ins.finish(filter_=False, freeze=False)
@@ -130,7 +120,7 @@ def _feedback(ws: Worksheet, data: ExportData, person: FeedbackFor) -> None:
             f"{len(person.received)} of {person.givers_expected} colleagues wrote feedback.")
     set_value(ws.cell(row=2, column=1), note)
     ws.cell(row=2, column=1).font = LABEL_FONT
-    table = _Table(ws, ["From", "Start", "Stop", "Continue"], wrap=(1, 2, 3), row=4)
+    table = Table(ws, ["From", "Start", "Stop", "Continue"], wrap=(1, 2, 3), row=4)
     for i in (1, 2, 3):
         table.widths[i] = 45
     for f in person.received:
@@ -181,3 +171,4 @@ def day_sheets(data: ExportData) -> list[tuple[str, Fill]]:
         sheets.append((f"Feedback \u2013 {person.receiver}",
                        functools.partial(_feedback, person=person)))
     return sheets
+

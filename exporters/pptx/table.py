@@ -15,7 +15,7 @@ from pptx.oxml.ns import nsdecls
 from pptx.slide import Slide
 from pptx.util import Emu, Inches
 
-from exporters.pptx import Box
+from exporters.pptx.kit import Box
 from keeper.tables.cells import one_line
 
 BAND, WHITE = "F4F6F8", "FFFFFF"

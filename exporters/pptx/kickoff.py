@@ -1,7 +1,8 @@
 """The deck's slides for a sales kickoff: the look back (revenue against goal, objectives,
 survey), the reality audit heat map (a native table, split past 15 reps; rep names only
 when the Keeper chooses), training priorities, goal architecture, the agenda mix against
-its rule with the compensation flag, one slide per recognition tier, and the success grid."""
+its rule with the compensation flag, one slide per recognition tier, and the success grid.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Sequence
 
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
@@ -19,67 +20,35 @@ from pptx.util import Inches, Pt
 from exporters.colours import HEAT, HEAT_LEGEND, METRIC, VERDICT, fill_for
 from exporters.data import ExportData
 from exporters.data_kickoff import AuditCell, AuditRep, KickoffData, MetricRow
-from exporters.pptx import (
+from exporters.pptx.kit import (
     GREY,
     Box,
     Layouts,
-    _card,
-    _content_box,
-    _drop_empty_placeholders,
-    _notes,
-    _set_title,
-    _textbox,
+    colour_series,
+    draw_card,
+    new_slide,
+    speaker_notes,
+    style_chart,
+    text_strip,
+    textbox,
 )
-from exporters.pptx_table import add_table
+from exporters.pptx.table import add_table
 from keeper.tables.cells import one_line
 
 REPS_PER_SLIDE = 15
+
+
 TILES_PER_SLIDE = 24
+
+
 NAMES_PER_SLIDE = 75
+
+
 GOALS_PER_LAYER = 6
+
+
 LAYERS = (("outcome", "Outcome (results)"), ("performance", "Performance (activities)"),
           ("development", "Development (skills)"))
-
-
-def _slide(prs: PresentationType, lay: Layouts, title: str) -> tuple[object, Box]:
-    slide = prs.slides.add_slide(lay.title_only)
-    _set_title(slide, title)
-    _drop_empty_placeholders(slide)
-    return slide, _content_box(prs, slide)
-
-
-def _strip(slide: object, box: Box, text: str, size: int = 16) -> None:
-    _textbox(slide, box, [(text, size, False)], colour=MSO_THEME_COLOR.TEXT_2)
-
-
-def _style_chart(chart: object, legend: bool, label_format: str) -> None:
-    chart.has_title = False
-    chart.has_legend = legend
-    if legend:
-        chart.legend.position = XL_LEGEND_POSITION.TOP
-        chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(12)
-    chart.value_axis.visible = False
-    chart.value_axis.has_major_gridlines = False
-    chart.category_axis.tick_labels.font.size = Pt(12)
-    plot = chart.plots[0]
-    plot.has_data_labels = True
-    plot.data_labels.number_format = label_format
-    plot.data_labels.number_format_is_linked = False
-    plot.data_labels.font.size = Pt(12)
-    plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
-
-
-def _colour_series(chart: object, colours: Sequence[MSO_THEME_COLOR | RGBColor]) -> None:
-    for series, colour in zip(chart.plots[0].series, colours, strict=False):
-        series.format.fill.solid()
-        if isinstance(colour, RGBColor):
-            series.format.fill.fore_color.rgb = colour
-        else:
-            series.format.fill.fore_color.theme_color = colour
-
-
-# --- look back --------------------------------------------------------------------------------
 
 
 def _look_back(prs: PresentationType, lay: Layouts, data: ExportData, ko: KickoffData) -> None:
@@ -87,7 +56,7 @@ def _look_back(prs: PresentationType, lay: Layouts, data: ExportData, ko: Kickof
     share = lb.revenue_share
     title = (f"Looking back: revenue at {share:.0%} of goal" if share is not None
              else "Looking back at the last kickoff")
-    slide, box = _slide(prs, lay, title)
+    slide, box = new_slide(prs, lay, title)
     left, right = box.split(0.42)
     if lb.revenue_goal and lb.revenue_actual is not None:
         big = max(lb.revenue_goal, lb.revenue_actual) >= 1_000_000
@@ -98,7 +67,7 @@ def _look_back(prs: PresentationType, lay: Layouts, data: ExportData, ko: Kickof
         chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, left.left, left.top,
                                        left.width, left.height - Inches(0.5),
                                        chart_data).chart
-        _style_chart(chart, False, fmt)
+        style_chart(chart, False, fmt)
         chart.plots[0].gap_width = 60
         chart.value_axis.minimum_scale = 0
         series = chart.plots[0].series[0]
@@ -109,15 +78,15 @@ def _look_back(prs: PresentationType, lay: Layouts, data: ExportData, ko: Kickof
         point.format.fill.fore_color.theme_color = (MSO_THEME_COLOR.ACCENT_3
                                                     if lb.revenue_verdict == "met"
                                                     else MSO_THEME_COLOR.ACCENT_2)
-        _strip(slide, Box(left.left, left.top + left.height - Inches(0.45), left.width,
+        text_strip(slide, Box(left.left, left.top + left.height - Inches(0.45), left.width,
                           Inches(0.45)), one_line(lb.outside_factors or lb.revenue_text, 110),
                13)
     else:
-        _textbox(slide, left, [("Revenue against goal: not recorded", 20, False)])
+        textbox(slide, left, [("Revenue against goal: not recorded", 20, False)])
     objectives = list(lb.objectives)
     if objectives:
         hit = sum(1 for _, h in objectives if h)
-        _strip(slide, Box(right.left, right.top, right.width, Inches(0.45)),
+        text_strip(slide, Box(right.left, right.top, right.width, Inches(0.45)),
                f"Objectives set for attendees: {hit} of {len(objectives)} hit")
         words = ["Not scored" if h is None else ("Hit" if h else "Missed") for _, h in objectives]
         rows = [[text, w] for (text, _), w in zip(objectives, words, strict=True)][:8]
@@ -126,7 +95,7 @@ def _look_back(prs: PresentationType, lay: Layouts, data: ExportData, ko: Kickof
                              right.height - Inches(0.55)),
                   ["Objective", "Result"], rows, widths=(0.76, 0.24), size=15, fills=fills,
                   centre=(1,), row_height=Inches(0.8), chars=130)
-    _notes(slide, [lb.revenue_text + ".", lb.outside_factors or "",
+    speaker_notes(slide, [lb.revenue_text + ".", lb.outside_factors or "",
                    *(f"{'Hit' if h else 'Missed' if h is False else 'Not scored'}: {t}"
                      for t, h in objectives)])
 
@@ -136,7 +105,7 @@ def _survey(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
     s = lb.survey
     if not s.responses:
         return
-    slide, box = _slide(prs, lay, f"What attendees said: {s.responses} survey responses")
+    slide, box = new_slide(prs, lay, f"What attendees said: {s.responses} survey responses")
     questions = [q for q in lb.questions if q in s.averages][:4]
     rest = box
     if questions:
@@ -144,7 +113,7 @@ def _survey(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
         width = int((box.width - gap * 3) / 4)
         for k, q in enumerate(questions):
             tile = Box(box.left + k * (width + gap), box.top, width, tile_h)
-            _textbox(slide, tile, [(f"{s.averages[q]:.1f}", 40, True),
+            textbox(slide, tile, [(f"{s.averages[q]:.1f}", 40, True),
                                    (f"{one_line(q, 40)} (average of {s.rated.get(q, 0)})", 14,
                                     False)], colour=MSO_THEME_COLOR.TEXT_2)
         rest = Box(box.left, box.top + tile_h + Inches(0.25), box.width,
@@ -156,12 +125,9 @@ def _survey(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
         lines = [(f"{one_line(t, 60)} \u00b7 {n} mentions", 18, False) for t, n in themes[:5]]
         lines = lines or [("No theme came up twice.", 16, False)]
         height = min(card.height, Inches(0.95) + Inches(0.45) * len(lines))
-        _card(slide, Box(card.left, card.top, card.width, height), heading, lines, accent)
-    _notes(slide, ["Most frequent themes in the free-text answers; every answer is in the "
+        draw_card(slide, Box(card.left, card.top, card.width, height), heading, lines, accent)
+    speaker_notes(slide, ["Most frequent themes in the free-text answers; every answer is in the "
                    "workbook's Look back sheet."])
-
-
-# --- reality audit ----------------------------------------------------------------------------
 
 
 def _audit_text(cell: AuditCell) -> str:
@@ -184,7 +150,7 @@ def _heat_slides(prs: PresentationType, lay: Layouts, ko: KickoffData, names: bo
     for n in range(count):
         page = reps[n * per:(n + 1) * per]
         suffix = f" ({n + 1} of {count})" if count > 1 else ""
-        slide, box = _slide(prs, lay, f"Reality audit: where the team stands{suffix}")
+        slide, box = new_slide(prs, lay, f"Reality audit: where the team stands{suffix}")
         legend_h = Inches(0.45)
         table_box = Box(box.left, box.top, box.width, box.height - legend_h - Inches(0.1))
         rows: list[list[str | None]] = [["Team average", *map(_audit_text, audit.team)]]
@@ -204,7 +170,7 @@ def _heat_slides(prs: PresentationType, lay: Layouts, ko: KickoffData, names: bo
                   centre=tuple(range(1, n_comp + 1)), bold_rows=(0,),
                   row_height=Inches(0.42), header_height=Inches(0.55), chars=40)
         _heat_legend(slide, Box(box.left, box.top + box.height - legend_h, box.width, legend_h))
-        _notes(slide, _heat_notes(page, audit.competencies, names))
+        speaker_notes(slide, _heat_notes(page, audit.competencies, names))
 
 
 def _heat_legend(slide: object, box: Box) -> None:
@@ -226,7 +192,7 @@ def _heat_legend(slide: object, box: Box) -> None:
         run.font.size = Pt(11)
         run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
         x += key_w + Inches(0.1)
-    _textbox(slide, Box(x + Inches(0.1), box.top - Inches(0.04), box.left + box.width - x,
+    textbox(slide, Box(x + Inches(0.1), box.top - Inches(0.04), box.left + box.width - x,
                         box.height),
              [("Number: the manager's rating (1\u201310). In brackets: how far the rep's "
                "self-rating is above (+) or below (\u2212) it.", 11, False)],
@@ -253,7 +219,7 @@ def _priorities(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
     gaps = [g for g in audit.gaps if g.self_mean is not None and g.manager_mean is not None]
     if not gaps:
         return
-    slide, box = _slide(prs, lay, "Training priorities: the largest confidence gaps")
+    slide, box = new_slide(prs, lay, "Training priorities: the largest confidence gaps")
     left, right = box.split(0.6)
     gaps.sort(key=lambda g: -(g.gap or 0.0))
     chart_data = CategoryChartData(number_format="0.0")
@@ -262,14 +228,14 @@ def _priorities(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
     chart_data.add_series("Manager rating (mean)", [round(g.manager_mean or 0, 1) for g in gaps])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, left.left, left.top, left.width,
                                    left.height, chart_data).chart
-    _style_chart(chart, True, "0.0")
+    style_chart(chart, True, "0.0")
     chart.category_axis.reverse_order = True
     chart.category_axis.tick_labels.font.size = Pt(11)
     chart.plots[0].data_labels.font.size = Pt(10)
     chart.plots[0].gap_width = 50
     chart.value_axis.minimum_scale = 0
     chart.value_axis.maximum_scale = 11
-    _colour_series(chart, [GREY, MSO_THEME_COLOR.ACCENT_1])
+    colour_series(chart, [GREY, MSO_THEME_COLOR.ACCENT_1])
     lines: list[tuple[str, int, bool]] = []
     for k, g in enumerate(audit.priorities, start=1):
         lines += [(f"{k}. {one_line(g.name, 50)}", 18, True),
@@ -278,19 +244,16 @@ def _priorities(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
     if not lines:
         lines = [("No competency where the team rates itself above its managers.", 16, False)]
     lines.append(("Suggested for the agenda as role-play and skills sessions.", 14, False))
-    _card(slide, right, "Suggested priorities", lines, MSO_THEME_COLOR.ACCENT_2)
-    _notes(slide, [f"{g.name}: self {g.self_mean:.1f}, manager {g.manager_mean:.1f}, gap "
+    draw_card(slide, right, "Suggested priorities", lines, MSO_THEME_COLOR.ACCENT_2)
+    speaker_notes(slide, [f"{g.name}: self {g.self_mean:.1f}, manager {g.manager_mean:.1f}, gap "
                    f"{g.gap:+.1f} over {g.rated} reps" for g in gaps])
-
-
-# --- goals, mix, recognition, success grid ------------------------------------------------------
 
 
 def _goals(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
     goals = ko.goals
     if not goals.rows:
         return
-    slide, box = _slide(prs, lay, "Goal architecture: what carries the number")
+    slide, box = new_slide(prs, lay, "Goal architecture: what carries the number")
     gap = Inches(0.8)
     col_w = int((box.width - 2 * gap) / 3)
     head_h = Inches(0.45)
@@ -298,7 +261,7 @@ def _goals(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
     accents = (MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_3)
     for col, ((layer, heading), accent) in enumerate(zip(LAYERS, accents, strict=True)):
         x = box.left + col * (col_w + gap)
-        _textbox(slide, Box(x, box.top, col_w, head_h), [(heading, 16, True)],
+        textbox(slide, Box(x, box.top, col_w, head_h), [(heading, 16, True)],
                  colour=MSO_THEME_COLOR.TEXT_2)
         members = [i for i, r in enumerate(goals.rows) if r.layer == layer][:GOALS_PER_LAYER]
         if not members:
@@ -338,7 +301,7 @@ def _goals(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
                                               cx, cy + ch // 2)
             line.line.color.theme_color = MSO_THEME_COLOR.TEXT_2
             line.line.width = Pt(1.5)
-    _notes(slide, ["Each line: the goal on the right carries the one on the left.",
+    speaker_notes(slide, ["Each line: the goal on the right carries the one on the left.",
                    *(f"{r.layer}: {r.text}" + (f" (carried by {'; '.join(r.carried_by)})"
                                                if r.carried_by else "") for r in goals.rows),
                    *goals.unlinked])
@@ -348,7 +311,7 @@ def _mix(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
     mix = ko.mix
     if not any(s.minutes for s in mix.shares) and not mix.compensation:
         return
-    slide, box = _slide(prs, lay, f"The agenda mix against {mix.rule}")
+    slide, box = new_slide(prs, lay, f"The agenda mix against {mix.rule}")
     left, right = box.split(0.55)
     chart_data = CategoryChartData(number_format="0%")
     chart_data.categories = [s.bucket.capitalize() for s in mix.shares]
@@ -356,11 +319,11 @@ def _mix(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
     chart_data.add_series("This agenda", [s.share for s in mix.shares])
     chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, left.left, left.top,
                                    left.width, left.height, chart_data).chart
-    _style_chart(chart, True, "0%")
+    style_chart(chart, True, "0%")
     chart.value_axis.minimum_scale = 0
     chart.value_axis.maximum_scale = min(1.0, max(s.share for s in mix.shares) + 0.15)
     chart.plots[0].gap_width = 70
-    _colour_series(chart, [GREY, MSO_THEME_COLOR.ACCENT_1])
+    colour_series(chart, [GREY, MSO_THEME_COLOR.ACCENT_1])
     if mix.compensation:
         title, advice = mix.compensation[0]
         lines = [(f"\u201c{one_line(title, 70)}\u201d", 16, True), (one_line(advice, 320), 14,
@@ -369,17 +332,17 @@ def _mix(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
             lines.append((f"and {len(mix.compensation) - 1} more session(s) about pay", 13,
                           False))
         card_h = int(right.height * 0.62)
-        _card(slide, Box(right.left, right.top, right.width, card_h), "Compensation flag",
+        draw_card(slide, Box(right.left, right.top, right.width, card_h), "Compensation flag",
               lines, MSO_THEME_COLOR.ACCENT_5)
         rest = Box(right.left, right.top + card_h + Inches(0.2), right.width,
                    right.height - card_h - Inches(0.2))
     else:
         rest = right
     formats = ", ".join(f"{name} {n}" for name, n in mix.formats) or "none set"
-    _textbox(slide, rest, [("Session formats", 16, True), (one_line(formats, 200), 14, False)]
+    textbox(slide, rest, [("Session formats", 16, True), (one_line(formats, 200), 14, False)]
              + ([(f"{mix.untagged_minutes} min of sessions have no content tag.", 13, False)]
                 if mix.untagged_minutes else []))
-    _notes(slide, [f"{s.bucket}: {s.minutes} min, {s.share:.0%} (rule {s.target:.0%})"
+    speaker_notes(slide, [f"{s.bucket}: {s.minutes} min, {s.share:.0%} (rule {s.target:.0%})"
                    for s in mix.shares] + [f"{t}: {a}" for t, a in mix.compensation])
 
 
@@ -393,15 +356,15 @@ def _tiers(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
         pages = [reps[i:i + per] for i in range(0, len(reps), per)] or [[]]
         for n, page in enumerate(pages, start=1):
             suffix = f" ({n} of {len(pages)})" if len(pages) > 1 else ""
-            slide, box = _slide(prs, lay, heading + suffix)
+            slide, box = new_slide(prs, lay, heading + suffix)
             if not page:
-                _textbox(slide, box, [("No one reached this tier yet.", 24, False)])
+                textbox(slide, box, [("No one reached this tier yet.", 24, False)])
             elif per == TILES_PER_SLIDE:
                 _tier_tiles(slide, box, page)
             else:
                 _tier_columns(slide, box, page)
-            _notes(slide, [f"{tier.name}: {len(reps)} reps at {tier.threshold:.0%} of plan or "
-                           "more. Read the names out; attainment as a share of plan."])
+            speaker_notes(slide, [f"{tier.name}: {len(reps)} reps at {tier.threshold:.0%} of plan "
+                                  "or more. Read the names out; attainment as a share of plan."])
 
 
 def _tier_tiles(slide: object, box: Box, reps: list[tuple[str, float]]) -> None:
@@ -426,7 +389,7 @@ def _tier_columns(slide: object, box: Box, reps: list[tuple[str, float]]) -> Non
     size = 18 if per_col <= 10 else (16 if per_col <= 13 else 13)
     for c in range(cols):
         chunk = reps[c * per_col:(c + 1) * per_col]
-        _textbox(slide, Box(box.left + c * (width + gap), box.top, width, box.height),
+        textbox(slide, Box(box.left + c * (width + gap), box.top, width, box.height),
                  [(f"{one_line(name, 28)}  {value:.0%}", size, False) for name, value in chunk])
 
 
@@ -465,7 +428,7 @@ def _grid(prs: PresentationType, lay: Layouts, data: ExportData, ko: KickoffData
     grid: list[MetricRow] = list(ko.grid)
     if not grid:
         return
-    slide, box = _slide(prs, lay, "Success grid: did the kickoff stick?")
+    slide, box = new_slide(prs, lay, "Success grid: did the kickoff stick?")
     dates = list(ko.measure_dates)[-5:]
     start = data.offsite.date
     heads = [f"Day {(d - start).days}" if start else f"{d:%-d %b}" for d in dates]
@@ -483,7 +446,7 @@ def _grid(prs: PresentationType, lay: Layouts, data: ExportData, ko: KickoffData
               widths=(0.13, 0.33, 0.1, *([0.34 / max(1, n)] * n), 0.1),
               size=16 if len(rows) <= 8 else 13, fills=fills, centre=tuple(range(2, 4 + n)),
               row_height=Inches(0.65), chars=70)
-    _notes(slide, [f"{m.name}: target {_value(m.target, m.unit)}, latest "
+    speaker_notes(slide, [f"{m.name}: target {_value(m.target, m.unit)}, latest "
                    f"{_value(m.latest, m.unit) or 'not measured'} ({m.status})" for m in grid])
 
 

@@ -1,0 +1,226 @@
+"""The deck's drawing kit: layouts picked from a template, the content box under a
+title, text boxes, bullets, cards, speaker notes and chart styling. Every slide
+writer draws with these; they know nothing about offsites.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.presentation import Presentation as PresentationType
+from pptx.slide import Slide, SlideLayout
+from pptx.util import Inches, Pt
+
+from keeper.tables.atomic import ExportError
+from keeper.tables.cells import clean, one_line
+
+TITLE_CHARS = 90
+
+
+LABEL_CHARS = 44
+
+
+GREY = RGBColor(0xB8, 0xC2, 0xCC)
+
+
+TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+
+
+BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
+
+
+FURNITURE = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+
+
+def _kinds(layout: SlideLayout) -> list[PP_PLACEHOLDER]:
+    return [p.placeholder_format.type for p in layout.placeholders
+            if p.placeholder_format.type not in FURNITURE]
+
+
+@dataclass(frozen=True)
+class Layouts:
+    title: SlideLayout  # a title and a subtitle
+    content: SlideLayout  # a title and one body
+    title_only: SlideLayout  # a title and nothing else
+
+    @classmethod
+    def pick(cls, prs: PresentationType) -> Layouts:
+        layouts = list(prs.slide_layouts)
+        if not layouts:
+            raise ExportError("The template has no slide layouts; choose another template.")
+
+        def best(test: object) -> SlideLayout | None:
+            found = [lay for lay in layouts if test(_kinds(lay))]  # type: ignore[operator]
+            return min(found, key=lambda lay: len(_kinds(lay))) if found else None
+
+        has_title = lambda k: any(t in k for t in TITLES)  # noqa: E731
+        title = best(lambda k: PP_PLACEHOLDER.CENTER_TITLE in k and PP_PLACEHOLDER.SUBTITLE in k)
+        title = title or best(lambda k: has_title(k) and PP_PLACEHOLDER.SUBTITLE in k)
+        content = best(lambda k: has_title(k) and sum(1 for x in k if x in BODIES) == 1
+                       and len(k) == 2)
+        content = content or best(lambda k: has_title(k) and any(x in BODIES for x in k))
+        title_only = best(lambda k: has_title(k) and len(k) == 1)
+        fallback = content or title_only or best(has_title) or layouts[0]
+        return cls(title or fallback, content or fallback, title_only or content or fallback)
+
+
+@dataclass(frozen=True)
+class Box:
+    left: int
+    top: int
+    width: int
+    height: int
+
+    def split(self, fraction: float, gap: int = Inches(0.4)) -> tuple[Box, Box]:
+        first = int((self.width - gap) * fraction)
+        return (Box(self.left, self.top, first, self.height),
+                Box(self.left + first + gap, self.top, self.width - first - gap, self.height))
+
+
+def placeholder(slide: Slide, kinds: Iterable[PP_PLACEHOLDER]) -> object | None:
+    wanted = tuple(kinds)
+    for shape in slide.placeholders:
+        if shape.placeholder_format.type in wanted:
+            return shape
+    return None
+
+
+def drop_empty_placeholders(slide: Slide) -> None:
+    for shape in list(slide.placeholders):
+        if shape.placeholder_format.type in TITLES:
+            continue
+        if not shape.has_text_frame or not shape.text_frame.text.strip():
+            shape._element.getparent().remove(shape._element)
+
+
+def content_box(prs: PresentationType, slide: Slide) -> Box:
+    """The area under the slide's title, inside the title's margins."""
+    width, height = prs.slide_width, prs.slide_height
+    title = placeholder(slide, TITLES)
+    if title is not None and title.width and title.height is not None:
+        left, right = title.left, title.left + title.width
+        top = title.top + title.height + int(height * 0.04)
+    else:
+        left, right, top = int(width * 0.05), int(width * 0.95), int(height * 0.2)
+    bottom = int(height * 0.92)
+    return Box(left, top, right - left, max(int(height * 0.3), bottom - top))
+
+
+def set_title(slide: Slide, text: str) -> None:
+    title = placeholder(slide, TITLES)
+    if title is not None:
+        title.text_frame.text = one_line(text, TITLE_CHARS)
+
+
+def speaker_notes(slide: Slide, lines: Iterable[str]) -> None:
+    text = "\n".join(clean(line, 2000) for line in lines if line)
+    if text:
+        slide.notes_slide.notes_text_frame.text = clean(text, 20_000)
+
+
+def textbox(slide: Slide, box: Box, paragraphs: Sequence[tuple[str, int, bool]],
+             *, colour: MSO_THEME_COLOR | None = None, anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
+             align: PP_ALIGN = PP_ALIGN.LEFT, italic: bool = False) -> object:
+    """A text box; each paragraph is (text, points, bold)."""
+    shape = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.vertical_anchor = anchor
+    frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE  # shrinks on overflow where supported
+    for i, (text, size, bold) in enumerate(paragraphs):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        para.alignment = align
+        run = para.add_run()
+        run.text = text
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.italic = italic
+        if colour is not None:
+            run.font.color.theme_color = colour
+        para.space_after = Pt(size * 0.35)
+    return shape
+
+
+def bullets(slide: Slide, prs: PresentationType, lines: Sequence[str], size: int,
+             box: Box | None = None) -> None:
+    """Bullets in the body placeholder (or a text box where the layout has none)."""
+    body = placeholder(slide, BODIES) if box is None else None
+    if body is None:
+        target = box or content_box(prs, slide)
+        textbox(slide, target, [(f"\u2022  {line}", size, False) for line in lines])
+        return
+    frame = body.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
+    for i, line in enumerate(lines):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        para.text = line
+        for run in para.runs:
+            run.font.size = Pt(size)
+
+
+def draw_card(slide: Slide, box: Box, heading: str, lines: Sequence[tuple[str, int, bool]],
+          accent: MSO_THEME_COLOR) -> None:
+    """A rounded panel with a coloured top edge: a big bet, a quadrant."""
+    panel = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, box.left, box.top, box.width,
+                                   box.height)
+    panel.adjustments[0] = 0.05
+    panel.fill.solid()
+    panel.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_2
+    panel.line.fill.background()
+    panel.shadow.inherit = False
+    strip = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.left, box.top, box.width,
+                                   Inches(0.09))
+    strip.fill.solid()
+    strip.fill.fore_color.theme_color = accent
+    strip.line.fill.background()
+    strip.shadow.inherit = False
+    pad = Inches(0.22)
+    inner = Box(box.left + pad, box.top + Inches(0.25), box.width - 2 * pad,
+                box.height - Inches(0.4))
+    textbox(slide, inner, [(heading, 20, True), *lines], colour=None)
+
+
+def new_slide(prs: PresentationType, lay: Layouts, title: str) -> tuple[object, Box]:
+    slide = prs.slides.add_slide(lay.title_only)
+    set_title(slide, title)
+    drop_empty_placeholders(slide)
+    return slide, content_box(prs, slide)
+
+
+def text_strip(slide: object, box: Box, text: str, size: int = 16) -> None:
+    textbox(slide, box, [(text, size, False)], colour=MSO_THEME_COLOR.TEXT_2)
+
+
+def style_chart(chart: object, legend: bool, label_format: str) -> None:
+    chart.has_title = False
+    chart.has_legend = legend
+    if legend:
+        chart.legend.position = XL_LEGEND_POSITION.TOP
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(12)
+    chart.value_axis.visible = False
+    chart.value_axis.has_major_gridlines = False
+    chart.category_axis.tick_labels.font.size = Pt(12)
+    plot = chart.plots[0]
+    plot.has_data_labels = True
+    plot.data_labels.number_format = label_format
+    plot.data_labels.number_format_is_linked = False
+    plot.data_labels.font.size = Pt(12)
+    plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+
+
+def colour_series(chart: object, colours: Sequence[MSO_THEME_COLOR | RGBColor]) -> None:
+    for series, colour in zip(chart.plots[0].series, colours, strict=False):
+        series.format.fill.solid()
+        if isinstance(colour, RGBColor):
+            series.format.fill.fore_color.rgb = colour
+        else:
+            series.format.fill.fore_color.theme_color = colour
+

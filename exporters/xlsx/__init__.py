@@ -1,0 +1,1 @@
+"""The workbook's writers (openpyxl): the drawing kit below, one writer per part above."""

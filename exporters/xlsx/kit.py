@@ -1,0 +1,167 @@
+"""The workbook's drawing kit: styles, number formats, tables with fitted widths
+and row heights, and coloured cells. Every cell is written through
+:func:`keeper.tables.cells.set_value`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from exporters.colours import fill_for
+from exporters.data import ExportData
+from keeper.tables.cells import set_value
+
+HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
+
+
+FONT_NAME = "Calibri"  # LibreOffice draws it with the metric-compatible Carlito
+
+
+HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
+
+
+TITLE_FONT = Font(name=FONT_NAME, bold=True, size=16, color="1F3A5F")
+
+
+LABEL_FONT = Font(name=FONT_NAME, bold=True, color="44546A")
+
+
+BOLD_FONT = Font(name=FONT_NAME, bold=True)
+
+
+LINE_HEIGHT = 15.0  # points per line of 11-pt text
+
+
+THIN = Side(style="thin", color="C9D3DF")
+
+
+HEADER_BORDER = Border(bottom=THIN)
+
+
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+TOP = Alignment(vertical="top")
+
+
+TIME_FORMAT = "hh:mm"
+
+
+DATE_FORMAT = "yyyy-mm-dd"
+
+
+MINUTES_FORMAT = "0.0"
+
+
+SCORE_FORMAT = "0.00"
+
+
+PERCENT_FORMAT = "0%"
+
+
+MAX_WIDTH = 60
+
+
+def yes_no(flag: bool | None) -> str:
+    return "" if flag is None else ("Yes" if flag else "No")
+
+
+def time_of(moment: dt.datetime | None) -> dt.time | None:
+    return None if moment is None else moment.time().replace(microsecond=0)
+
+
+def minutes_of(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+class Table:
+    """A header row plus rows on a sheet, with widths tracked as rows are written."""
+
+    def __init__(self, ws: Worksheet, headers: Sequence[str], formats: dict[int, str] | None = None,
+                 wrap: Sequence[int] = (), row: int = 1, col: int = 1) -> None:
+        self.ws, self.top, self.left = ws, row, col
+        self.formats = formats or {}
+        self.wrap = set(wrap)
+        self._wrapped: list[tuple[int, int, int]] = []  # (row, column index, text length)
+        self.widths = [len(h) + 4 for h in headers]  # room for the filter button
+        for i, header in enumerate(headers):
+            cell = ws.cell(row=row, column=col + i, value=header)
+            cell.fill, cell.font, cell.border = HEADER_FILL, HEADER_FONT, HEADER_BORDER
+            cell.alignment = Alignment(vertical="center")
+        self.next_row = row + 1
+
+    def add(self, values: Sequence[Any]) -> None:
+        for i, value in enumerate(values):
+            cell = self.ws.cell(row=self.next_row, column=self.left + i)
+            set_value(cell, value)
+            if i in self.formats:
+                cell.number_format = self.formats[i]
+            cell.alignment = WRAP if i in self.wrap else TOP
+            self.widths[i] = max(self.widths[i], width_of(value))
+            if i in self.wrap and isinstance(value, str) and value:
+                self._wrapped.append((self.next_row, i, len(value)))
+        self.next_row += 1
+
+    @property
+    def last_row(self) -> int:
+        return self.next_row - 1
+
+    @property
+    def ref(self) -> str:
+        last_col = get_column_letter(self.left + len(self.widths) - 1)
+        return f"{get_column_letter(self.left)}{self.top}:{last_col}{max(self.last_row, self.top)}"
+
+    def finish(self, *, filter_: bool = True, freeze: bool = True) -> None:
+        for i, width in enumerate(self.widths):
+            letter = get_column_letter(self.left + i)
+            self.ws.column_dimensions[letter].width = min(MAX_WIDTH, max(8, width))
+        self._fit_rows()
+        if filter_:
+            self.ws.auto_filter.ref = self.ref
+        if freeze:
+            self.ws.freeze_panes = self.ws.cell(row=self.top + 1, column=1)
+
+
+    def _fit_rows(self) -> None:
+        """Row heights for wrapped text (LibreOffice does not re-fit them on opening)."""
+        lines: dict[int, int] = {}
+        for row, i, length in self._wrapped:
+            width = (min(MAX_WIDTH, max(8, self.widths[i])) - 1) * 1.15  # Calibri is narrow
+            need = min(40, -(-length // max(1, int(width))))
+            lines[row] = max(lines.get(row, 1), need)
+        for row, count in lines.items():
+            if count > 1:
+                current = self.ws.row_dimensions[row].height or LINE_HEIGHT
+                self.ws.row_dimensions[row].height = max(current, LINE_HEIGHT * count)
+
+
+def width_of(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, dt.time):
+        return 7
+    if isinstance(value, float):
+        return 8
+    text = str(value)
+    longest = max((len(line) for line in text[:400].splitlines()), default=0)
+    return longest + 2
+
+
+def solid(hex_rgb: str | None) -> PatternFill | None:
+    return PatternFill("solid", fgColor=hex_rgb) if hex_rgb else None
+
+
+def colour(ws: Worksheet, row: int, column: int, table: dict[str, str], key: str | None) -> None:
+    fill = solid(fill_for(table, key))
+    if fill is not None:
+        ws.cell(row=row, column=column).fill = fill
+
+
+
+Fill = Callable[[Worksheet, ExportData], None]  # writes one sheet

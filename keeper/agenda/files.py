@@ -18,6 +18,7 @@ from typing import Any
 from keeper.agenda.ops import MAX_MINUTES, clean_item_values
 from keeper.agenda.schedule import plan
 from keeper.store.models import AgendaItem, ContentTag, ItemKind, Person
+from keeper.tables import reading
 from keeper.tables.atomic import write_atomically
 from keeper.text import clean_line
 
@@ -179,32 +180,13 @@ def _write_xlsx(path: Path, rows: list[list[Any]], title: str) -> None:
 # -- import ------------------------------------------------------------------
 
 
-def read_table(path: Path) -> list[list[Any]]:
-    path = Path(path)
-    suffix = path.suffix.lower()
+def read_table(path: Path) -> list[list[str]]:
+    """The agenda file's rows as text (the shared table reader, its errors as
+    ``AgendaFileError``)."""
     try:
-        if suffix == ".csv":
-            with open(path, newline="", encoding="utf-8-sig", errors="replace") as f:
-                reader = csv.reader(f)
-                return [row for _, row in zip(range(MAX_IMPORT_ROWS + 1), reader, strict=False)]
-        if suffix in (".xlsx", ".xlsm"):
-            from openpyxl import load_workbook
-
-            wb = load_workbook(path, read_only=True, data_only=True)
-            try:
-                ws = wb.active
-                if ws is None:
-                    return []
-                return [
-                    list(r) for r in ws.iter_rows(max_row=MAX_IMPORT_ROWS + 1, values_only=True)
-                ]
-            finally:
-                wb.close()
-    except (OSError, ValueError, KeyError, csv.Error) as exc:
-        raise AgendaFileError(f"{path.name} cannot be read as an agenda: {exc}") from exc
-    except Exception as exc:  # openpyxl raises zipfile/xml errors on damaged files
-        raise AgendaFileError(f"{path.name} is not a readable spreadsheet ({exc}).") from exc
-    raise AgendaFileError("Choose an .xlsx or .csv file.")
+        return reading.read_table(Path(path), max_rows=MAX_IMPORT_ROWS)
+    except reading.TableError as exc:
+        raise AgendaFileError(str(exc)) from exc
 
 
 def _header_map(header: Sequence[Any]) -> dict[str, int]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from sqlalchemy import select
 
 from keeper.store.models import Attendance, Person, Role
 from keeper.store.offsite_file import OffsiteStore
+from keeper.tables.reading import TableError, read_table
 from keeper.text import clean_line
 
 HEADERS = {
@@ -73,40 +73,11 @@ def parse_role(raw: str) -> str | None:
 
 
 def read_rows(path: Path) -> list[list[str]]:
-    """All rows of the first sheet (xlsx) or the file (csv), as text."""
-    path = Path(path)
-    suffix = path.suffix.lower()
+    """The roster file's rows as text (the shared table reader, its errors as ``RosterError``)."""
     try:
-        if suffix == ".csv":
-            with open(path, newline="", encoding="utf-8-sig") as f:
-                sample = f.read(4096)
-                f.seek(0)
-                try:
-                    dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-                        sample, delimiters=",;\t"
-                    )
-                except csv.Error:
-                    dialect = csv.excel
-                return [[c for c in row] for row in csv.reader(f, dialect)]
-        if suffix in (".xlsx", ".xlsm"):
-            from openpyxl import load_workbook
-
-            workbook = load_workbook(path, read_only=True, data_only=True)
-            try:
-                sheet = workbook.worksheets[0]
-                return [
-                    ["" if v is None else str(v) for v in row]
-                    for row in sheet.iter_rows(values_only=True)
-                ]
-            finally:
-                workbook.close()
-    except UnicodeDecodeError as exc:
-        raise RosterError(f"{path.name} is not UTF-8 text; save it as CSV UTF-8.") from exc
-    except OSError as exc:
-        raise RosterError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-    except Exception as exc:  # openpyxl raises many kinds for a foreign file
-        raise RosterError(f"{path.name} could not be read as a spreadsheet ({exc}).") from exc
-    raise RosterError(f"{path.name}: choose an .xlsx or .csv file.")
+        return read_table(Path(path))
+    except TableError as exc:
+        raise RosterError(str(exc)) from exc
 
 
 def _columns(header: list[str]) -> dict[str, int]:

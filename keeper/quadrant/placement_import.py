@@ -20,11 +20,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from keeper.people.roster import Rejection, RosterError, read_rows
+from keeper.people.roster import Rejection, RosterError
 from keeper.quadrant.ops import REP_NOTE_MAX, PlaceMany
 from keeper.quadrant.rules import Quadrant, Scale, detect_scale, quadrant_of, to_unit
 from keeper.store.models import Person, Placement, Role
 from keeper.store.offsite_file import OffsiteStore
+from keeper.tables.reading import TableError, read_table
 from keeper.text import clean_block, clean_line
 
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -146,8 +147,8 @@ def _in_range(value: float, scale: Scale) -> bool:
 def read_placement_rows(path: Path) -> list[list[str]]:
     """The file's rows as text (safe to call off the UI thread: no database)."""
     try:
-        return read_rows(Path(path))
-    except RosterError as exc:
+        return read_table(Path(path))
+    except TableError as exc:
         raise PlacementImportError(str(exc)) from exc
 
 

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from keeper.kickoff import rep_lookup
-from keeper.people.roster import Rejection, RosterError, read_rows
+from keeper.people.roster import Rejection, RosterError
 from keeper.store.models import Person, Role
 from keeper.store.offsite_file import OffsiteStore
+from keeper.tables.reading import TableError, read_table
 from keeper.text import clean_line
 
 TEXT_MAX = 2000
@@ -34,8 +35,8 @@ class SkoImportError(RosterError):
 def read_sheet(path: Path) -> list[list[str]]:
     """The file's rows as text (safe off the UI thread: no database)."""
     try:
-        return read_rows(Path(path))
-    except RosterError as exc:
+        return read_table(Path(path))
+    except TableError as exc:
         raise SkoImportError(str(exc)) from exc
 
 

@@ -106,10 +106,11 @@ def test_survey_files_that_cannot_be_read(demo_store: OffsiteStore, kickoff: int
     with pytest.raises(si.SkoImportError, match="name the columns"):
         si.plan_survey(demo_store, kickoff, _csv(tmp_path / "x.csv", [["Colour"], ["blue"]]))
     (tmp_path / "bad.xlsx").write_bytes(b"not a zip")
-    with pytest.raises(si.SkoImportError, match="could not be read"):
+    with pytest.raises(si.SkoImportError, match="not an Excel workbook"):
         si.read_sheet(tmp_path / "bad.xlsx")
+    (tmp_path / "notes.odt").write_bytes(b"text")
     with pytest.raises(si.SkoImportError, match="choose an .xlsx or .csv"):
-        si.read_sheet(tmp_path / "notes.txt")
+        si.read_sheet(tmp_path / "notes.odt")
 
 
 # ----- audit ---------------------------------------------------------------------------------

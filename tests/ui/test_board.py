@@ -274,6 +274,49 @@ def test_big_bets_panel_flags_and_links(qtbot, view, context):
     assert "0 big bets chosen" in view.big_bets.status.text()
 
 
+def laptop_view(qtbot, context) -> BoardView:
+    """The board as it shows inside the main window on a 1280x800 laptop."""
+    v = BoardView(context)
+    qtbot.addWidget(v)
+    v.resize(1280, 720)
+    v.show()
+    qtbot.waitExposed(v)
+    v.canvas.fit_all()
+    return v
+
+
+def test_big_bets_rows_stay_put_while_ticking_at_laptop_size(qtbot, context):
+    view = laptop_view(qtbot, context)
+    view.tabs.setCurrentWidget(view.big_bets)
+    table = view.big_bets.table
+    qtbot.waitUntil(lambda: table.isVisible())
+    header = table.horizontalHeader()
+    right = header.sectionViewportPosition(3) + header.sectionSize(3)
+    assert right <= table.viewport().width()  # the Initiative column is all there
+    assert header.sectionSize(3) >= 90
+    top = table.mapTo(view, table.rect().topLeft())
+    rows = {table.item(r, 1).text().lstrip("★ "): r for r in range(table.rowCount())}
+    for title in ("Top of funnel", "Coaching the middle", "Partners", "Top of funnel"):
+        rect = table.visualItemRect(table.item(rows[title], 0))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(rect.left() + 10, rect.center().y()))
+        assert table.mapTo(view, table.rect().topLeft()) == top  # no line pushed it down
+    bets = {c.title for c in view.data.clusters if c.big_bet}
+    assert bets == {"Renewals & expansion", "Hiring & ramp", "Coaching the middle", "Partners"}
+    assert "not tied" in view.big_bets.status.text()
+
+
+def test_side_panel_labels_are_not_cut_at_laptop_size(qtbot, context):
+    view = laptop_view(qtbot, context)
+    view.splitter.setSizes([1280 - 330, 330])  # the side panels at their narrowest
+    for panel in (view.tally, view.suggestions, view.big_bets):
+        view.tabs.setCurrentWidget(panel)
+        qtbot.waitUntil(panel.isVisible)
+        for button in panel.findChildren(QAbstractButton):
+            if button.isVisible() and button.text():
+                assert button.width() >= button.sizeHint().width(), button.text()
+
+
 def test_suggestions_accept_one(qtbot, view, context):
     view.request_suggestions(include_grouped=True)
     qtbot.waitUntil(lambda: bool(view.suggestions.cards), timeout=10_000)

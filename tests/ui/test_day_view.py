@@ -440,3 +440,20 @@ def test_a_question_goes_on_the_projector_without_its_answers(view, context, qtb
     slide.resize(1280, 720)
     image = slide.grab().toImage()
     assert image.pixelColor(5, 5).name() == "#0b0c10"
+
+
+def test_feedback_column_headers_are_never_cut(qtbot, view: DayView) -> None:  # noqa: ANN001
+    view.show_tab(4)
+    tab = view.feedback
+    header = tab.grid.horizontalHeader()
+    names = [p.name for p in view.data.people]
+    for width in (1280, 1920, 900):
+        view.resize(width, 800)
+        qtbot.wait(20)
+        shown = [tab.grid.horizontalHeaderItem(c).text() for c in range(len(names))]
+        for column, text in enumerate(shown):
+            assert header.fontMetrics().horizontalAdvance(text) <= \
+                header.sectionSize(column) - 12, (width, text)
+            assert tab.grid.horizontalHeaderItem(column).toolTip() == names[column]
+        assert all(names[c].startswith(shown[c].rstrip(".")) or shown[c].isupper()
+                   for c in range(len(names)))

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -32,6 +33,25 @@ class BigBetsPanel(QWidget):
         layout.addWidget(heading("Big bets"))
         layout.addWidget(hint("Pick 2 to 4 groups the team will commit to, and tie each to one "
                               "of the company's initiatives."))
+        # The table comes before anything whose height changes with a tick (the check,
+        # the initiatives' links), so its rows never move under the Keeper's mouse.
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Bet", "Group", "Support", "Initiative"])
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName("Groups and big bets")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.Stretch,
+                                       QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.Stretch)):
+            header.setSectionResizeMode(column, mode)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.itemChanged.connect(self._bet_toggled)
+        layout.addWidget(heading("Groups, by support"))
+        layout.addWidget(self.table, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Big bet check")
@@ -41,16 +61,6 @@ class BigBetsPanel(QWidget):
         self.initiatives.setWordWrap(True)
         self.initiatives.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.initiatives)
-        layout.addWidget(heading("Groups, by support"))
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Big bet", "Group", "Support", "Initiative"])
-        self.table.verticalHeader().hide()
-        self.table.setAccessibleName("Groups and big bets")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.itemChanged.connect(self._bet_toggled)
-        layout.addWidget(self.table, 1)
 
     def set_data(self, data: bo.BoardData) -> None:
         self.data = data
@@ -92,6 +102,7 @@ class BigBetsPanel(QWidget):
             check.setData(Qt.ItemDataRole.AccessibleTextRole, f"Big bet: {cluster.title}")
             self.table.setItem(row, 0, check)
             title = QTableWidgetItem(("\u2605 " if cluster.big_bet else "") + cluster.title)
+            title.setToolTip(cluster.title)
             if cluster.big_bet:
                 font = QFont(title.font())
                 font.setBold(True)
@@ -107,11 +118,13 @@ class BigBetsPanel(QWidget):
             for ini in data.initiatives:
                 combo.addItem(ini.title, ini.id)
             combo.setCurrentIndex(max(0, combo.findData(cluster.initiative_id)))
+            combo.setToolTip(combo.currentText())
+            combo.setMinimumContentsLength(8)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setEnabled(cluster.big_bet)
             combo.activated.connect(lambda _i, c=cluster.id, cb=combo: self._link(c, cb))
             self.table.setCellWidget(row, 3, combo)
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 220))
 
     def _bet_toggled(self, item: QTableWidgetItem) -> None:
         if self._loading or self.data is None or item.column() != 0:

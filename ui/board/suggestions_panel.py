@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -91,14 +91,15 @@ class SuggestionsPanel(QWidget):
         layout.addWidget(heading("Grouping suggestions"))
         layout.addWidget(hint("Keeper groups notes that say similar things. Accept, rename or "
                               "reject each suggestion; nothing changes until you accept."))
-        row = QHBoxLayout()
-        self.include_grouped = QCheckBox("Include notes already in a group")
-        row.addWidget(self.include_grouped, 1)
+        # The box and the button each get the panel's full width: side by side, the
+        # box's label was cut at 1280x800.
+        self.include_grouped = QCheckBox("Also regroup notes in groups")
+        self.include_grouped.setToolTip("Include notes already in a group in the suggestions")
+        layout.addWidget(self.include_grouped)
         self.suggest = QPushButton("Suggest groups")
         self.suggest.setToolTip("Suggest groups for the notes (Ctrl+Shift+S)")
         self.suggest.clicked.connect(lambda: self.requested.emit(self.include_grouped.isChecked()))
-        row.addWidget(self.suggest)
-        layout.addLayout(row)
+        layout.addWidget(self.suggest, 0, Qt.AlignmentFlag.AlignLeft)
         self.status = hint()
         layout.addWidget(self.status)
         self.accept_all = QPushButton("Accept all")

@@ -6,8 +6,9 @@ Private by design: nothing here is ever offered to the audience display.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,6 +66,23 @@ def short_name(name: str) -> str:
     return f"{parts[0]} {parts[-1][0]}."
 
 
+def initials_of(name: str) -> str:
+    parts = [p for p in name.split() if p[:1].isalnum()]
+    if not parts:
+        return name[:2]
+    return (parts[0][0] + (parts[-1][0] if len(parts) > 1 else parts[0][1:2])).upper()
+
+
+def fitting_label(name: str, width: float, fits: Callable[[str], float]) -> str:
+    """The longest of "Elena Fischer", "Elena F.", "Elena", "EF" whose width
+    (``fits(text)``) is within ``width``: a column header is never cut."""
+    first = name.split()[0] if name.split() else name
+    for text in (name, short_name(name), first):
+        if fits(text) <= width:
+            return text
+    return initials_of(name)
+
+
 class FeedbackTab(FormTab):
     title = "Start / Stop / Continue"
     private = True  # the view never presents this tab
@@ -87,6 +105,13 @@ class FeedbackTab(FormTab):
         self.grid.currentCellChanged.connect(lambda r, c, _r, _c: self._cell_picked(r, c))
         self.grid.cellActivated.connect(lambda _r, _c: self.boxes["start"].setFocus())
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Stretched sections report their new sizes one by one: fit once they all have.
+        self._fit_later = QTimer(self)
+        self._fit_later.setSingleShot(True)
+        self._fit_later.setInterval(0)
+        self._fit_later.timeout.connect(self._fit_headers)
+        self.grid.horizontalHeader().sectionResized.connect(lambda *_a: self._fit_later.start())
+        self._names: list[str] = []
         self.grid.horizontalHeader().sectionClicked.connect(self.show_sheet_for_column)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.setMinimumSize(360, 260)
@@ -157,6 +182,22 @@ class FeedbackTab(FormTab):
         self.split(left, right_box, (3, 2), above=privacy)
 
     # ----- showing -----------------------------------------------------------------
+    def _fit_headers(self) -> None:
+        """Column headers as long as their column allows (full name, "Elena F.",
+        "Elena", "EF"), the full name in the tooltip."""
+        header = self.grid.horizontalHeader()
+        metrics = header.fontMetrics()
+        for column, name in enumerate(self._names[:self.grid.columnCount()]):
+            room = header.sectionSize(column) - 12  # the header's own padding
+            text = fitting_label(name, room, metrics.horizontalAdvance)
+            item = self.grid.horizontalHeaderItem(column)
+            if item is None:
+                item = QTableWidgetItem()
+                self.grid.setHorizontalHeaderItem(column, item)
+            if item.text() != text:
+                item.setText(text)
+            item.setToolTip(name)
+
     def show_data(self, data: DayData, editable: bool) -> None:
         self.data = data
         ids = [p.id for p in data.people]
@@ -175,9 +216,9 @@ class FeedbackTab(FormTab):
         self.grid.blockSignals(True)
         self.grid.setRowCount(len(ids))
         self.grid.setColumnCount(len(ids))
-        names = [short_name(p.name) for p in data.people]
-        self.grid.setHorizontalHeaderLabels(names)
-        self.grid.setVerticalHeaderLabels(names)
+        self._names = [p.name for p in data.people]
+        self.grid.setVerticalHeaderLabels([short_name(n) for n in self._names])
+        self._fit_headers()
         for r, giver in enumerate(ids):
             for c, receiver in enumerate(ids):
                 self._fill_cell(r, c, grid.cells.get((giver, receiver)))

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -45,6 +45,13 @@ QListWidget#nav::item:hover:!selected { background: #2B3544; }
 """
 
 
+class NavList(QListWidget):
+    """The sections list: a letter typed there is a runner key, never a jump to a view."""
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 (Qt's name)
+        return
+
+
 class MainWindow(QMainWindow):
     file_ready = Signal()  # a file was opened and the views show it
 
@@ -56,7 +63,7 @@ class MainWindow(QMainWindow):
         self.context.file_changed.connect(self._on_file_changed)
         self.context.data_changed.connect(lambda _area: self._update_title())
 
-        self.nav = QListWidget()
+        self.nav = NavList()
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName("Sections")
         self.nav.setFixedWidth(176)
@@ -206,6 +213,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("No file open")
             return False
         self.context.set_store(store)
+        if remember_it:  # the Keeper's own file (not the demo): back where the day is
+            self._show_running_session()
         self.file_ready.emit()
         QTimer.singleShot(0, self.views.build_rest_when_idle)
         if remember_it:
@@ -217,6 +226,17 @@ class MainWindow(QMainWindow):
                 f"A copy of the original is at:\n{store.migrated_backup}",
             )
         return True
+
+    def _show_running_session(self) -> None:
+        """A restart in the middle of a session opens on the runner, not the last view."""
+        from keeper.agenda.ops import load_runner_state
+        from keeper.agenda.timer import TimerState
+
+        store, offsite = self.context.store, self.context.offsite
+        if store is None or offsite is None:
+            return
+        if load_runner_state(store, offsite.id).timer.state is not TimerState.IDLE:
+            self.show_view("runner")
 
     def _on_file_changed(self) -> None:
         store = self.context.store
@@ -284,23 +304,17 @@ class MainWindow(QMainWindow):
 
     # ----- help --------------------------------------------------------------
     def show_shortcuts(self) -> None:
-        lines = []
-        for menu_action in self.menuBar().actions():
-            menu = menu_action.menu()
-            if menu is None:
-                continue
-            for action in menu.actions():
-                if not action.shortcut().isEmpty():
-                    text = action.text().replace("&", "")
-                    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                    lines.append(f"<tr><td><b>{keys}</b></td><td>{text}</td></tr>")
-        extra = getattr(self.views.get("runner"), "shortcut_help", None)
-        rows = "".join(lines) + (extra() if callable(extra) else "")
-        box = QMessageBox(self)
-        box.setWindowTitle("Keyboard shortcuts")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(f"<table cellspacing=6>{rows}</table>")
-        box.exec()
+        """F1: every key once, the menus' and then the shown view's own."""
+        from ui.runner.actions import EXTRA_KEYS
+        from ui.shortcut_sheet import ShortcutSheet, menu_rows
+
+        sections = menu_rows(self.menuBar())
+        sections.append(("Running the day, also", list(EXTRA_KEYS)))
+        key = VIEWS[max(0, self.nav.currentRow())].key
+        view_help = getattr(self.views.get(key), "shortcut_help", None)
+        self.shortcut_sheet = ShortcutSheet(sections, view_help() if callable(view_help) else "",
+                                            self)
+        self.shortcut_sheet.open()
 
     def show_about(self) -> None:
         QMessageBox.about(

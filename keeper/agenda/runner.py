@@ -66,6 +66,30 @@ def back_at(runner: Runner, now: dt.datetime) -> dt.datetime | None:
     return schedule.round_up_minute(next_start(runner, now))
 
 
+def take_back_from(runner: Runner) -> int:
+    """The first item "Take the time back" may shorten: the ones not yet started, so the
+    current item counts only while its timer has never run."""
+    item = runner.current
+    if item is None:
+        return runner.index
+    begun = runner.state is not TimerState.IDLE or runner.actuals(item.id).start is not None
+    return runner.index + 1 if begun else runner.index
+
+
+def position_text(runner: Runner, entries: Sequence[schedule.AgendaEntry]) -> str:
+    """"Session 9 of 15" counting sessions only, as the Offsite overview counts them; on a
+    break or lunch, how many of the day's sessions are done."""
+    sessions = [n for n, e in enumerate(entries) if e.kind == schedule.SESSION]
+    total = len(sessions)
+    if runner.finished:
+        return f"{total} of {total} sessions done" if entries else ""
+    before = sum(1 for n in sessions if n < runner.index)
+    current = entries[runner.index]
+    if current.kind == schedule.SESSION:
+        return f"Session {before + 1} of {total}"
+    return f"{current.kind.capitalize()} · {before} of {total} sessions done"
+
+
 def status_word(state: TimerState, level: WarningLevel) -> str:
     """The one word the projector shows under the digits ("" while simply running)."""
     if state is TimerState.PAUSED:

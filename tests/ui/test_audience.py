@@ -214,7 +214,7 @@ def test_two_screens_projector_by_default_and_survives_unplugging(tmp_path: Path
 
 
 def test_break_screen_says_one_time_for_back_and_next(qtbot) -> None:
-    from datetime import UTC, datetime, timedelta
+    from datetime import UTC, datetime
 
     from keeper.agenda.schedule import AgendaEntry
     from keeper.agenda.timer import Runner

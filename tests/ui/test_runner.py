@@ -186,10 +186,12 @@ def test_restart_resumes_the_running_timer(qtbot, demo_path: Path, clock: FakeCl
 def test_take_the_time_back_previews_then_applies_undoably(qtbot, runner: RunnerView) -> None:
     store, offsite = runner.context.store, runner.context.offsite
     before = {i.id: i.planned_minutes for i in agenda_items(store, offsite.id)}
-    key(qtbot, runner, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(runner.day_panel.take_back_button, Qt.MouseButton.LeftButton)
     dialog = runner._take_back_dialog
     assert dialog.isVisible()
     assert dialog.preview.requested_minutes == 16
+    running = runner.runner.current.id  # "not yet started": the running session keeps its time
+    assert running not in {c.item_id for c in dialog.preview.changes}
     assert dialog.table.rowCount() == len(dialog.preview.changes) > 0
     assert agenda_items(store, offsite.id)[10].planned_minutes == 60  # nothing changed yet
     dialog.accept()
@@ -206,7 +208,6 @@ def test_run_menu_actions_show_their_shortcuts(runner: RunnerView) -> None:
     actions = [a for a in runner.menu_actions() if a is not None]
     shortcuts = {a.shortcut().toString() for a in actions}
     assert {"Space", "N", "P", "+", "-", "R", "B", "M", "F", "?"} <= shortcuts
-    assert "Space" in runner.shortcut_help()
 
 
 def test_no_file_shows_an_empty_runner(qtbot, clock: FakeClock) -> None:

@@ -48,7 +48,7 @@ EDITS = (
 ZOOM_OUT = ActionSpec("zoom_out", "\u2212", "Ctrl+-", "Zoom out",
                       lambda v: v.canvas.zoom_by(1 / 1.25))
 ZOOM_IN = ActionSpec("zoom_in", "+", "Ctrl+=", "Zoom in", lambda v: v.canvas.zoom_by(1.25))
-FIT = ActionSpec("fit", "Fit", "Ctrl+0", "Fit the whole board (F)", lambda v: v.canvas.fit_all())
+FIT = ActionSpec("fit", "Fit", "Ctrl+0", "Fit the whole board", lambda v: v.canvas.fit_all())
 TOOLS = (
     ActionSpec("suggest", "Suggest groups", "Ctrl+Shift+S", "Ask Keeper to suggest groups",
                lambda v: v.request_suggestions(False)),
@@ -61,8 +61,8 @@ HELP_ROWS = (
     ("Ctrl+M", "Merge selected groups"), ("Ctrl+Shift+G", "Dissolve group"),
     ("Del", "Delete selected notes"), ("Ctrl+Shift+A", "Arrange the board"),
     ("Arrows / Tab", "Move between notes"),
-    ("Ctrl+wheel, Ctrl+= / Ctrl+-", "Zoom"), ("F / Ctrl+0", "Fit the board"),
-    ("Space+drag, middle drag", "Pan"),
+    ("Ctrl+wheel, Ctrl+= / Ctrl+-", "Zoom"), ("Ctrl+0", "Fit the board"),
+    ("Middle drag", "Pan (Space and F are the runner's keys)"),
     ("Ctrl+Shift+P / R", "Board / ranking on the projector"),
 )
 

@@ -18,24 +18,31 @@ class Shortcut:
     help: str
 
 
+# Bare keys act wherever the keyboard is not in a text field; the F-keys act from anywhere,
+# text fields included (they never type anything). Each key means one thing in the app.
 SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut("toggle", ("Space",), "&Start / pause", "Start, pause or resume the session"),
-    Shortcut("next", ("N",), "&Next session", "End this session and go to the next"),
-    Shortcut("previous", ("P",), "&Previous session", "Back to the previous session"),
-    Shortcut("plus", ("+", "="), "Add a &minute", "One more minute"),
-    Shortcut("minus", ("-",), "&Remove a minute", "One minute less"),
+    Shortcut("toggle", ("Space", "F5"), "&Start / pause", "Start, pause or resume the session"),
+    Shortcut("next", ("N", "F7"), "&Next session", "End this session and go to the next"),
+    Shortcut("previous", ("P", "F6"), "&Previous session", "Back to the previous session"),
+    Shortcut("plus", ("+", "=", "F9"), "Add a &minute", "One more minute"),
+    Shortcut("minus", ("-", "F8"), "&Remove a minute", "One minute less"),
     Shortcut("reset", ("R",), "Rese&t session", "Start this session's timer over"),
-    Shortcut("blackout", ("B",), "&Blackout", "Black projector (Esc to come back)"),
-    Shortcut("message", ("M",), "&Message on screen…", "Show a line on the projector"),
+    Shortcut("blackout", ("B", "F10"), "&Blackout", "Black projector (Esc to come back)"),
+    Shortcut("message", ("M", "F11"), "&Message on screen…", "Show a line on the projector"),
     Shortcut("fullscreen", ("F",), "Audience &full screen", "Full screen ↔ window"),
-    Shortcut("audience", ("A",), "Show &audience window", "Open or close the projector window"),
+    Shortcut("audience", ("A", "F12"), "Show &audience window",
+             "Open or close the projector window"),
     Shortcut("timer", ("T",), "Projector shows the t&imer", "Back to the timer from a board"),
-    Shortcut("takeback", ("Ctrl+T",), "Take the time &back…", "Shorten what's left"),
-    Shortcut("help", ("?",), "Runner &help", "These shortcuts (also F1 in the runner)"),
+    Shortcut("takeback", (), "Take the time &back…", "Shorten the sessions not yet started"),
+    Shortcut("help", ("?",), "Runner &help", "The runner's keys over the runner"),
 )
 # keys handled outside the table: (keys, what they do)
 EXTRA_KEYS: tuple[tuple[str, str], ...] = (
-    ("Esc", "Leave blackout, close this help"), ("F1", "This help"))
+    ("Esc", "Leave blackout, close this help"), ("Enter", "Press the focused button"))
+
+
+def keys_text(keys: tuple[str, ...]) -> str:
+    return " or ".join(keys)
 
 
 def make_actions(owner: QWidget, slots: dict[str, Callable[[], object]],
@@ -45,15 +52,18 @@ def make_actions(owner: QWidget, slots: dict[str, Callable[[], object]],
     for spec in SHORTCUTS:
         action = QAction(spec.text, owner)
         action.setShortcuts([QKeySequence(k) for k in spec.keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{spec.help} ({' or '.join(spec.keys)})")
+        # the whole control window, whichever view shows: the Run menu carries the actions
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{spec.help} ({keys_text(spec.keys)})" if spec.keys else spec.help)
         slot = slots[spec.key]
         action.triggered.connect(lambda _c=False, s=slot: s())
         owner.addAction(action)
         actions[spec.key] = action
     escape = QAction("Leave blackout", owner)
     escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-    escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    # enabled only during a blackout (RunnerView): Esc keeps its meaning elsewhere otherwise
+    escape.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    escape.setEnabled(False)
     escape.triggered.connect(leave)
     owner.addAction(escape)
     actions["escape"] = escape
@@ -63,27 +73,20 @@ def make_actions(owner: QWidget, slots: dict[str, Callable[[], object]],
 def menu_order(a: dict[str, QAction], sound: QAction) -> list[QAction | None]:
     """The main window's Run menu (None: a separator)."""
     return [a["toggle"], a["next"], a["previous"], None, a["plus"], a["minus"], a["reset"],
-            None, a["takeback"], None, a["audience"], a["fullscreen"], a["blackout"],
+            None, a["takeback"], None, a["audience"], a["fullscreen"], a["blackout"], a["escape"],
             a["message"], a["timer"], sound, None, a["help"]]
 
 
 def action_button(action: QAction, text: str, primary: bool = False) -> QPushButton:
-    """A button that triggers ``action``; it never takes the keyboard from the runner."""
+    """A button that triggers ``action``: reached by Tab (Enter presses it), never by a click,
+    so clicking it leaves the keyboard where it was; its accessible name is its label."""
     b = QPushButton(text)
     b.setToolTip(action.toolTip())
-    b.setAccessibleName(action.text().replace("&", ""))
-    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    b.setAccessibleName(text)
+    b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    b.setAutoDefault(True)  # Enter presses the focused button (Space is the runner's)
     b.clicked.connect(lambda _c=False: action.trigger())
     b.setMinimumHeight(46)
     if primary:
         b.setObjectName("primary")
     return b
-
-
-def main_help_rows() -> str:
-    """The runner's rows for the main window's F1 help table."""
-    rows = "".join(
-        f"<tr><td><b>{' or '.join(s.keys)}</b></td><td>{s.help} (Run the day)</td></tr>"
-        for s in SHORTCUTS
-    )
-    return rows + "<tr><td><b>Esc</b></td><td>Leave blackout (Run the day)</td></tr>"

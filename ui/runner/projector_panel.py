@@ -7,9 +7,9 @@ where it is and what it presents.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QWheelEvent
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.audience.face import AudienceFace
 from ui.audience.window import AudienceWindow
@@ -17,6 +17,21 @@ from ui.audience_bus import AudienceBus
 from ui.runner.actions import action_button
 from ui.runner.text import ShownText
 from ui.settings import app_settings
+
+
+class ScreenBox(QComboBox):
+    """The projector screen choice: arrow keys and the wheel open the list instead of
+    moving the projector at once, so a stray key never sends the room's screen elsewhere."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp,
+                           Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End):
+            self.showPopup()
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
+        event.ignore()
 
 
 class ProjectorPanel(QWidget):
@@ -28,14 +43,13 @@ class ProjectorPanel(QWidget):
         self.shown = shown
         self.closed = False
         # -- for the header: which screen, open/close
-        self.screen_box = QComboBox()
+        self.screen_box = ScreenBox()
         self.screen_box.setAccessibleName("Projector screen")
         self.screen_box.setToolTip("Which screen shows the audience window")
         self.screen_box.activated.connect(self._screen_chosen)
-        self.show_audience = QPushButton("Show audience window")
+        self.show_audience = action_button(actions["audience"], "Show audience window")
         self.show_audience.setCheckable(True)
-        self.show_audience.setToolTip("Open or close the projector window (A)")
-        self.show_audience.clicked.connect(lambda _c: self.toggle_window())
+        self.show_audience.setMinimumHeight(0)
 
         # -- the side column
         self.preview = AudienceFace()
@@ -125,7 +139,8 @@ class ProjectorPanel(QWidget):
         window = self.audience_window
         visible = window.isVisible()
         self.show_audience.setChecked(visible)
-        self.show_audience.setText("Hide audience window" if visible else "Show audience window")
+        self.shown.set("audienceButton", self.show_audience,
+                       "Hide audience window" if visible else "Show audience window")
         self.full_button.setText("Windowed" if visible and window.isFullScreen()
                                  else "Full screen")
         self.update_caption()

@@ -83,7 +83,9 @@ class SessionCard(QFrame):
                 f" color: {colours.digits};"
                 f" background: {colours.background}; border-radius: 12px; padding: 0 18px; }}"
             )
-        self.shown.set("countdown", self.countdown, text)
+        if self.shown.changed("countdown", text):
+            self.countdown.setText(text)
+            self.countdown.setAccessibleName(f"Time left {text}")  # the value, not just a label
 
     def set_digits_px(self, px: int) -> None:
         if px != self.digits_px:

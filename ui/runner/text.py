@@ -27,6 +27,8 @@ class ShownText:
         if self._shown.get(key) != text:
             self._shown[key] = text
             widget.setText(text)
+            if isinstance(widget, QPushButton):  # screen readers say what the button says
+                widget.setAccessibleName(text.replace("&", ""))
 
     def changed(self, key: str, value: object) -> bool:
         """Remember ``value`` under ``key``; True if it differs from the last one."""

@@ -35,7 +35,7 @@ from keeper.store.models import ItemKind
 from ui.audience.state import AudienceState
 from ui.audience.window import AudienceWindow
 from ui.context import AppContext
-from ui.runner.actions import main_help_rows, make_actions, menu_order
+from ui.runner.actions import make_actions, menu_order
 from ui.runner.day_panel import DayPanel
 from ui.runner.help_overlay import HelpOverlay
 from ui.runner.projected import Room, audience_state
@@ -153,9 +153,6 @@ class RunnerView(QWidget):
     def menu_actions(self) -> list[QAction | None]:
         """Actions for the main window's Run menu (None: a separator)."""
         return menu_order(self.actions_by_key, self.sound_action)
-
-    def shortcut_help(self) -> str:
-        return main_help_rows()
 
     def show_help(self) -> None:
         self.help_overlay.open_overlay()
@@ -290,7 +287,8 @@ class RunnerView(QWidget):
             line.setText(line.text() + " · nothing to take back")
             return
         self._take_back_dialog = TakeBackDialog.offer(  # tests reach it
-            self.run_day.entries, minutes, runner.index, self, self.apply_take_back)
+            self.run_day.entries, minutes, runner_rules.take_back_from(runner), self,
+            self.apply_take_back)
 
     def apply_take_back(self, preview: schedule.RebalancePreview) -> None:
         if preview.changes:
@@ -309,6 +307,7 @@ class RunnerView(QWidget):
         self.day_box.setVisible(len(days) > 1)
         self.day_box.blockSignals(False)
         self.projector.blackout_button.setChecked(self.run_day.blackout)
+        self.actions_by_key["escape"].setEnabled(self.run_day.blackout)
         self.projector.sync()
         self.tick()
 
@@ -338,10 +337,11 @@ class RunnerView(QWidget):
                 "The day is done" if total else "No agenda yet",
                 "Thank you, everyone." if total else
                 "Add sessions in the Agenda view, then come back to run them.", "")
-            self._shown.set("position", self.position, f"{total} of {total} done" if total else "")
+            self._shown.set("position", self.position,
+                            runner_rules.position_text(runner, run.entries))
             self.card.set_countdown("--:--", "normal")
         else:
-            position = f"Session {runner.index + 1} of {total}"
+            position = runner_rules.position_text(runner, run.entries)
             if self.context.offsite is not None:
                 position = f"{self.context.offsite.title} · {position}"
             self._shown.set("position", self.position, position)

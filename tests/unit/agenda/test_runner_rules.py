@@ -140,3 +140,25 @@ def test_every_time_shown_rounds_up_to_the_minute_so_two_lines_about_one_moment_
     assert schedule.clock_text(NINE) == "09:00"  # on the minute: as it is
     drift = Drift(20.0, NINE + timedelta(minutes=15), ends)
     assert schedule.status_line(drift).endswith("projected end 09:16")
+
+
+def test_position_counts_sessions_only_and_take_back_skips_the_begun_item() -> None:
+    from keeper.agenda.runner import position_text, take_back_from
+
+    clock = FakeClock(NINE)
+    items = [AgendaEntry(1, "Welcome", planned_minutes=10),
+             AgendaEntry(2, "Coffee", kind="break", planned_minutes=15),
+             AgendaEntry(3, "Forecast", planned_minutes=30),
+             AgendaEntry(4, "Lunch", kind="lunch", planned_minutes=60)]
+    runner = Runner(items, clock)
+    assert position_text(runner, items) == "Session 1 of 2"
+    assert take_back_from(runner) == 0  # not begun: it may still be shortened
+    runner.start()
+    assert take_back_from(runner) == 1  # running: only what comes after
+    runner.next()
+    assert position_text(runner, items) == "Break · 1 of 2 sessions done"
+    runner.next()
+    assert position_text(runner, items) == "Session 2 of 2"
+    runner.next()
+    runner.next()
+    assert position_text(runner, items) == "2 of 2 sessions done"

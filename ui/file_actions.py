@@ -40,7 +40,7 @@ def new_file(window: MainWindow) -> None:
     if template is None:
         return
     name, _ = QFileDialog.getSaveFileName(
-        window, "New offsite file", str(paths.data_dir() / "offsite.keeper"), FILE_FILTER
+        window, "New offsite file", str(paths.suggested_new_file()), FILE_FILTER
     )
     if not name:
         return

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from keeper import __version__
 from keeper.store import paths
 from keeper.store.offsite_file import OffsiteStore, StoreError
-from keeper.store.recent import load_recent, remember
+from keeper.store.recent import last_used_file, load_recent, remember
 from ui import file_actions
 from ui.context import AppContext
 from ui.settings import app_settings
@@ -178,9 +178,9 @@ class MainWindow(QMainWindow):
         elif file is not None:
             self.open_path(file)
         else:
-            default = paths.default_offsite_file()
-            if default.exists():
-                self.open_path(default)
+            last = last_used_file()  # the demo only when the Keeper has used no file yet
+            if last is not None:
+                self.open_path(last)
             else:
                 self.open_demo(first_run=True)
 
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
 
         def done(path: object) -> None:
             assert isinstance(path, Path)
-            self.open_path(path, remember_it=False)
+            self.open_path(path)  # the last file used, reopened by plain `keeper`
             if first_run:
                 self.statusBar().showMessage(
                     "This is the demo offsite. File ▸ New offsite file starts your own.", 10000

@@ -1,17 +1,23 @@
-"""Rotating, owner-only backup copies of offsite files in the user data dir."""
+"""Rotating, owner-only backup copies of offsite files in the user data dir.
+
+Each file's copies live in ``<data dir>/backups/<name>-<key>/``, the key taken
+from the file's resolved path; a copy is named ``<time>--<reason>.keeper``.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from keeper.store import paths
 from keeper.tables.atomic import replace_file
 
 KEEP_PER_FILE = 10
+KEEP_DAYS = 7
 SUFFIX = ".keeper"
 
 
@@ -50,40 +56,96 @@ def copy_database(src: Path, dest: Path) -> None:
         raise
 
 
-def _stem(path: Path) -> str:
-    return Path(path).stem.replace(" ", "_")
+def backup_folder(path: Path) -> Path:
+    """The folder of ``path``'s backups, keyed by the file's resolved path.
+
+    Two ``team.keeper`` files in different folders get different folders, so
+    neither rotates the other's copies away nor restores into the other.
+    """
+    resolved = Path(path).resolve()
+    key = hashlib.sha256(os.fsencode(resolved)).hexdigest()[:12]
+    stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in resolved.stem)[:40]
+    folder = paths.backup_dir() / f"{stem}-{key}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
 
 
-def make_backup(path: Path, reason: str) -> Path:
-    folder = paths.backup_dir()
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    dest = folder / f"{_stem(path)}--{stamp}--{reason}{SUFFIX}"
+def _same_content(a: Path, b: Path) -> bool:
+    # Past the 100-byte header (its change counters may differ), the pages are the content.
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        fa.seek(100)
+        fb.seek(100)
+        return fa.read() == fb.read()
+
+
+def make_backup(path: Path, reason: str, *, only_if_changed: bool = False,
+                now: datetime | None = None) -> Path:
+    """Copy ``path`` into its backup folder; return the copy.
+
+    With ``only_if_changed``, a copy identical to the newest backup is dropped
+    and the newest is returned: opening a file ten times keeps its older copies.
+    """
+    now = now or datetime.now()
+    folder = backup_folder(path)
+    dest = folder / f"{now:%Y%m%d-%H%M%S-%f}--{reason}{SUFFIX}"
+    newest = list_backups(path)
     copy_database(path, dest)
-    rotate(path)
+    if only_if_changed and newest and _same_content(dest, newest[0].path):
+        dest.unlink()
+        return newest[0].path
+    rotate(path, now=now)
     return dest
 
 
 def list_backups(path: Path) -> list[BackupInfo]:
-    """Backups of ``path``, newest first."""
-    folder = paths.backup_dir()
+    """Backups of ``path`` (this very file, wherever it lives), newest first."""
     found: list[BackupInfo] = []
-    for candidate in folder.glob(f"{_stem(path)}--*{SUFFIX}"):
+    for candidate in backup_folder(path).glob(f"*{SUFFIX}"):
         parts = candidate.stem.split("--")
-        if len(parts) != 3:
+        if len(parts) != 2:
             continue
         try:
-            taken = datetime.strptime(parts[1], "%Y%m%d-%H%M%S-%f")
+            taken = datetime.strptime(parts[0], "%Y%m%d-%H%M%S-%f")
         except ValueError:
             continue
-        found.append(BackupInfo(candidate, taken, parts[2], candidate.stat().st_size))
+        found.append(BackupInfo(candidate, taken, parts[1], candidate.stat().st_size))
     return sorted(found, key=lambda b: b.taken, reverse=True)
 
 
-def rotate(path: Path, keep: int = KEEP_PER_FILE) -> None:
-    # Backups taken before a migration are kept: they are the way back.
-    routine = [b for b in list_backups(path) if not b.reason.startswith("before-v")]
-    for old in routine[keep:]:
-        old.path.unlink(missing_ok=True)
+def rotate(path: Path, keep: int = KEEP_PER_FILE, now: datetime | None = None) -> None:
+    """Keep the ``keep`` newest copies, the newest of each of the last 7 days, and every
+    copy taken before a migration, a restore or a fresh demo (they are the way back)."""
+    now = now or datetime.now()
+    routine = [b for b in list_backups(path) if not b.reason.startswith("before-")]
+    kept_days: set[date] = set()
+    for index, info in enumerate(routine):
+        day = info.taken.date()
+        newest_of_day = day not in kept_days and now - info.taken <= timedelta(days=KEEP_DAYS)
+        kept_days.add(day)
+        if index >= keep and not newest_of_day:
+            info.path.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    people: int
+    notes: int
+
+
+def summarize(backup: Path) -> BackupSummary | None:
+    """How many people and notes a backup holds (None if it cannot be read)."""
+    try:
+        conn = sqlite3.connect(f"{Path(backup).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            people = conn.execute("SELECT count(*) FROM person").fetchone()[0]
+            notes = conn.execute("SELECT count(*) FROM note").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return BackupSummary(people, notes)
 
 
 def restore(backup: Path, dest: Path) -> Path:
@@ -94,3 +156,17 @@ def restore(backup: Path, dest: Path) -> Path:
         leftover.unlink(missing_ok=True)
     copy_database(backup, dest)
     return saved
+
+
+def restore_beside(backup: Path, damaged: Path, now: datetime | None = None) -> Path:
+    """Restore ``backup`` into a NEW file beside ``damaged``, which is kept as it is."""
+    now = now or datetime.now()
+    damaged = Path(damaged)
+    dest = damaged.with_name(f"{damaged.stem} restored {now:%Y-%m-%d %H%M}{damaged.suffix}")
+    number = 2
+    while dest.exists():
+        dest = damaged.with_name(
+            f"{damaged.stem} restored {now:%Y-%m-%d %H%M} ({number}){damaged.suffix}")
+        number += 1
+    copy_database(backup, dest)
+    return dest

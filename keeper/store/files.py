@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 from keeper.agenda.templates import AgendaTemplate, agenda_items, find_template, new_offsite
 from keeper.clock import Clock, SystemClock
 from keeper.demo import build_demo
-from keeper.store import paths
+from keeper.store import backups, paths
 from keeper.store.lock import WriterLock
 from keeper.store.models import Attendance, Person, Role
 from keeper.store.offsite_file import OffsiteStore
@@ -60,14 +61,25 @@ def new_file(
 
 
 def fresh_demo_file(clock: Clock | None = None) -> OffsiteStore:
-    """A new copy of the demo offsite each time (another Keeper may hold the old one)."""
+    """A new copy of the demo offsite each time (another Keeper may hold the old one).
+
+    Edits in the old demo are never lost: a copy differing from its newest
+    backup is backed up first ("before-fresh-demo"), and a demo that cannot be
+    read or is held by another Keeper is kept, the fresh one taking a new name.
+    """
     target = paths.demo_file()
     lock = WriterLock.acquire(target) if target.exists() else None
+    keep_old = lock is not None and not isinstance(lock, WriterLock)
     if isinstance(lock, WriterLock):
         lock.release()
-        for suffix in ("", "-wal", "-shm"):
-            target.with_name(target.name + suffix).unlink(missing_ok=True)
-    elif lock is not None:
+        try:
+            backups.make_backup(target, reason="before-fresh-demo", only_if_changed=True)
+        except sqlite3.DatabaseError:
+            keep_old = True  # damaged: leave it for the Keeper to look at
+        else:
+            for suffix in ("", "-wal", "-shm"):
+                target.with_name(target.name + suffix).unlink(missing_ok=True)
+    if keep_old:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = target.with_name(f"demo-{stamp}.keeper")
     return new_file(target, demo=True, clock=clock)

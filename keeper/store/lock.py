@@ -30,7 +30,20 @@ class LockOwner:
 
 
 def lock_path_for(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
+    """Beside the real file: a symlink to it names the same lock."""
+    real = Path(path).resolve()
+    return real.with_name(real.name + ".lock")
+
+
+def identity_lock_path(path: Path) -> Path:
+    """In Keeper's data folder, named by the file's device and inode: a hard link
+    (another name, maybe in another folder) names the same lock."""
+    from keeper.store import paths
+
+    info = os.stat(path)
+    folder = paths.data_dir() / "locks"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder / f"{info.st_dev:x}-{info.st_ino:x}.lock"
 
 
 def _try_os_lock(handle: IO[str]) -> bool:
@@ -54,42 +67,60 @@ def _try_os_lock(handle: IO[str]) -> bool:
 class WriterLock:
     """Held for as long as a process may write to the file."""
 
-    def __init__(self, handle: IO[str], path: Path) -> None:
-        self._handle: IO[str] | None = handle
+    def __init__(self, handles: list[IO[str]], path: Path) -> None:
+        self._handles = handles
         self.path = path
 
     @classmethod
     def acquire(cls, db_path: Path) -> WriterLock | LockOwner:
-        """Return the lock, or who holds it when another process does."""
-        path = lock_path_for(db_path)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-        handle = os.fdopen(fd, "r+", encoding="utf-8")
-        if not _try_os_lock(handle):
-            owner = read_owner(path)
-            handle.close()
-            return owner or LockOwner("another user", "unknown host", 0, "unknown")
-        owner = LockOwner(
-            user=_user(),
-            host=socket.gethostname(),
-            pid=os.getpid(),
-            since=datetime.now().strftime("%Y-%m-%d %H:%M"),
-        )
-        # Windows locks byte 0; write after it so the owner can still be read.
-        handle.seek(0)
-        handle.truncate()
-        handle.write(" " + json.dumps(owner.__dict__))
-        handle.flush()
-        return cls(handle, path)
+        """Return the lock, or who holds it when another process does.
+
+        Two locks, both needed to write: one beside the real file (seen by other
+        users of a shared folder) and one by the file's identity (hard links).
+        """
+        handles: list[IO[str]] = []
+        for path in (lock_path_for(db_path), identity_lock_path(db_path)):
+            taken = _take(path)
+            if isinstance(taken, LockOwner):
+                for handle in handles:
+                    _let_go(handle)
+                return taken
+            handles.append(taken)
+        return cls(handles, lock_path_for(db_path))
 
     def release(self) -> None:
-        if self._handle is None:
-            return
-        try:
-            self._handle.seek(0)
-            self._handle.truncate()
-        finally:
-            self._handle.close()
-            self._handle = None
+        for handle in self._handles:
+            _let_go(handle)
+        self._handles = []
+
+
+def _take(path: Path) -> IO[str] | LockOwner:
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    handle = os.fdopen(fd, "r+", encoding="utf-8")
+    if not _try_os_lock(handle):
+        owner = read_owner(path)
+        handle.close()
+        return owner or LockOwner("another user", "unknown host", 0, "unknown")
+    owner = LockOwner(
+        user=_user(),
+        host=socket.gethostname(),
+        pid=os.getpid(),
+        since=datetime.now().strftime("%Y-%m-%d %H:%M"),
+    )
+    # Windows locks byte 0; write after it so the owner can still be read.
+    handle.seek(0)
+    handle.truncate()
+    handle.write(" " + json.dumps(owner.__dict__))
+    handle.flush()
+    return handle
+
+
+def _let_go(handle: IO[str]) -> None:
+    try:
+        handle.seek(0)
+        handle.truncate()
+    finally:
+        handle.close()
 
 
 def read_owner(lock_path: Path) -> LockOwner | None:

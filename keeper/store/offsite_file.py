@@ -224,7 +224,7 @@ class OffsiteStore:
         engine = _make_engine(path, read_only)
         store = cls(path, engine, lock if isinstance(lock, WriterLock) else None, held_by, migrated)
         if not read_only:
-            backups.make_backup(path, reason="open")
+            backups.make_backup(path, reason="open", only_if_changed=True)
         return store
 
     @property

@@ -38,7 +38,18 @@ def log_dir() -> Path:
 
 
 def default_offsite_file() -> Path:
+    """The name File ▸ New suggests first (and plain ``keeper`` opens, with no recent file)."""
     return data_dir() / "offsites.keeper"
+
+
+def suggested_new_file() -> Path:
+    """``offsites.keeper``, or ``offsites 2.keeper``… if taken: never an existing file."""
+    first = default_offsite_file()
+    candidate, number = first, 2
+    while candidate.exists():
+        candidate = first.with_name(f"{first.stem} {number}{first.suffix}")
+        number += 1
+    return candidate
 
 
 def demo_file() -> Path:

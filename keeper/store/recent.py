@@ -30,3 +30,13 @@ def remember(path: Path) -> list[Path]:
         target.chmod(0o600)  # left 0644 by an older Keeper; the writer keeps the mode
     write_text(target, json.dumps([str(p) for p in items]))
     return items
+
+
+def last_used_file() -> Path | None:
+    """What plain ``keeper`` opens: the newest recent file that still exists, else
+    ``offsites.keeper`` if there is one; None means show the demo."""
+    for path in load_recent():
+        if path.is_file():
+            return path
+    default = paths.default_offsite_file()
+    return default if default.is_file() else None

@@ -157,3 +157,26 @@ def test_a_failed_edit_says_not_saved_and_leaks_nothing(window: MainWindow, qtbo
     app_settings().sync()
     for kept in (log_file, paths.data_dir() / "window.ini"):
         assert stat.S_IMODE(kept.stat().st_mode) == 0o600, kept
+
+
+def test_plain_keeper_reopens_the_last_file_and_new_suggests_the_same_name(
+        qtbot, tmp_path: Path, clock, monkeypatch) -> None:
+    from keeper.store.files import new_file
+
+    team = tmp_path / "team.keeper"
+    new_file(team, clock=clock).close()
+    first = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(first)
+    assert first.open_path(team)
+    first.context.set_store(None)
+    second = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(second)
+    second.open_initial(None, demo=False)  # plain `keeper`
+    assert second.context.store is not None and second.context.store.path == team
+    second.context.set_store(None)
+    suggested: list[str] = []
+    monkeypatch.setattr(second, "ask_template", lambda: "sales-leadership-offsite")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: suggested.append(a[2]) or ("", ""))
+    file_actions.new_file(second)
+    assert suggested == [str(paths.default_offsite_file())]

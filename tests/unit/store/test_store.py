@@ -149,8 +149,10 @@ def test_save_as_is_a_consistent_private_copy(demo_store: OffsiteStore, tmp_path
 
 
 def test_backups_rotate_and_restore(demo_path: Path) -> None:
-    for _ in range(backups.KEEP_PER_FILE + 4):
-        OffsiteStore.open(demo_path).close()
+    for n in range(backups.KEEP_PER_FILE + 4):
+        store = OffsiteStore.open(demo_path)  # backs up on open what the last session changed
+        InsertRow(Person, {"name": f"Rep {n}", "role": "rep"}).apply(store)
+        store.close()
     assert len(backups.list_backups(demo_path)) == backups.KEEP_PER_FILE
     store = OffsiteStore.open(demo_path)  # backs up on open, before the edit
     before = store.count(Person)

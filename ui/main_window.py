@@ -162,10 +162,20 @@ class MainWindow(QMainWindow):
                     run_menu.addSeparator()
                 else:
                     run_menu.addAction(run_action)
+            run_menu.addSeparator()
+            run_menu.addAction(self._action("Open the &room…", self.open_room))
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
         help_menu.addAction(self._action("&About Keeper", self.show_about))
+
+    def open_room(self) -> None:
+        """Run ▸ Open the room: phones join over the venue's network (ui/room_panel.py)."""
+        from ui.room_panel import RoomPanel  # the web stack loads only when the room opens
+
+        if getattr(self, "room_panel", None) is None:
+            self.room_panel = RoomPanel(self.context, self)
+        self.room_panel.open_room()
 
     def show_view(self, key: str) -> None:
         keys = [spec.key for spec in VIEWS]
@@ -367,5 +377,7 @@ class MainWindow(QMainWindow):
             closer = getattr(view, "shutdown", None)
             if callable(closer):
                 closer()
+        if getattr(self, "room_panel", None) is not None:
+            self.room_panel.close_room()  # the phones' server stops with the app
         self.context.set_store(None)
         super().closeEvent(event)

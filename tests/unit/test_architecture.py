@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 FORBIDDEN = {
     "keeper": ("PySide6", "shiboken6", "ui", "exporters"),
     "exporters": ("PySide6", "shiboken6", "ui"),
+    # The phones' web layer: no Qt (its glue is ui/room_bridge.py), no SQL of its own.
+    "ui/room": ("PySide6", "shiboken6", "sqlalchemy"),
 }
 
 

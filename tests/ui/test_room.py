@@ -1,0 +1,120 @@
+"""The room's Qt glue and the Keeper's panel: phones' writes land through the one edit path."""
+
+from __future__ import annotations
+
+import http.client
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+from keeper.board.loading import load_board
+from tests.unit.room.conftest import Phone
+from ui.context import AppContext
+from ui.room.activity import Activity
+from ui.room_bridge import RoomController
+from ui.room_panel import PROJECTOR_KEY, RoomPanel
+
+
+@pytest.fixture
+def panel(qtbot, context: AppContext) -> Iterator[RoomPanel]:
+    controller = RoomController(context, hosts=lambda: ["127.0.0.1"], port=0)
+    widget = RoomPanel(context, controller=controller)
+    qtbot.addWidget(widget)
+    widget.open_room()
+    yield widget
+    widget.close_room()
+
+
+def off_thread(qtbot, fn: Callable[[], Any]) -> Any:
+    """A phone's request from another thread while the UI thread keeps running jobs."""
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(fn)
+        qtbot.waitUntil(future.done, timeout=10000)
+        return future.result()
+
+
+def phone_for(qtbot, panel: RoomPanel, name: str) -> Phone:
+    assert panel.controller.server is not None and panel.controller.room is not None
+    phone = Phone(panel.controller.server.port)
+    reply = off_thread(qtbot, lambda: phone.join(panel.controller.room.code, name))
+    assert reply.status == 200
+    return phone
+
+
+def notes_of(context: AppContext) -> list[str]:
+    assert context.store is not None and context.offsite_id is not None
+    return [n.text for n in load_board(context.store.session, context.offsite_id).notes]
+
+
+def test_a_phones_note_is_in_the_file_on_the_board_and_undoable(qtbot, panel: RoomPanel,
+                                                                context: AppContext) -> None:
+    panel.controller.room.choose(Activity.NOTES)
+    phone = phone_for(qtbot, panel, "Priya Raman")
+    with qtbot.waitSignal(context.data_changed):
+        reply = off_thread(qtbot, lambda: phone.post("/api/notes/add",
+                                                     {"text": "Referral bonus for partners"}))
+    assert reply.status == 200
+    assert "Referral bonus for partners" in notes_of(context)
+    assert context.undo_stack.undoText() == "Add note"
+    context.undo_stack.undo()
+    assert "Referral bonus for partners" not in notes_of(context)
+    mine = off_thread(qtbot, phone.state).data["notes"]["notes"]
+    assert "Referral bonus for partners" not in [n["text"] for n in mine]
+
+
+def test_the_panel_lists_phones_lets_a_second_in_and_removes_one(qtbot, panel: RoomPanel) -> None:
+    panel.controller.room.choose(Activity.NOTES)
+    phone_for(qtbot, panel, "Marcus Obi")
+    second = Phone(panel.controller.server.port)
+    waiting = off_thread(qtbot, lambda: second.join(panel.controller.room.code, "Marcus Obi"))
+    assert waiting.data["waiting"] is True
+    qtbot.waitUntil(lambda: panel.people.topLevelItemCount() == 2)
+    assert panel.people.topLevelItem(1).text(1) == "waiting for your OK"
+    assert "1 waiting for your OK" in panel.status.text()
+    panel.people.setCurrentItem(panel.people.topLevelItem(1))
+    assert panel.admit.isEnabled()
+    panel.admit.click()
+    qtbot.waitUntil(lambda: panel.people.topLevelItem(1).text(1) == "in")
+    assert off_thread(qtbot, second.state).status == 200
+    panel.people.setCurrentItem(panel.people.topLevelItem(1))
+    panel.remove.click()
+    qtbot.waitUntil(lambda: panel.people.topLevelItemCount() == 1)
+    gone = off_thread(qtbot, second.state)
+    assert gone.status == 401 and gone.data["rejoin"] is True
+
+
+def test_pause_refuses_sending_and_says_so(qtbot, panel: RoomPanel, context: AppContext) -> None:
+    panel.controller.room.choose(Activity.NOTES)
+    phone = phone_for(qtbot, panel, "Priya Raman")
+    panel.pause.setChecked(True)
+    reply = off_thread(qtbot, lambda: phone.post("/api/notes/add", {"text": "While paused"}))
+    assert reply.status == 423 and "paused" in reply.error
+    assert "While paused" not in notes_of(context)
+
+
+def test_the_projector_shows_the_join_screen_and_closing_stops_the_server(
+        qtbot, panel: RoomPanel, context: AppContext) -> None:
+    assert context.audience.key == PROJECTOR_KEY
+    widget = context.audience.factory(None)
+    qtbot.addWidget(widget)
+    assert panel.controller.room.code in widget.accessibleName().replace(" ", "")
+    assert widget.matrix and widget.address == panel.controller.url
+    port = panel.controller.server.port
+    panel.close()
+    assert context.audience.key == "timer"
+    assert panel.status.text() == "The room is closed."
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+    with pytest.raises(OSError):
+        conn.request("GET", "/")
+        conn.getresponse()
+
+
+def test_no_network_is_said_in_the_panel(qtbot, context: AppContext) -> None:
+    controller = RoomController(context, hosts=lambda: [], port=0)
+    widget = RoomPanel(context, controller=controller)
+    qtbot.addWidget(widget)
+    widget.open_room()
+    assert "No network" in widget.status.text()
+    assert controller.server is None

@@ -1,0 +1,165 @@
+"""What one phone may see, read from keeper/'s read models (jobs for the desk).
+
+Privacy lives here: a phone gets its own notes, its own support, its own
+reflections, the feedback lines *it* wrote, and, for a manager, only their own
+reps. Nobody's lines reach another phone through any of these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from keeper.agenda.ops import load_runner_state
+from keeper.agenda.timer import TimerState
+from keeper.board import tally
+from keeper.board.loading import board_people, load_board
+from keeper.day.feedback import load_feedback
+from keeper.day.people import attendees
+from keeper.day.questions import load_questions
+from keeper.day.reflections import REFLECTIONS_MAX, load_reflections
+from keeper.day.rules import FEEDBACK_KINDS
+from keeper.quadrant import ops as quadrant
+from keeper.store.models import AgendaItem, Offsite, Role
+from ui.room.activity import LABELS, Activity, activity_for
+from ui.room.desk import Keep
+
+
+@dataclass(frozen=True)
+class Member:
+    """Someone who may join: the offsite's attendees (or, with none ticked, the board's)."""
+
+    id: int
+    name: str
+    role: str
+
+
+def roster(keep: Keep) -> list[Member]:
+    people = attendees(keep.store, keep.offsite_id)
+    if people:
+        return [Member(p.id, p.name, p.role) for p in people]
+    return [Member(p.id, p.name or f"Person {p.id}", p.role or "")
+            for p in board_people(keep.store.session, keep.offsite_id)]
+
+
+def member(keep: Keep, person_id: int) -> Member | None:
+    return next((m for m in roster(keep) if m.id == person_id), None)
+
+
+def offsite_title(keep: Keep) -> str:
+    offsite = keep.store.session.get(Offsite, keep.offsite_id)
+    return offsite.title if offsite is not None else ""
+
+
+def running_session(keep: Keep) -> str:
+    timer = load_runner_state(keep.store, keep.offsite_id).timer
+    if timer.item_id is None or timer.state == TimerState.IDLE:
+        return ""
+    item = keep.store.session.get(AgendaItem, timer.item_id)
+    return item.title if item is not None else ""
+
+
+def current_activity(keep: Keep, chosen: Activity | None) -> tuple[Activity, str]:
+    session = running_session(keep)
+    if chosen is not None:
+        return chosen, session
+    clusters = len(load_board(keep.store.session, keep.offsite_id).clusters)
+    return activity_for(session, clusters), session
+
+
+def _notes(keep: Keep, me: int) -> dict[str, Any]:
+    board = load_board(keep.store.session, keep.offsite_id)
+    mine = [{"id": n.id, "text": n.text, "locked": n.cluster_id is not None}
+            for n in board.notes if n.author_id == me]
+    return {"notes": mine, "target": tally.NOTES_PER_PERSON}
+
+
+def vote_limits(config: tally.TallyConfig) -> tally.TallyConfig:
+    """The room's voting rule: each person has the offsite's dots (a supporter tick is one)."""
+    return tally.TallyConfig(tally.TallyMode.DOTS, config.dots_per_person,
+                             config.cap_per_idea if config.mode is tally.TallyMode.DOTS else 1)
+
+
+def _vote(keep: Keep, me: int) -> dict[str, Any]:
+    board = load_board(keep.store.session, keep.offsite_id)
+    mine = {s.idea: s.dots for s in board.supports if s.person_id == me}
+    ideas: list[dict[str, Any]] = []
+    for c in board.clusters:
+        ideas.append({"kind": "cluster", "id": c.id, "title": c.title,
+                      "notes": [n.text for n in board.notes_in(c.id)][:6],
+                      "mine": mine.get((tally.IdeaKind.CLUSTER, c.id), 0)})
+    if not board.clusters:  # nothing grouped yet: support single notes
+        for n in board.notes:
+            ideas.append({"kind": "note", "id": n.id, "title": n.text, "notes": [],
+                          "mine": mine.get((tally.IdeaKind.NOTE, n.id), 0)})
+    config = board.config
+    return {"mode": config.mode.value, "limit": config.dots_per_person,
+            "cap": vote_limits(config).cap_per_idea, "used": sum(mine.values()),
+            "ideas": ideas}
+
+
+def _questions(keep: Keep, me: int) -> dict[str, Any]:
+    return {"questions": [{"id": q.id, "text": q.text}
+                          for q in load_questions(keep.store, keep.offsite_id)]}
+
+
+def _reflections(keep: Keep, me: int) -> dict[str, Any]:
+    rows = load_reflections(keep.store, keep.offsite_id).get(me, [])
+    return {"reflections": [{"id": r.id, "text": r.text} for r in rows],
+            "max": REFLECTIONS_MAX}
+
+
+def _feedback(keep: Keep, me: int) -> dict[str, Any]:
+    given = {(r, k): t for (g, r, k), t in load_feedback(keep.store, keep.offsite_id).items()
+             if g == me}
+    people = []
+    for m in roster(keep):
+        if m.id == me:
+            continue
+        kinds = {k: given.get((m.id, k), "") for k in FEEDBACK_KINDS}
+        people.append({"id": m.id, "name": m.name, "kinds": kinds,
+                       "complete": all(kinds.values())})
+    return {"people": people, "kinds": list(FEEDBACK_KINDS),
+            "complete": sum(1 for p in people if p["complete"]), "total": len(people)}
+
+
+def own_reps(keep: Keep, me: int) -> dict[int, quadrant.Rep]:
+    data = quadrant.load_board(keep.store, keep.offsite_id)
+    return {r.id: r for r in data.reps.values() if r.manager_id == me and r.active}
+
+
+def _mapping(keep: Keep, me: int) -> dict[str, Any]:
+    person = member(keep, me)
+    if person is None or person.role != Role.MANAGER.value:
+        return {"reps": [], "manager": False}
+    data = quadrant.load_board(keep.store, keep.offsite_id)
+    reps = []
+    for rep in sorted(own_reps(keep, me).values(), key=lambda r: r.name.casefold()):
+        placed = data.current.get(rep.id)
+        reps.append({"id": rep.id, "name": rep.name,
+                     "skill": placed.skill if placed else None,
+                     "motivation": placed.motivation if placed else None})
+    return {"reps": reps, "manager": True}
+
+
+_SECTIONS = {
+    Activity.NOTES: _notes, Activity.VOTE: _vote, Activity.QUESTIONS: _questions,
+    Activity.REFLECTIONS: _reflections, Activity.FEEDBACK: _feedback,
+    Activity.MAPPING: _mapping,
+}
+
+
+def phone_state(keep: Keep, me: int, chosen: Activity | None, paused: bool) -> dict[str, Any]:
+    """Everything one phone's page shows, and nothing more."""
+    person = member(keep, me)
+    activity, session = current_activity(keep, chosen)
+    state: dict[str, Any] = {
+        "me": {"id": me, "name": person.name if person else "", "role":
+               person.role if person else ""},
+        "title": offsite_title(keep), "session": session, "activity": activity.value,
+        "label": LABELS[activity], "paused": paused,
+    }
+    section = _SECTIONS.get(activity)
+    if section is not None:
+        state[activity.value] = section(keep, me)
+    return state

@@ -1,0 +1,160 @@
+"""The room's Qt glue: the server's jobs run on the UI thread, through the app's one edit path.
+
+:class:`QtDesk` receives jobs from the server thread by a queued signal, runs
+each on the UI thread against the open file (writes through
+``AppContext.run``, so they are committed, on the board and undoable) and
+hands back the result or the error. :class:`RoomController` opens and closes
+the room, and tells the phones when the Keeper changed something.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+
+from keeper.clock import Clock
+from keeper.ops import Operation
+from keeper.store.offsite_file import OffsiteStore, ReadOnlyError
+from ui.context import AppContext
+from ui.room.desk import Job, NoOffsite, T
+from ui.room.devices import Room, RoomError
+from ui.room.network import join_url, lan_addresses
+from ui.room.server import RoomServer
+
+log = logging.getLogger(__name__)
+PREFERRED_PORT = 8765
+
+
+class _ContextKeep:
+    """The open offsite as the room's jobs see it (read at each job: the file may change)."""
+
+    def __init__(self, context: AppContext) -> None:
+        self._context = context
+        self.clock: Clock = context.clock
+
+    @property
+    def store(self) -> OffsiteStore:
+        if self._context.store is None or self._context.offsite_id is None:
+            raise NoOffsite()
+        return self._context.store
+
+    @property
+    def offsite_id(self) -> int:
+        if self._context.offsite_id is None:
+            raise NoOffsite()
+        return self._context.offsite_id
+
+    def run(self, operation: Operation, area: str) -> None:
+        try:
+            self.store.ensure_writable()
+        except ReadOnlyError:
+            raise RoomError("The offsite file is open read-only on the laptop: nothing can "
+                            "be sent right now.", 503) from None
+        self._context.run(operation, area)
+
+
+class QtDesk(QObject):
+    """Runs the server's jobs on the thread this object lives in (the UI thread)."""
+
+    _job = Signal(object, object)
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.keep = _ContextKeep(context)
+        self.longest_job_s = 0.0
+        self._job.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    def submit(self, job: Job[T]) -> Future[T]:
+        future: Future[T] = Future()
+        self._job.emit(job, future)
+        return future
+
+    @Slot(object, object)
+    def _run(self, job: Callable[[Any], Any], future: Future[Any]) -> None:
+        if not future.set_running_or_notify_cancel():
+            return
+        started = time.perf_counter()
+        try:
+            result = job(self.keep)
+        except BaseException as e:  # noqa: BLE001 - handed back to the server thread
+            future.set_exception(e)
+        else:
+            future.set_result(result)
+        finally:
+            self.longest_job_s = max(self.longest_job_s, time.perf_counter() - started)
+
+
+class RoomController(QObject):
+    """Opens the room (server on the LAN addresses), keeps the phones in step, closes it."""
+
+    devices_changed = Signal()  # someone joined, waits, was removed or sent something
+    opened_changed = Signal(bool)
+
+    def __init__(self, context: AppContext, parent: QObject | None = None,
+                 hosts: Callable[[], list[str]] = lan_addresses,
+                 port: int = PREFERRED_PORT) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.desk = QtDesk(context, self)
+        self._hosts, self._port = hosts, port
+        self.room: Room | None = None
+        self.server: RoomServer | None = None
+        context.data_changed.connect(self._keeper_changed)
+        context.file_changed.connect(self._keeper_changed)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close)
+
+    @property
+    def is_open(self) -> bool:
+        return self.server is not None
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None
+        return join_url(self.server.hosts[0], self.server.port)
+
+    def open(self) -> None:
+        """Start serving; raises :class:`RoomError` with a sentence when it cannot."""
+        if self.server is not None:
+            return
+        hosts = self._hosts()
+        room = Room(self.context.clock)
+        room.changed = self._room_changed  # any thread
+        server: RoomServer | None = None
+        for port in dict.fromkeys((self._port, 0)):
+            server = RoomServer(room, self.desk, hosts, port)
+            try:
+                server.start()
+                break
+            except RoomError:
+                server = None
+                if port == 0:
+                    raise
+        assert server is not None
+        self.room, self.server = room, server
+        log.info("room open on %s", ", ".join(f"{h}:{server.port}" for h in hosts))
+        self.opened_changed.emit(True)
+
+    @Slot()
+    def close(self) -> None:
+        if self.server is None:
+            return
+        self.server.stop()
+        self.server, self.room = None, None
+        log.info("room closed")
+        self.opened_changed.emit(False)
+
+    def _room_changed(self) -> None:
+        self.devices_changed.emit()  # from the server thread, Qt queues it to the UI
+        if self.server is not None:
+            self.server.notify()  # removed, let in, paused: the phones hear at once
+
+    def _keeper_changed(self, *_args: object) -> None:
+        if self.server is not None:
+            self.server.notify()

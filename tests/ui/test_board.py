@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QToolButton
 from sqlalchemy import select
 
 from keeper import board as bo
 from keeper.board.tally import IdeaKind
-from keeper.store.models import Cluster, Note, Support
+from keeper.store.models import Attendance, Cluster, Note, Person, Role, Support
 from keeper.store.offsite_file import OffsiteStore
 from ui.board.cluster_item import ClusterItem
 from ui.board.note_item import MAX_LINES, NOTE_W, TEXT_PAD, NoteItem
@@ -315,6 +315,35 @@ def test_side_panel_labels_are_not_cut_at_laptop_size(qtbot, context):
         for button in panel.findChildren(QAbstractButton):
             if button.isVisible() and button.text():
                 assert button.width() >= button.sizeHint().width(), button.text()
+
+
+def test_twelve_leaders_keep_the_ranking_readable_and_their_names_whole(qtbot, context):
+    offsite = context.store.current_offsite()
+    with context.store.edit() as s:
+        for i in range(12):
+            person = Person(name=f"Alexandra Leader-{i:02d}", role=Role.LEADER.value,
+                            active=True, colour="#E4572E")
+            s.add(person)
+            s.flush()
+            s.add(Attendance(offsite_id=offsite.id, person_id=person.id))
+    view = laptop_view(qtbot, context)
+    view.splitter.setSizes([1280 - 330, 330])
+    cluster = next(iter(view.scene.clusters.values()))
+    view.scene.select_only([cluster])
+    qtbot.waitUntil(lambda: bool(view.tally.person_buttons))
+    qtbot.wait(1)
+    ranking = view.tally.ranking.parentWidget()  # the scroll area's viewport
+    assert ranking.height() >= 6 * 30  # six rows of the ranking, not three
+    buttons = view.tally.person_buttons
+    colours = {b.icon().pixmap(10, 10).toImage().pixelColor(5, 5).name() for b in buttons.values()}
+    assert len(colours) >= 16  # every author a colour of their own
+    for button in buttons.values():
+        bold = button.font()
+        bold.setBold(True)
+        room = button.width() - button.iconSize().width() - 24
+        assert QFontMetrics(bold).horizontalAdvance(button.text()) <= room, button.text()
+    keeper = buttons[view.data.keeper_id]
+    assert keeper.text().endswith("(Keeper)") and keeper.toolTip().startswith("Dana Whitfield")
 
 
 def test_suggestions_accept_one(qtbot, view, context):

@@ -4,6 +4,7 @@ the tally settings, and the ranking."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +25,10 @@ from keeper.board.tally import IdeaKind, TallyMode, validate_dot_vote
 from ui.board import style
 from ui.board.ranking import RankingWidget
 from ui.board.widgets import RunOp, clear_layout, colour_icon, heading, hint, scroll_area
+from ui.text_fit import fitting_label
+
+RANKING_ROWS_SHOWN = 6  # the ranking always shows at least this many rows
+RANKING_ROW_H = 30
 
 
 class TallyPanel(QWidget):
@@ -72,14 +77,19 @@ class TallyPanel(QWidget):
         self.people_grid = QGridLayout(self.people_box)
         self.people_grid.setContentsMargins(0, 0, 0, 0)
         self.people_grid.setSpacing(6)
-        layout.addWidget(self.people_box)
+        # Twelve leaders' names scroll rather than squeeze the ranking to three rows.
+        people = scroll_area(self.people_box)
+        people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(people, 1)
         self.issues = QLabel()
         self.issues.setWordWrap(True)
         self.issues.setStyleSheet("color: #B42318")
         layout.addWidget(self.issues)
         layout.addWidget(heading("Ranking"))
         self.ranking = RankingWidget()
-        layout.addWidget(scroll_area(self.ranking), 1)
+        ranking = scroll_area(self.ranking)
+        ranking.setMinimumHeight(RANKING_ROWS_SHOWN * RANKING_ROW_H + 16)
+        layout.addWidget(ranking, 1)
         self.person_buttons: dict[int, QToolButton] = {}
         self.person_spins: dict[int, QSpinBox] = {}
 
@@ -170,6 +180,9 @@ class TallyPanel(QWidget):
             else:
                 button = QToolButton()
                 button.setText(label)
+                button.setProperty("person_name", person.name)
+                button.setProperty("name_suffix", " (Keeper)" if person.is_keeper else "")
+                button.setToolTip(label)
                 button.setIcon(colour_icon(colour))
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
                 button.setCheckable(True)
@@ -184,9 +197,31 @@ class TallyPanel(QWidget):
                 button.clicked.connect(lambda _c=False, p=person.id: self._toggle(p))
                 self.person_buttons[person.id] = button
                 self.people_grid.addWidget(button, row, col)
+        self._fit_names()
         names = {p.id: p.name for p in data.people}
         issues = validate_dot_vote(data.supports, data.config, person_names=names)
         self.issues.setText("\n".join(i.message for i in issues[:6]))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_names()
+
+    def _fit_names(self) -> None:
+        """Each support button shows as much of the name as its half of the panel holds."""
+        room = (self.people_box.width() or self.width()) / 2 - 3
+        if not self.person_buttons:
+            return
+        sample = next(iter(self.person_buttons.values()))
+        bold = QFont(sample.font())
+        bold.setBold(True)
+        wide = QFontMetrics(bold)  # a checked button's name is bold, the widest form
+        for button in self.person_buttons.values():
+            text_room = room - button.iconSize().width() - 30  # icon, padding, border
+            text = fitting_label(button.property("person_name"), text_room,
+                                 wide.horizontalAdvance,
+                                 button.property("name_suffix"))
+            if button.text() != text:
+                button.setText(text)
 
     # ----- edits --------------------------------------------------------------------
     def _idea_kwargs(self) -> dict[str, int]:

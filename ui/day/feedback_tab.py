@@ -6,7 +6,6 @@ Private by design: nothing here is ever offered to the audience display.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -42,6 +41,7 @@ from ui.day.widgets import (
     save_row,
     side_column,
 )
+from ui.text_fit import fitting_label, short_name
 
 KIND_LABELS = {"start": "Start", "stop": "Stop", "continue": "Continue"}
 KIND_HINTS = {
@@ -57,30 +57,6 @@ def cell_state(cell: FeedbackCell | None) -> str:
     if cell.complete:
         return "complete"
     return "partial" if cell.kinds else "missing"
-
-
-def short_name(name: str) -> str:
-    parts = name.split()
-    if len(parts) < 2:
-        return name
-    return f"{parts[0]} {parts[-1][0]}."
-
-
-def initials_of(name: str) -> str:
-    parts = [p for p in name.split() if p[:1].isalnum()]
-    if not parts:
-        return name[:2]
-    return (parts[0][0] + (parts[-1][0] if len(parts) > 1 else parts[0][1:2])).upper()
-
-
-def fitting_label(name: str, width: float, fits: Callable[[str], float]) -> str:
-    """The longest of "Elena Fischer", "Elena F.", "Elena", "EF" whose width
-    (``fits(text)``) is within ``width``: a column header is never cut."""
-    first = name.split()[0] if name.split() else name
-    for text in (name, short_name(name), first):
-        if fits(text) <= width:
-            return text
-    return initials_of(name)
 
 
 class FeedbackTab(FormTab):

@@ -17,11 +17,18 @@ WidgetFactory = Callable[[QWidget | None], QWidget]
 class AudienceBus(QObject):
     changed = Signal()  # what to present changed: timer or another view's widget
     session_changed = Signal()  # the runner moved to another session (or stopped)
+    projector_note = Signal(str)  # what the control window says about the projector ("": ok)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.key = "timer"
         self.factory: WidgetFactory | None = None
+        self.note = ""
+
+    def set_projector_note(self, note: str) -> None:
+        if note != self.note:
+            self.note = note
+            self.projector_note.emit(note)
 
     def present_timer(self) -> None:
         self.key, self.factory = "timer", None

@@ -80,6 +80,13 @@ class MainWindow(QMainWindow):
             "QLabel#banner { background: #FFF4CE; color: #3D2E00; padding: 6px 10px; }"
         )
         self.banner.hide()
+        self.projector_note = QLabel()  # "Projector disconnected…", whichever view shows
+        self.projector_note.setObjectName("projectorNote")
+        self.projector_note.setStyleSheet(
+            "QLabel#projectorNote { background: #FDECEC; color: #7F1D1D; padding: 6px 10px;"
+            " font-weight: 600; }")
+        self.projector_note.hide()
+        self.context.audience.projector_note.connect(self._show_projector_note)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -91,6 +98,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.projector_note)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
@@ -236,6 +244,10 @@ class MainWindow(QMainWindow):
                 f"A copy of the original is at:\n{store.migrated_backup}",
             )
         return True
+
+    def _show_projector_note(self, note: str) -> None:
+        self.projector_note.setText(note)
+        self.projector_note.setVisible(bool(note))
 
     def _show_running_session(self) -> None:
         """A restart in the middle of a session opens on the runner, not the last view."""

@@ -174,15 +174,19 @@ TWO_SCREENS = textwrap.dedent("""
     out = {"first": [window.screen().name(), window.isFullScreen(),
                      window.geometry().getRect(),
                      bool(window.windowFlags() & 0x800)]}  # FramelessWindowHint
+    window.toggle_full_screen()  # F: a window on the projector, which fits it with its frame
+    app.processEvents()
+    area = projector.availableGeometry()
+    out["windowed"] = [window.isFullScreen(), area.contains(window.frameGeometry()),
+                       window.width() <= area.width() * 0.9]
     window.on_screen_removed(projector)  # the projector is unplugged
     app.processEvents()
-    out["unplugged"] = [window.geometry().getRect(), window.isFullScreen(), window.isVisible(),
-                        laptop.geometry().contains(window.geometry().center())]
-    window.on_screen_added(projector)  # and plugged back
+    out["unplugged"] = [window.isVisible(), window.waiting_for]
+    window.on_screen_added(projector)  # and plugged back: full screen again, by itself
     for _ in range(3):
         app.processEvents()
     out["replugged"] = [window.screen().name(), window.isFullScreen(),
-                        window.geometry().getRect()]
+                        window.geometry().getRect(), window.waiting_for]
     window.choose_screen("LAPTOP")
     app.processEvents()
     out["chosen"] = [window.screen().name(), window.geometry().getRect()]
@@ -190,7 +194,8 @@ TWO_SCREENS = textwrap.dedent("""
 """)
 
 
-def test_two_screens_projector_by_default_and_survives_unplugging(tmp_path: Path) -> None:
+def run_on_two_screens(tmp_path: Path, source: str) -> dict:
+    """Run ``source`` in a process whose Qt sees a laptop and a projector; its last line."""
     config = tmp_path / "screens.json"
     config.write_text(json.dumps({"screens": [
         {"name": "LAPTOP", "x": 0, "y": 0, "width": 1280, "height": 800,
@@ -199,17 +204,21 @@ def test_two_screens_projector_by_default_and_survives_unplugging(tmp_path: Path
          "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 2},
     ]}))
     script = tmp_path / "two.py"
-    script.write_text(TWO_SCREENS)
+    script.write_text(source)
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-           "PYTHONPATH": str(ROOT)}
+           "PYTHONPATH": str(ROOT), "KEEPER_DATA_DIR": str(tmp_path / "data")}
     done = subprocess.run([sys.executable, str(script)], env=env, capture_output=True,
-                          text=True, timeout=60, cwd=ROOT)
+                          text=True, timeout=120, cwd=ROOT)
     assert done.returncode == 0, done.stderr
-    out = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_two_screens_projector_by_default_and_survives_unplugging(tmp_path: Path) -> None:
+    out = run_on_two_screens(tmp_path, TWO_SCREENS)
     assert out["first"] == ["PROJECTOR", True, [1280, 0, 1920, 1080], True]
-    rect, full, visible, on_laptop = out["unplugged"]
-    assert visible and on_laptop and not full  # one screen left: a movable window on it
-    assert out["replugged"] == ["PROJECTOR", True, [1280, 0, 1920, 1080]]
+    assert out["windowed"] == [False, True, True]
+    assert out["unplugged"] == [False, "PROJECTOR"]  # never over the control window: it waits
+    assert out["replugged"] == ["PROJECTOR", True, [1280, 0, 1920, 1080], None]
     assert out["chosen"] == ["LAPTOP", [0, 0, 1280, 800]]
 
 
@@ -231,3 +240,49 @@ def test_break_screen_says_one_time_for_back_and_next(qtbot) -> None:
                            runner.level())
     assert state.back_at == "Back at 20:40"
     assert state.next_line.startswith("Next · 20:40")
+
+
+UNPLUG_WHILE_RUNNING = textwrap.dedent("""
+    import json, sys
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    from PySide6.QtGui import QGuiApplication
+    app = QApplication(sys.argv)
+    from keeper.store.files import new_file
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    path = Path(sys.argv[0]).with_name("day.keeper")
+    new_file(path, demo=True).close()
+    window = MainWindow(context=AppContext())
+    window.setGeometry(40, 40, 1200, 740)
+    window.show()
+    window.open_path(path)
+    runner = window.views["runner"]
+    audience = runner.audience_window
+    laptop, projector = QGuiApplication.screens()
+    app.processEvents()
+    out = {"running": [audience.isVisible(), audience.screen().name(), audience.isFullScreen()]}
+    window.show_view("board")
+    audience.on_screen_removed(projector)
+    app.processEvents()
+    out["unplugged"] = [audience.isVisible(), window.projector_note.isVisibleTo(window),
+                        window.projector_note.text(), runner.projector.preview_caption.text()]
+    audience.on_screen_added(projector)
+    for _ in range(3):
+        app.processEvents()
+    out["replugged"] = [audience.isVisible(), audience.screen().name(), audience.isFullScreen(),
+                        window.projector_note.isVisibleTo(window)]
+    window.close()
+    print(json.dumps(out))
+""")
+
+
+def test_unplugged_projector_hides_the_audience_and_the_control_window_says_so(
+        tmp_path: Path) -> None:
+    out = run_on_two_screens(tmp_path, UNPLUG_WHILE_RUNNING)
+    assert out["running"] == [True, "PROJECTOR", True]
+    visible, note_shown, note, caption = out["unplugged"]
+    assert not visible and note_shown  # never a box over the control window
+    assert note.startswith("Projector disconnected — the audience window will come back")
+    assert caption == note
+    assert out["replugged"] == [True, "PROJECTOR", True, False]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
@@ -26,8 +26,19 @@ log = logging.getLogger(__name__)
 WINDOWED_SIZE = QSize(960, 540)
 
 
+def windowed_rect(area: QRect) -> QRect:
+    """The movable window: 960×540, or smaller to fit the screen with its frame; centred."""
+    room = QSize(area.width() * 9 // 10, area.height() * 85 // 100)
+    size = WINDOWED_SIZE.scaled(WINDOWED_SIZE.boundedTo(room), Qt.AspectRatioMode.KeepAspectRatio)
+    rect = QRect(area.topLeft(), size)
+    rect.moveCenter(area.center())
+    return rect
+
+
 class AudienceWindow(QWidget):
     """The projector window. It shows, it never takes focus, it has no controls."""
+
+    placement_changed = Signal()  # shown, hidden, or waiting for its unplugged screen
 
     def __init__(self, bus: AudienceBus | None = None, control: QWidget | None = None) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
@@ -46,6 +57,7 @@ class AudienceWindow(QWidget):
         self._presented: QWidget | None = None
         self.preferred_screen: str | None = None  # a screen name the Keeper picked
         self.full_screen_wanted: bool | None = None  # None: full screen when there are two
+        self.waiting_for: str | None = None  # the unplugged screen it comes back to
         self.resize(WINDOWED_SIZE)
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
@@ -117,6 +129,7 @@ class AudienceWindow(QWidget):
         target = self.target_screen(removed)
         if target is None:
             return
+        self.waiting_for = None
         full = self.wants_full_screen(removed)
         frameless = bool(self.windowFlags() & Qt.WindowType.FramelessWindowHint)
         if full != frameless:
@@ -137,15 +150,21 @@ class AudienceWindow(QWidget):
             if self.geometry() != target.geometry():
                 self.setGeometry(target.geometry())
         else:
+            was_full = self.isFullScreen() or self.geometry() == target.geometry()
             if self.isFullScreen():
                 self.setWindowState(self.windowState() & ~Qt.WindowState.WindowFullScreen)
             area = target.availableGeometry()
-            if not area.intersects(self.frameGeometry()) or self.screen() is not target:
-                size = WINDOWED_SIZE.boundedTo(area.size())
-                rect = QRect(area.topLeft(), size)
-                rect.moveCenter(area.center())
-                self.setGeometry(rect)
+            if (was_full or not area.contains(self.frameGeometry())
+                    or self.screen() is not target):
+                self.setGeometry(windowed_rect(area))
             self.show()
+        self.placement_changed.emit()
+
+    def hide_window(self) -> None:
+        """The Keeper closed it: it stays closed, even when a projector comes back."""
+        self.waiting_for = None
+        self.hide()
+        self.placement_changed.emit()
 
     def toggle_full_screen(self) -> None:
         self.full_screen_wanted = not self.wants_full_screen()
@@ -159,16 +178,36 @@ class AudienceWindow(QWidget):
     def on_screen_removed(self, screen: QScreen) -> None:
         if not self.isVisible():
             return
+        control = self.control_screen()
+        on_it = (self.screen() is screen
+                 or screen.geometry().contains(self.frameGeometry().center()))
+        others = [s for s in QGuiApplication.screens() if s is not screen]
+        if on_it and others and screen is not control:
+            # the projector went: never land on the laptop over the control window; wait
+            log.info("screen %s removed; the audience window waits for it", screen.name())
+            self.hide()
+            self.waiting_for = screen.name() or "projector"
+            self.placement_changed.emit()
+            return
         log.info("screen %s removed; moving the audience window", screen.name())
         self.place(removed=screen)
         # the platform may still be settling: check again on the next turn of the loop
         QTimer.singleShot(0, self._replace_if_lost)
 
     def on_screen_added(self, screen: QScreen) -> None:
+        if self.waiting_for is not None:
+            log.info("screen %s added; the audience window goes back", screen.name())
+            self.full_screen_wanted = None  # back full screen, even after F chose a window
+            QTimer.singleShot(0, self._come_back)
+            return
         if not self.isVisible():
             return
         log.info("screen %s added", screen.name())
         QTimer.singleShot(0, self.place)
+
+    def _come_back(self) -> None:
+        if self.waiting_for is not None and len(QGuiApplication.screens()) >= 2:
+            self.place()
 
     def _replace_if_lost(self) -> None:
         if not self.isVisible():

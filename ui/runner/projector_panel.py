@@ -18,6 +18,8 @@ from ui.runner.actions import action_button
 from ui.runner.text import ShownText
 from ui.settings import app_settings
 
+DISCONNECTED = "Projector disconnected — the audience window will come back when it is."
+
 
 class ScreenBox(QComboBox):
     """The projector screen choice: arrow keys and the wheel open the list instead of
@@ -80,6 +82,7 @@ class ProjectorPanel(QWidget):
         side.addStretch(1)
 
         bus.changed.connect(self.update_caption)
+        window.placement_changed.connect(self.sync)
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
         app.screenAdded.connect(self._on_screens_changed)
@@ -97,7 +100,7 @@ class ProjectorPanel(QWidget):
     def toggle_window(self) -> None:
         window = self.audience_window
         if window.isVisible():
-            window.hide()
+            window.hide_window()
         else:
             window.place()
         self.sync()
@@ -149,7 +152,11 @@ class ProjectorPanel(QWidget):
         if self.closed:
             return
         window = self.audience_window
-        if not window.isVisible():
+        note = DISCONNECTED if window.waiting_for is not None else ""
+        self.bus.set_projector_note(note)
+        if note:
+            text = note
+        elif not window.isVisible():
             text = "The audience window is closed (A opens it)."
         else:
             screen = window.screen()

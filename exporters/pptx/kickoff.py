@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.dml import MSO_THEME_COLOR
@@ -23,10 +22,12 @@ from exporters.data_kickoff import AuditCell, AuditRep, KickoffData, MetricRow
 from exporters.pptx.kit import (
     GREY,
     Box,
+    ChartData,
     Layouts,
     colour_series,
     draw_card,
     new_slide,
+    set_text,
     speaker_notes,
     style_chart,
     text_strip,
@@ -61,7 +62,7 @@ def _look_back(prs: PresentationType, lay: Layouts, data: ExportData, ko: Kickof
     if lb.revenue_goal and lb.revenue_actual is not None:
         big = max(lb.revenue_goal, lb.revenue_actual) >= 1_000_000
         scale, fmt = (1_000_000, '#,##0.0"M"') if big else (1, "#,##0")
-        chart_data = CategoryChartData(number_format=fmt)
+        chart_data = ChartData(number_format=fmt)
         chart_data.categories = ["Goal", "Actual"]
         chart_data.add_series("Revenue", [lb.revenue_goal / scale, lb.revenue_actual / scale])
         chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, left.left, left.top,
@@ -188,7 +189,7 @@ def _heat_legend(slide: object, box: Box) -> None:
         para = frame.paragraphs[0]
         para.alignment = PP_ALIGN.CENTER
         run = para.add_run()
-        run.text = f"{band} {span}"
+        set_text(run, f"{band} {span}")
         run.font.size = Pt(11)
         run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
         x += key_w + Inches(0.1)
@@ -222,7 +223,7 @@ def _priorities(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
     slide, box = new_slide(prs, lay, "Training priorities: the largest confidence gaps")
     left, right = box.split(0.6)
     gaps.sort(key=lambda g: -(g.gap or 0.0))
-    chart_data = CategoryChartData(number_format="0.0")
+    chart_data = ChartData(number_format="0.0")
     chart_data.categories = [one_line(g.name, 34) for g in gaps]
     chart_data.add_series("Self-rating (mean)", [round(g.self_mean or 0, 1) for g in gaps])
     chart_data.add_series("Manager rating (mean)", [round(g.manager_mean or 0, 1) for g in gaps])
@@ -289,7 +290,7 @@ def _goals(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
                 para = frame.paragraphs[0] if p == 0 else frame.add_paragraph()
                 para.alignment = PP_ALIGN.CENTER
                 run = para.add_run()
-                run.text = text
+                set_text(run, text)
                 run.font.size, run.font.bold = Pt(size), bold
                 run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
             placed[i] = (x, y, col_w, h)
@@ -313,7 +314,7 @@ def _mix(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
         return
     slide, box = new_slide(prs, lay, f"The agenda mix against {mix.rule}")
     left, right = box.split(0.55)
-    chart_data = CategoryChartData(number_format="0%")
+    chart_data = ChartData(number_format="0%")
     chart_data.categories = [s.bucket.capitalize() for s in mix.shares]
     chart_data.add_series(f"{mix.rule} rule", [s.target for s in mix.shares])
     chart_data.add_series("This agenda", [s.share for s in mix.shares])
@@ -410,7 +411,7 @@ def _tile(slide: object, box: Box, name: str, detail: str, size: int) -> None:
         para = frame.paragraphs[0] if p == 0 else frame.add_paragraph()
         para.alignment = PP_ALIGN.CENTER
         run = para.add_run()
-        run.text = text
+        set_text(run, text)
         run.font.size, run.font.bold = Pt(points), bold
         run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1 if bold else MSO_THEME_COLOR.TEXT_2
 

@@ -5,9 +5,12 @@ writer draws with these; they know nothing about offsites.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
@@ -16,19 +19,14 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Inches, Pt
+from xlsxwriter import Workbook
 
 from keeper.tables.atomic import ExportError
 from keeper.tables.cells import clean, one_line
 
 TITLE_CHARS = 90
-
-
 LABEL_CHARS = 44
-
-
 GREY = RGBColor(0xB8, 0xC2, 0xCC)
-
-
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 
 
@@ -137,7 +135,7 @@ def textbox(slide: Slide, box: Box, paragraphs: Sequence[tuple[str, int, bool]],
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         para.alignment = align
         run = para.add_run()
-        run.text = text
+        set_text(run, text)
         run.font.size = Pt(size)
         run.font.bold = bold
         run.font.italic = italic
@@ -160,7 +158,7 @@ def bullets(slide: Slide, prs: PresentationType, lines: Sequence[str], size: int
     frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
     for i, line in enumerate(lines):
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        para.text = line
+        set_text(para, line)
         for run in para.runs:
             run.font.size = Pt(size)
 
@@ -224,3 +222,46 @@ def colour_series(chart: object, colours: Sequence[MSO_THEME_COLOR | RGBColor]) 
         else:
             series.format.fill.fore_color.theme_color = colour
 
+
+CHART_LABEL_CHARS = 255  # Excel's limit for a chart's category and series names
+
+
+class _TextStaysText(CategoryWorkbookWriter):
+    """The chart's embedded workbook (what PowerPoint's Edit Data opens), written with
+    XlsxWriter told that no string is a formula or a link."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file: object) -> Iterator[tuple[Workbook, object]]:
+        workbook = Workbook(xlsx_file, {"in_memory": True, "strings_to_formulas": False,
+                                        "strings_to_urls": False})
+        yield workbook, workbook.add_worksheet()
+        workbook.close()
+
+
+class ChartData(CategoryChartData):
+    """Category chart data whose category and series names are cleaned text (as every
+    cell of the workbooks is) and stay text in the embedded workbook."""
+
+    @property
+    def categories(self) -> object:
+        return CategoryChartData.categories.fget(self)
+
+    @categories.setter
+    def categories(self, labels: Iterable[object]) -> None:
+        CategoryChartData.categories.fset(self, [
+            clean(label, CHART_LABEL_CHARS) if isinstance(label, str) else label
+            for label in labels])
+
+    def add_series(self, name: str, values: Sequence[float | None] = (),
+                   number_format: str | None = None) -> object:
+        return super().add_series(clean(name, CHART_LABEL_CHARS), values, number_format)
+
+    @property
+    def _workbook_writer(self) -> CategoryWorkbookWriter:
+        return _TextStaysText(self)
+
+
+def set_text(target: object, text: str, limit: int = 20_000) -> None:
+    """The one way text reaches a slide: cleaned as a cell is (no control characters, a
+    carriage return as a line break, cut to ``limit``)."""
+    target.text = clean(text, limit)  # type: ignore[attr-defined]

@@ -4,7 +4,6 @@ the tally, the big bets, the quadrant and the gratitude slides.
 
 from __future__ import annotations
 
-from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -18,12 +17,14 @@ from exporters.pptx.kit import (
     GREY,
     LABEL_CHARS,
     Box,
+    ChartData,
     Layouts,
     bullets,
     content_box,
     draw_card,
     drop_empty_placeholders,
     placeholder,
+    set_text,
     set_title,
     speaker_notes,
     textbox,
@@ -56,7 +57,7 @@ def title_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
         lines.append(f"Keeper: {one_line(o.keeper, 80)}")
     sub = placeholder(slide, (PP_PLACEHOLDER.SUBTITLE, *BODIES))
     if sub is not None and lines:
-        sub.text_frame.text = "\n".join(lines)
+        set_text(sub.text_frame, "\n".join(lines))
     drop_empty_placeholders(slide)
     attending = [a.name for a in data.attendees]
     speaker_notes(slide, [
@@ -98,7 +99,7 @@ def agenda_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None
         caption = Box(box.left, box.top, box.width, Inches(0.45))
         textbox(slide, caption, [(summary, 16, False)], colour=MSO_THEME_COLOR.TEXT_2)
         chart_box = Box(box.left, box.top + Inches(0.45), box.width, box.height - Inches(0.45))
-        chart_data = CategoryChartData(number_format="0")
+        chart_data = ChartData(number_format="0")
         chart_data.categories = [_agenda_label(r, days) for r in page]
         chart_data.add_series("Planned minutes", [r.planned_minutes for r in page])
         chart_data.add_series("Actual minutes",
@@ -207,7 +208,7 @@ def tally_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
     drop_empty_placeholders(slide)
     box = content_box(prs, slide)
     word = data.count_word
-    chart_data = CategoryChartData(number_format="0")
+    chart_data = ChartData(number_format="0")
     chart_data.categories = [one_line(t.title, 48) for t in ranked]
     chart_data.add_series(word, [t.count for t in ranked])
     frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, box.left, box.top, box.width,
@@ -288,7 +289,7 @@ def quadrant_slides(prs: PresentationType, lay: Layouts, data: ExportData,
     drop_empty_placeholders(slide)
     box = content_box(prs, slide)
     left, right = box.split(0.6)
-    chart_data = CategoryChartData(number_format="0%")
+    chart_data = ChartData(number_format="0%")
     chart_data.categories = [s.quadrant for s in data.shares]
     has_previous = data.previous_reps_placed is not None
     if has_previous:
@@ -382,7 +383,7 @@ def gratitude_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> N
         text = note or f"[Your note of gratitude to {one_line(person.first_name, 40)} goes here]"
         sub = placeholder(slide, (PP_PLACEHOLDER.SUBTITLE, *BODIES))
         if sub is not None:
-            sub.text_frame.text = text
+            set_text(sub.text_frame, text)
             sub.text_frame.word_wrap = True
             sub.text_frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
             for para in sub.text_frame.paragraphs:

@@ -16,7 +16,7 @@ from pptx.slide import Slide
 from pptx.util import Emu, Inches
 
 from exporters.pptx.kit import Box
-from keeper.tables.cells import one_line
+from keeper.tables.cells import clean, one_line
 
 BAND, WHITE = "F4F6F8", "FFFFFF"
 MARGIN_X, MARGIN_Y = Inches(0.08), Inches(0.03)
@@ -28,7 +28,7 @@ def _text(value: Cell) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:.1f}"
-    return str(value)
+    return clean(value)
 
 
 def _cell_xml(text: str, size: int, bold: bool, centre: bool, fill: str, header: bool) -> str:

@@ -22,8 +22,8 @@ from exporters.xlsx.kit import (
     Fill,
     Table,
     colour,
+    put,
 )
-from keeper.tables.cells import set_value
 
 
 def _day(data: ExportData) -> DayData:
@@ -66,7 +66,7 @@ def _questions(ws: Worksheet, data: ExportData) -> None:
 
 def _charter(ws: Worksheet, data: ExportData) -> None:
     charter = _day(data).charter
-    set_value(ws.cell(row=1, column=1), f"Charter for the next period: {data.offsite.title}")
+    put(ws, 1, 1, f"Charter for the next period: {data.offsite.title}")
     ws.cell(row=1, column=1).font = TITLE_FONT
     ws.row_dimensions[1].height = 26
     ws.column_dimensions["A"].width = 28
@@ -75,10 +75,9 @@ def _charter(ws: Worksheet, data: ExportData) -> None:
                                            ("What went wrong last time", None),
                                            ("How the plan fixes it", None))
     for r, (label, text) in enumerate(parts, start=3):
-        head = ws.cell(row=r, column=1, value=label)
+        head = put(ws, r, 1, label)
         head.font, head.alignment = LABEL_FONT, Alignment(vertical="top")
-        cell = ws.cell(row=r, column=2)
-        set_value(cell, text or "(not written yet)")
+        cell = put(ws, r, 2, text or "(not written yet)")
         cell.alignment = WRAP
         lines = sum(max(1, -(-len(line) // 95)) for line in (text or "").splitlines() or [""])
         ws.row_dimensions[r].height = max(LINE_HEIGHT * 1.4, LINE_HEIGHT * min(40, lines))
@@ -113,12 +112,12 @@ def _plan(ws: Worksheet, data: ExportData) -> None:
 
 
 def _feedback(ws: Worksheet, data: ExportData, person: FeedbackFor) -> None:
-    set_value(ws.cell(row=1, column=1), f"Feedback for {person.receiver}")
+    put(ws, 1, 1, f"Feedback for {person.receiver}")
     ws.cell(row=1, column=1).font = TITLE_FONT
     ws.row_dimensions[1].height = 26
     note = (f"Private: for {person.receiver} only. {data.offsite.title}. "
             f"{len(person.received)} of {person.givers_expected} colleagues wrote feedback.")
-    set_value(ws.cell(row=2, column=1), note)
+    put(ws, 2, 1, note)
     ws.cell(row=2, column=1).font = LABEL_FONT
     table = Table(ws, ["From", "Start", "Stop", "Continue"], wrap=(1, 2, 3), row=4)
     for i in (1, 2, 3):

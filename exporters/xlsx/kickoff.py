@@ -30,8 +30,8 @@ from exporters.xlsx.kit import (
     Fill,
     Table,
     colour,
+    put,
 )
-from keeper.tables.cells import set_value
 
 MONEY_FORMAT = "#,##0"
 
@@ -54,13 +54,13 @@ def _ko(data: ExportData) -> KickoffData:
 
 
 def _title(ws: Worksheet, text: str, row: int = 1) -> None:
-    set_value(ws.cell(row=row, column=1), text)
+    put(ws, row, 1, text)
     ws.cell(row=row, column=1).font = TITLE_FONT
     ws.row_dimensions[row].height = 26
 
 
 def _section(ws: Worksheet, row: int, text: str, column: int = 1) -> None:
-    set_value(ws.cell(row=row, column=column), text)
+    put(ws, row, column, text)
     ws.cell(row=row, column=column).font = SECTION_FONT
 
 
@@ -80,9 +80,8 @@ def _look_back(ws: Worksheet, data: ExportData) -> None:
         ("Share of goal", share, PERCENT_FORMAT), ("Verdict", verdict, None),
         ("Outside factors", lb.outside_factors or "", None)]
     for row, (label, value, fmt) in enumerate(facts, start=4):
-        ws.cell(row=row, column=1, value=label).font = LABEL_FONT
-        cell = ws.cell(row=row, column=2)
-        set_value(cell, value)
+        put(ws, row, 1, label).font = LABEL_FONT
+        cell = put(ws, row, 2, value)
         cell.alignment = Alignment(horizontal="left", vertical="top")
         if fmt:
             cell.number_format = fmt
@@ -128,7 +127,7 @@ def _look_back(ws: Worksheet, data: ExportData) -> None:
 
 def _rating_cell(ws: Worksheet, row: int, col: int, value: float | None, level: str,
                  table: dict[str, str], fmt: str) -> None:
-    cell = ws.cell(row=row, column=col, value=None if value is None else round(value, 1))
+    cell = put(ws, row, col, None if value is None else round(value, 1))
     cell.number_format = fmt
     cell.alignment = Alignment(horizontal="center", vertical="center")
     if level in table:
@@ -136,8 +135,7 @@ def _rating_cell(ws: Worksheet, row: int, col: int, value: float | None, level: 
 
 
 def _header(ws: Worksheet, row: int, col: int, text: str, rotate: bool = False) -> None:
-    cell = ws.cell(row=row, column=col)
-    set_value(cell, text)
+    cell = put(ws, row, col, text)
     cell.fill, cell.font, cell.border = HEADER_FILL, HEADER_FONT, HEADER_BORDER
     cell.alignment = (Alignment(text_rotation=90, horizontal="center", vertical="bottom",
                                 wrap_text=True) if rotate else Alignment(vertical="bottom"))
@@ -175,10 +173,10 @@ def _audit(ws: Worksheet, data: ExportData) -> None:
 
     row = 3
     for rep in audit.reps:
-        set_value(ws.cell(row=row, column=1), rep.name)
-        set_value(ws.cell(row=row, column=2), rep.manager or "")
+        put(ws, row, 1, rep.name)
+        put(ws, row, 2, rep.manager or "")
         for i, value in enumerate(rep.metrics):
-            ws.cell(row=row, column=3 + i, value=value)
+            put(ws, row, 3 + i, value)
         cells(row, rep.cells)
         row += 1
     last_rep = row - 1
@@ -187,7 +185,7 @@ def _audit(ws: Worksheet, data: ExportData) -> None:
         ws.auto_filter.ref = f"A2:{end}{last_rep}"
     ws.freeze_panes = ws.cell(row=3, column=3)
     team_row = row + 1
-    set_value(ws.cell(row=team_row, column=1), "Team average")
+    put(ws, team_row, 1, "Team average")
     ws.cell(row=team_row, column=1).font = BOLD_FONT
     cells(team_row, audit.team)
     for c in range(1, (starts[-1] + n) if n else 3):
@@ -213,8 +211,7 @@ def _audit(ws: Worksheet, data: ExportData) -> None:
     legend = [("Ratings", "")] + [(f"{band} ({span})", HEAT[band]) for band, span in HEAT_LEGEND]
     legend += [("Gap", "")] + [(text, GAP[band]) for band, text in GAP_LEGEND]
     for label, fill in legend:
-        cell = ws.cell(row=row, column=1)
-        set_value(cell, label)
+        cell = put(ws, row, 1, label)
         if fill:
             cell.fill = PatternFill("solid", fgColor=fill)
         else:
@@ -254,7 +251,7 @@ def _goals(ws: Worksheet, data: ExportData) -> None:
         row = rows.last_row + 2
         _section(ws, row, "Not linked yet")
         for k, message in enumerate(goals.unlinked, start=row + 1):
-            set_value(ws.cell(row=k, column=1), message)
+            put(ws, k, 1, message)
 
 
 def _recognition(ws: Worksheet, data: ExportData) -> None:
@@ -306,16 +303,15 @@ def _check_ins(ws: Worksheet, data: ExportData) -> None:
 def _first30(ws: Worksheet, data: ExportData, plan: First30Row) -> None:
     _title(ws, f"First 30 days: {plan.rep}")
     facts = f"Manager: {plan.manager or '—'} \u00b7 Accountability partner: {plan.partner or '—'}"
-    set_value(ws.cell(row=2, column=1), facts)
+    put(ws, 2, 1, facts)
     ws.cell(row=2, column=1).font = LABEL_FONT
     parts = (("Week 1 focus", plan.week1_focus), ("Weeks 2\u20133", plan.weeks2_3),
              ("Week 4 review", plan.week4_review), ("Daily habits", plan.daily_habits),
              ("Accountability partner", plan.partner))
     for r, (label, text) in enumerate(parts, start=4):
-        head = ws.cell(row=r, column=1, value=label)
+        head = put(ws, r, 1, label)
         head.font, head.alignment = LABEL_FONT, Alignment(vertical="top")
-        cell = ws.cell(row=r, column=2)
-        set_value(cell, text or "")
+        cell = put(ws, r, 2, text or "")
         cell.alignment = WRAP
         lines = sum(max(1, -(-len(line) // 85)) for line in (text or "").splitlines() or [""])
         ws.row_dimensions[r].height = max(LINE_HEIGHT * 1.6, LINE_HEIGHT * min(30, lines) + 4)

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -80,6 +81,14 @@ def minutes_of(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
+def put(ws: Worksheet, row: int, column: int, value: object) -> Cell:
+    """The one way a value reaches a cell: text through :func:`keeper.tables.cells.set_value`
+    (cleaned of characters a workbook cannot hold, never run as a formula)."""
+    cell = ws.cell(row=row, column=column)
+    set_value(cell, value)
+    return cell
+
+
 class Table:
     """A header row plus rows on a sheet, with widths tracked as rows are written."""
 
@@ -91,15 +100,14 @@ class Table:
         self._wrapped: list[tuple[int, int, int]] = []  # (row, column index, text length)
         self.widths = [len(h) + 4 for h in headers]  # room for the filter button
         for i, header in enumerate(headers):
-            cell = ws.cell(row=row, column=col + i, value=header)
+            cell = put(ws, row, col + i, header)
             cell.fill, cell.font, cell.border = HEADER_FILL, HEADER_FONT, HEADER_BORDER
             cell.alignment = Alignment(vertical="center")
         self.next_row = row + 1
 
     def add(self, values: Sequence[Any]) -> None:
         for i, value in enumerate(values):
-            cell = self.ws.cell(row=self.next_row, column=self.left + i)
-            set_value(cell, value)
+            cell = put(self.ws, self.next_row, self.left + i, value)
             if i in self.formats:
                 cell.number_format = self.formats[i]
             cell.alignment = WRAP if i in self.wrap else TOP
@@ -161,7 +169,6 @@ def colour(ws: Worksheet, row: int, column: int, table: dict[str, str], key: str
     fill = solid(fill_for(table, key))
     if fill is not None:
         ws.cell(row=row, column=column).fill = fill
-
 
 
 Fill = Callable[[Worksheet, ExportData], None]  # writes one sheet

@@ -144,7 +144,6 @@ def _wanted(title: str, data: ExportData) -> bool:
     return bool(data.quadrant) if title == "Quadrant" else True
 
 
-
 def offsite_sheets(data: ExportData) -> list[tuple[str, Fill]]:
     """(title, fill) for each of the offsite's own sheets this offsite has."""
     return [s for s in SHEETS if _wanted(s[0], data)]

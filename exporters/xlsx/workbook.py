@@ -25,10 +25,11 @@ from exporters.xlsx.kit import (
     TIME_FORMAT,
     TITLE_FONT,
     TOP,
+    put,
 )
 from exporters.xlsx.sheet_names import SheetNames
 from keeper.tables.atomic import write_atomically
-from keeper.tables.cells import set_value
+from keeper.tables.cells import clean
 
 _BOARD_ROWS = ("Opportunity notes", "Clusters", "Counted as", "Big bets", "Company initiatives",
                "Reps placed on the quadrant")
@@ -37,7 +38,7 @@ _BOARD_ROWS = ("Opportunity notes", "Clusters", "Counted as", "Big bets", "Compa
 def _summary(ws: Worksheet, data: ExportData) -> None:
     o = data.offsite
     ws.title = "Summary"
-    set_value(ws.cell(row=1, column=1), o.title)
+    put(ws, 1, 1, o.title)
     ws.cell(row=1, column=1).font = TITLE_FONT
     ws.row_dimensions[1].height = 26
     bets = ", ".join(b.title for b in data.big_bets) or "None chosen yet"
@@ -70,10 +71,9 @@ def _summary(ws: Worksheet, data: ExportData) -> None:
     for i, text in enumerate(data.quadrant_flags):
         rows.append(("Quadrant flag" if i == 0 else "", text, None))
     for r, (label, value, fmt) in enumerate(rows, start=3):
-        label_cell = ws.cell(row=r, column=1, value=label)
+        label_cell = put(ws, r, 1, label)
         label_cell.font, label_cell.alignment = LABEL_FONT, TOP
-        cell = ws.cell(row=r, column=2)
-        set_value(cell, value)
+        cell = put(ws, r, 2, value)
         cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
         if fmt:
             cell.number_format = fmt
@@ -90,7 +90,7 @@ def build_workbook(data: ExportData) -> Workbook:
     sheets = offsite.offsite_sheets(data)
     for title, fill in [*sheets, *day.day_sheets(data), *kickoff.kickoff_sheets(data)]:
         fill(wb.create_sheet(names.take(title)), data)
-    wb.properties.title = data.offsite.title[:200]
+    wb.properties.title = clean(data.offsite.title, 200)
     wb.properties.creator = "Keeper"
     return wb
 

@@ -47,6 +47,8 @@ def truncate(text: str, limit: int) -> str:
 def xml_safe(value: object) -> str:
     """``value`` as text XML can hold: illegal characters gone, lone surrogates as U+FFFD."""
     text = "" if value is None else str(value)
+    if "\r" in text:  # a slide would show it as "_x000D_", a cell as a stray character
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SURROGATE.sub("\ufffd", text)
     return _ILLEGAL.sub("", text)
 

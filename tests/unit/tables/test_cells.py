@@ -47,7 +47,9 @@ def test_xml_illegal_characters_are_removed_and_surrogates_replaced() -> None:
     assert xml_safe("a\x00b\x07c\x1bd") == "abcd"
     assert xml_safe("a\ufffeb\uffffc") == "abc"
     assert xml_safe("a\ud800b") == "a\ufffdb"
-    assert xml_safe("tab\tnew\nline\rcr") == "tab\tnew\nline\rcr"  # XML can hold these
+    assert xml_safe("tab\tnew\nline") == "tab\tnew\nline"  # XML can hold these
+    # a carriage return is a line break (a slide would show it as "_x000D_")
+    assert xml_safe("win\r\nold mac\rcr") == "win\nold mac\ncr"
     assert xml_safe("🎉 مرحبا") == "🎉 مرحبا"
     assert xml_safe(None) == ""
 

@@ -70,7 +70,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from keeper.store.migrations import LATEST_VERSION
-    from keeper.store.offsite_file import check_file
+    from keeper.store.probe import check_file
 
     result = check_file(args.file)
     print(f"file: {args.file}")
@@ -106,11 +106,6 @@ Handler = Callable[[argparse.Namespace], int]
 
 def main(argv: Sequence[str] | None = None, extra: dict[str, Handler] | None = None) -> int:
     """Run a command. ``extra`` supplies handlers from higher layers (``export``)."""
-    from keeper.agenda.templates import TemplateError
-    from keeper.people.roster import RosterError
-    from keeper.store.offsite_file import StoreError
-    from keeper.store.write_errors import write_error_message
-
     args = build_parser().parse_args(argv)
     handlers = {
         "new": cmd_new,
@@ -122,13 +117,17 @@ def main(argv: Sequence[str] | None = None, extra: dict[str, Handler] | None = N
         return _fail(f"the {args.command!r} command is not available in this build")
     try:
         return handlers[args.command](args)
-    except (StoreError, RosterError, TemplateError) as exc:
-        return _fail(str(exc))
     except OSError as exc:
         return _fail(f"{exc.strerror or exc}: {exc.filename or ''}".strip(": "))
-    except ValueError as exc:  # exporters raise ExportError(ValueError) with a message
+    except ValueError as exc:  # templates, rosters and exports word their ValueErrors
         return _fail(str(exc))
     except Exception as exc:
+        # Imported here, once something failed: ``--version`` loads no store at all.
+        from keeper.store.probe import StoreError
+        from keeper.store.write_errors import write_error_message
+
+        if isinstance(exc, StoreError):
+            return _fail(str(exc))
         # A failed write (file locked, disk full): one line, never the row's values.
         message = write_error_message(exc, getattr(args, "file", None))
         if message is None:

@@ -83,13 +83,13 @@ def vote_limits(config: tally.TallyConfig) -> tally.TallyConfig:
 def _vote(keep: Keep, me: int) -> dict[str, Any]:
     board = load_board(keep.store.session, keep.offsite_id)
     mine = {s.idea: s.dots for s in board.supports if s.person_id == me}
-    ideas: list[dict[str, Any]] = []
+    ideas: list[dict[str, Any]] = []  # the tally's lines: groups, then loose notes
     for c in board.clusters:
         ideas.append({"kind": "cluster", "id": c.id, "title": c.title,
                       "notes": [n.text for n in board.notes_in(c.id)][:6],
                       "mine": mine.get((tally.IdeaKind.CLUSTER, c.id), 0)})
-    if not board.clusters:  # nothing grouped yet: support single notes
-        for n in board.notes:
+    for n in board.notes:
+        if n.cluster_id is None:
             ideas.append({"kind": "note", "id": n.id, "title": n.text, "notes": [],
                           "mine": mine.get((tally.IdeaKind.NOTE, n.id), 0)})
     config = board.config

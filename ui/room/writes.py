@@ -100,8 +100,10 @@ def vote(keep: Keep, me: int, body: Body) -> Sent:
     limits = vote_limits(board.config)
     idea = (tally.IdeaKind(kind), idea_id)
     others = [s for s in board.supports if not (s.person_id == me and s.idea == idea)]
+    current = sum(s.dots for s in board.supports if s.person_id == me and s.idea == idea)
     proposed = others + ([tally.TallySupport(me, dots=dots, **target)] if dots else [])
-    issues = [i for i in tally.validate_dot_vote(proposed, limits) if i.person_id == me]
+    issues = [i for i in tally.validate_dot_vote(proposed, limits)  # taking off is always fine
+              if i.person_id == me and dots > current]
     if issues:
         used = sum(s.dots for s in others if s.person_id == me)
         if issues[0].kind is tally.VoteIssueKind.OVER_LIMIT:

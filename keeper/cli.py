@@ -15,6 +15,12 @@ from keeper import __version__
 
 COMMANDS = ("new", "check", "import-people", "export")
 
+IMPORTED_ALL, IMPORTED_SOME, IMPORTED_NONE = 0, 1, 2
+IMPORT_EXIT_CODES = """exit codes:
+  0  every row is in FILE (added, updated or already up to date)
+  1  some rows were rejected (listed with the reason); the others are in FILE
+  2  nothing was imported: every row was rejected, or a file could not be read"""
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -33,7 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="print schema version, counts and integrity")
     check.add_argument("file", type=Path)
 
-    imp = sub.add_parser("import-people", help="import people from .xlsx or .csv")
+    imp = sub.add_parser(
+        "import-people", help="import or update people from .xlsx or .csv",
+        description="Add the roster's new people to FILE and update the people it already "
+                    "has (matched by e-mail, else by name; a blank cell keeps what FILE holds).",
+        epilog=IMPORT_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     imp.add_argument("file", type=Path)
     imp.add_argument("roster", type=Path)
 
@@ -83,22 +93,36 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_import_people(args: argparse.Namespace) -> int:
-    from keeper.people.roster import apply_import, plan_import
-    from keeper.store.offsite_file import OffsiteStore
+    """Exit 0, 1 or 2 as :data:`IMPORT_EXIT_CODES` says."""
+    from keeper.people.roster import RosterError, plan_import
+    from keeper.people.roster_apply import apply_import
+    from keeper.store.offsite_file import OffsiteStore, StoreError
 
-    store = OffsiteStore.open(args.file)
+    try:
+        store = OffsiteStore.open(args.file)
+    except StoreError as exc:
+        _fail(str(exc))
+        return IMPORTED_NONE
     try:
         store.ensure_writable()
         plan = plan_import(store, args.roster)
         current = store.current_offsite()
-        if plan.accepted:  # as in the app: new leaders and managers attend the newest offsite
+        if plan.writes:  # as in the app: new leaders and managers attend the newest offsite
             apply_import(store, plan, current.id if current is not None else None)
         print(plan.report())
-        if plan.accepted and current is not None:
-            print(f"leaders and managers now attend {current.title!r}")
+        if current is not None and any(r.role != "rep" for r in plan.accepted):
+            print(f"new leaders and managers now attend {current.title!r}")
+    except (RosterError, StoreError) as exc:
+        _fail(str(exc))
+        return IMPORTED_NONE
+    except OSError as exc:  # the transaction was rolled back: nothing was imported
+        _fail(f"{exc.strerror or exc}: {exc.filename or ''}".strip(": "))
+        return IMPORTED_NONE
     finally:
         store.close()
-    return 1 if plan.rejected else 0
+    if not (plan.accepted or plan.changed or plan.unchanged):
+        return IMPORTED_NONE
+    return IMPORTED_SOME if plan.rejected else IMPORTED_ALL
 
 
 Handler = Callable[[argparse.Namespace], int]

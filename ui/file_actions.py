@@ -1,11 +1,10 @@
-"""File menu dialogs: new, open, save as, restore, import people."""
+"""File menu dialogs: new, open, save as, restore (import people: ui/people_import.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,14 +13,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMessageBox,
-    QPlainTextEdit,
     QVBoxLayout,
-    QWidget,
 )
 
-from keeper.people.roster import ImportPeople, ImportPlan, RosterError, plan_import
 from keeper.store import backups, paths
-from keeper.store.models import Role
 from keeper.store.offsite_file import StoreError
 
 if TYPE_CHECKING:
@@ -139,65 +134,3 @@ def restore_backup(window: MainWindow) -> None:
     except (OSError, StoreError) as exc:
         QMessageBox.warning(window, "Restore from backup", f"Could not restore: {exc}")
     window.open_path(path)
-
-
-class ImportPreview(QDialog):
-    """Shows what will be imported and which rows are rejected, before writing."""
-
-    def __init__(self, plan: ImportPlan, parent: QWidget | None = None,
-                 offsite_title: str | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Import people from {plan.source.name}")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(
-            f"<b>{len(plan.accepted)}</b> people will be added; "
-            f"<b>{len(plan.rejected)}</b> rows are rejected."
-        ))
-        if offsite_title and any(r.role != Role.REP.value for r in plan.accepted):
-            attend = QLabel(f"The new leaders and managers will attend {offsite_title}.")
-            attend.setTextFormat(Qt.TextFormat.PlainText)
-            attend.setWordWrap(True)
-            layout.addWidget(attend)
-        text = QPlainTextEdit()
-        text.setReadOnly(True)
-        text.setAccessibleName("Import report")
-        lines = [f"+ {r.name} ({r.role})" + (f", reports to {r.manager}" if r.manager else "")
-                 for r in plan.accepted]
-        lines += [f"✗ row {r.row}: {r.reason}" for r in plan.rejected]
-        text.setPlainText("\n".join(lines))
-        layout.addWidget(text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = buttons.addButton(
-            f"Import {len(plan.accepted)}", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.import_button.setEnabled(bool(plan.accepted))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(560, 420)
-
-
-def import_people(window: MainWindow, source: Path | None = None) -> int:
-    """Returns how many people were imported."""
-    store = window.context.store
-    if store is None or store.read_only:
-        return 0
-    if source is None:
-        name, _ = QFileDialog.getOpenFileName(window, "Import people", str(Path.home()),
-                                              "Spreadsheets (*.xlsx *.csv)")
-        if not name:
-            return 0
-        source = Path(name)
-    try:
-        plan = plan_import(store, source)
-    except RosterError as exc:
-        QMessageBox.warning(window, "Import people", str(exc))
-        return 0
-    offsite = window.context.offsite
-    preview = ImportPreview(plan, window, offsite.title if offsite is not None else None)
-    if preview.exec() != QDialog.DialogCode.Accepted:
-        return 0
-    operation = ImportPeople(plan, offsite.id if offsite is not None else None)
-    window.context.run(operation, "people")
-    window.statusBar().showMessage(f"Imported {len(operation.created)} people.", 5000)
-    return len(operation.created)

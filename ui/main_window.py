@@ -25,7 +25,7 @@ from keeper import __version__
 from keeper.store import paths
 from keeper.store.offsite_file import OffsiteStore, StoreError
 from keeper.store.recent import last_used_file, load_recent, remember
-from ui import file_actions
+from ui import file_actions, people_import
 from ui.context import AppContext
 from ui.settings import app_settings
 from ui.tasks import run_in_background
@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
         file_actions.restore_backup(self)
 
     def import_people(self) -> None:
-        file_actions.import_people(self)
+        people_import.import_people(self)
 
     def _auto_backup(self) -> None:
         store = self.context.store

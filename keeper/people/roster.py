@@ -1,13 +1,22 @@
-"""Import people from a spreadsheet (.xlsx or .csv): preview, row report, all or nothing."""
+"""Import people from a spreadsheet (.xlsx or .csv): the plan, row by row; nothing written.
+
+A roster is imported again and again as the team changes. Each row is matched to
+someone already in the file by e-mail, else by name, and planned as **new**,
+**changed** (what changes, before and after), **unchanged** or **rejected** (why).
+A blank cell leaves what the file holds: an updated roster without e-mails keeps
+the e-mails already typed in. Applying the plan is :mod:`keeper.people.roster_apply`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 
-from keeper.store.models import Attendance, Person, Role
+from keeper.people.fields import email_problem, name_problem, uncut_line
+from keeper.store.models import Person, Role
 from keeper.store.offsite_file import OffsiteStore
 from keeper.tables.reading import TableError, read_table
 from keeper.text import clean_line
@@ -33,11 +42,33 @@ class RosterError(ValueError):
 
 @dataclass(frozen=True)
 class RosterRow:
+    """A person as the roster row gives them (blank cells filled in from the file)."""
+
     row: int
     name: str
     role: str
     manager: str | None
     email: str | None
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str  # "name", "role", "manager", "e-mail"
+    before: str
+    after: str
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.before or '(none)'} → {self.after or '(none)'}"
+
+
+@dataclass(frozen=True)
+class RosterUpdate:
+    """Someone already in the file whom the row changes."""
+
+    person_id: int
+    matched_by: str  # "e-mail" or "name"
+    person: RosterRow
+    changes: tuple[Change, ...]
 
 
 @dataclass(frozen=True)
@@ -50,11 +81,26 @@ class Rejection:
 @dataclass
 class ImportPlan:
     source: Path
-    accepted: list[RosterRow] = field(default_factory=list)
+    accepted: list[RosterRow] = field(default_factory=list)  # new people
+    changed: list[RosterUpdate] = field(default_factory=list)
+    unchanged: list[RosterRow] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
 
+    @property
+    def writes(self) -> bool:
+        """Whether applying the plan changes the file at all."""
+        return bool(self.accepted or self.changed)
+
+    def summary(self) -> str:
+        rows = len(self.rejected)
+        return (f"{len(self.accepted)} new, {len(self.changed)} changed, "
+                f"{len(self.unchanged)} unchanged, {rows} row{'s' * (rows != 1)} rejected.")
+
     def report(self) -> str:
-        lines = [f"{len(self.accepted)} people to import, {len(self.rejected)} rows rejected."]
+        lines = [self.summary()]
+        lines += [f"  row {r.row}: new: {r.name} ({r.role})" for r in self.accepted]
+        lines += [f"  row {u.person.row}: {u.person.name}: " + "; ".join(map(str, u.changes))
+                  for u in self.changed]
         lines += [f"  row {r.row}: {r.reason}" for r in self.rejected]
         return "\n".join(lines)
 
@@ -92,110 +138,146 @@ def _columns(header: list[str]) -> dict[str, int]:
     return found
 
 
-def plan_import(store: OffsiteStore, path: Path) -> ImportPlan:
-    """Read and check every row; nothing is written."""
-    rows = read_rows(path)
-    plan = ImportPlan(source=Path(path))
-    if not rows:
-        raise RosterError(f"{Path(path).name} is empty.")
+@dataclass(frozen=True)
+class _Row:
+    number: int
+    name: str
+    role: str | None  # None: blank, keep what the file holds (rep for someone new)
+    manager: str | None
+    email: str | None
+    values: tuple[str, ...]
+
+
+class _People:
+    """Who is in the file, found by e-mail or by name."""
+
+    def __init__(self, people: Sequence[Person]) -> None:
+        self.by_id = {p.id: p for p in people}
+        self.by_email = {p.email.casefold(): p for p in people if p.email}
+        self.by_name: dict[str, list[Person]] = {}
+        for person in people:
+            self.by_name.setdefault(person.name.casefold(), []).append(person)
+
+    def match(self, row: _Row) -> tuple[Person | None, str | None, str | None]:
+        """(person, how they were matched, why the row is ambiguous)."""
+        if row.email and row.email.casefold() in self.by_email:
+            return self.by_email[row.email.casefold()], "e-mail", None
+        namesakes = self.by_name.get(row.name.casefold(), [])
+        if len(namesakes) > 1:
+            return None, None, (f"{len(namesakes)} people in the file are called {row.name}; "
+                                "add their e-mail to the row to say which")
+        if namesakes:
+            return namesakes[0], "name", None
+        return None, None, None
+
+    def manager_name(self, person: Person) -> str:
+        manager = self.by_id.get(person.manager_id or -1)
+        return manager.name if manager is not None else ""
+
+
+def _read(rows: list[list[str]]) -> tuple[list[_Row], list[Rejection]]:
     cols = _columns(rows[0])
-    existing = {p.name.casefold(): p for p in store.session.scalars(select(Person))}
-    candidates: list[RosterRow] = []
-    seen: dict[str, int] = {}
+    read: list[_Row] = []
+    rejected: list[Rejection] = []
 
     def cell(row: list[str], key: str) -> str:
         index = cols.get(key)
-        return clean_line(row[index]) if index is not None and index < len(row) else ""
+        return uncut_line(row[index]) if index is not None and index < len(row) else ""
 
     for number, row in enumerate(rows[1:], start=2):
         if not any(str(c).strip() for c in row):
             continue
         values = tuple(clean_line(c) for c in row)
         name, role_text = cell(row, "name"), cell(row, "role")
-        manager, email = cell(row, "manager") or None, cell(row, "email") or None
-        role = parse_role(role_text)
-        reason = None
-        if not name:
-            reason = "missing name"
-        elif role is None:
-            reason = f"unknown role {role_text!r} (use leader, manager or rep)"
-        elif name.casefold() in existing:
-            reason = f"duplicate: {name} is already in the file"
-        elif name.casefold() in seen:
-            reason = f"duplicate: {name} is also on row {seen[name.casefold()]}"
-        elif email and ("@" not in email or " " in email):
-            reason = f"email {email!r} does not look like an address"
+        role = parse_role(role_text) if role_text else None
+        email = cell(row, "email")
+        reason = name_problem(name) or email_problem(email)
+        if reason is None and role_text and role is None:
+            reason = f"unknown role {clean_line(role_text, 40)!r} (use leader, manager or rep)"
         if reason:
-            plan.rejected.append(Rejection(number, reason, values))
+            rejected.append(Rejection(number, reason, values))
             continue
-        seen[name.casefold()] = number
-        candidates.append(RosterRow(number, name, role or Role.REP.value, manager, email))
+        read.append(_Row(number, name, role, clean_line(cell(row, "manager")) or None,
+                         email or None, values))
+    return read, rejected
 
-    known = set(existing) | {c.name.casefold() for c in candidates}
-    for candidate in candidates:
-        if candidate.manager and candidate.manager.casefold() not in known:
+
+def plan_import(store: OffsiteStore, path: Path) -> ImportPlan:
+    """Read and check every row; nothing is written."""
+    rows = read_rows(path)
+    if not rows:
+        raise RosterError(f"{Path(path).name} is empty.")
+    plan = ImportPlan(source=Path(path))
+    read, plan.rejected = _read(rows)
+    people = _People(list(store.session.scalars(select(Person))))
+    claimed: dict[object, int] = {}  # a person's id, or a new name, → the row that has it
+    planned: list[tuple[_Row, RosterRow, Person | None, str | None]] = []
+    for row in read:
+        person, matched_by, ambiguous = people.match(row)
+        key: object = person.id if person is not None else row.name.casefold()
+        if ambiguous:
+            plan.rejected.append(Rejection(row.number, ambiguous, row.values))
+        elif key in claimed:
+            who = person.name if person is not None else row.name
             plan.rejected.append(Rejection(
-                candidate.row, f"unknown manager {candidate.manager!r}",
-                (candidate.name, candidate.role, candidate.manager, candidate.email or ""),
-            ))
-        elif candidate.manager and candidate.manager.casefold() == candidate.name.casefold():
-            plan.rejected.append(Rejection(candidate.row, "a person cannot manage themselves",
-                                           (candidate.name, candidate.manager)))
+                row.number, f"duplicate: {who} is also on row {claimed[key]}", row.values))
         else:
-            plan.accepted.append(candidate)
-    # A manager who was rejected cannot be referred to either.
-    accepted_names = set(existing) | {c.name.casefold() for c in plan.accepted}
-    still: list[RosterRow] = []
-    for candidate in plan.accepted:
-        if candidate.manager and candidate.manager.casefold() not in accepted_names:
-            plan.rejected.append(Rejection(candidate.row,
-                                           f"manager {candidate.manager!r} was rejected",
-                                           (candidate.name,)))
+            claimed[key] = row.number
+            planned.append((row, _merged(row, person, people), person, matched_by))
+    _check_managers(plan, planned, people)
+    for _row, merged, person, matched_by in planned:
+        if person is None:
+            plan.accepted.append(merged)
+            continue
+        changes = _changes(person, merged, people)
+        if changes:
+            plan.changed.append(RosterUpdate(person.id, matched_by or "name", merged, changes))
         else:
-            still.append(candidate)
-    plan.accepted = still
+            plan.unchanged.append(merged)
     plan.rejected.sort(key=lambda r: r.row)
     return plan
 
 
-def apply_import(store: OffsiteStore, plan: ImportPlan,
-                 offsite_id: int | None = None) -> list[int]:
-    """Insert every accepted row in one transaction; returns the new ids.
-
-    With ``offsite_id``, the new leaders and managers attend that offsite (as everyone
-    who is not a rep does when an offsite is made from a template)."""
-    with store.edit() as session:
-        by_name = {p.name.casefold(): p for p in session.scalars(select(Person))}
-        created: list[Person] = []
-        for row in plan.accepted:
-            person = Person(name=row.name, role=row.role, email=row.email, active=True)
-            session.add(person)
-            by_name[row.name.casefold()] = person
-            created.append(person)
-        session.flush()
-        for row, person in zip(plan.accepted, created, strict=True):
-            if row.manager:
-                person.manager_id = by_name[row.manager.casefold()].id
-        if offsite_id is not None:
-            session.add_all(Attendance(offsite_id=offsite_id, person_id=p.id)
-                            for p in created if p.role != Role.REP.value)
-        session.flush()
-        return [p.id for p in created]
+def _merged(row: _Row, person: Person | None, people: _People) -> RosterRow:
+    if person is None:
+        return RosterRow(row.number, row.name, row.role or Role.REP.value, row.manager, row.email)
+    return RosterRow(row.number, row.name, row.role or person.role,
+                     row.manager or people.manager_name(person) or None,
+                     row.email or person.email)
 
 
-@dataclass
-class ImportPeople:
-    """The import as one undoable operation."""
+def _changes(person: Person, merged: RosterRow, people: _People) -> tuple[Change, ...]:
+    pairs = (("name", person.name, merged.name), ("role", person.role, merged.role),
+             ("manager", people.manager_name(person), merged.manager or ""),
+             ("e-mail", person.email or "", merged.email or ""))
+    # A name's or address's case is a change; a manager named in other case is the same one.
+    return tuple(Change(label, before, after) for label, before, after in pairs
+                 if (before.casefold() != after.casefold() if label == "manager"
+                     else before != after))
 
-    plan: ImportPlan
-    offsite_id: int | None = None  # the offsite the new leaders and managers attend
-    text: str = "Import people"
-    created: list[int] = field(default_factory=list)
 
-    def apply(self, store: OffsiteStore) -> None:
-        self.created = apply_import(store, self.plan, self.offsite_id)
-
-    def revert(self, store: OffsiteStore) -> None:
-        from keeper.ops import DeleteRows
-
-        DeleteRows(Person, [{"id": i} for i in reversed(self.created)]).apply(store)
+def _check_managers(plan: ImportPlan,
+                    planned: list[tuple[_Row, RosterRow, Person | None, str | None]],
+                    people: _People) -> None:
+    """Reject rows whose manager is unknown, themselves, or a rejected row (until none is)."""
+    dropped: dict[str, int] = {}
+    while True:
+        known = set(people.by_name) | {merged.name.casefold() for _, merged, _, _ in planned}
+        kept = []
+        for entry in planned:
+            row, merged, _, _ = entry
+            manager = (row.manager or "").casefold()
+            if manager and manager == row.name.casefold():
+                reason = "a person cannot manage themselves"
+            elif manager and manager in dropped and manager not in known:
+                reason = f"manager {row.manager!r} was rejected (row {dropped[manager]})"
+            elif manager and manager not in known:
+                reason = f"unknown manager {row.manager!r}"
+            else:
+                kept.append(entry)
+                continue
+            dropped[row.name.casefold()] = row.number
+            plan.rejected.append(Rejection(row.number, reason, row.values))
+        if len(kept) == len(planned):
+            return
+        planned[:] = kept

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from PySide6.QtCore import QDate, QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel
 from sqlalchemy import select
 
 from keeper.agenda.ops import agenda_items, load_runner_state
@@ -36,7 +36,7 @@ from keeper.store.models import (
     Support,
 )
 from keeper.store.offsite_file import OffsiteStore
-from ui import file_actions
+from ui import people_import
 from ui.agenda.columns import C_MIN, C_START, C_TITLE
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -96,19 +96,20 @@ def import_the_roster(window: MainWindow, qtbot, tmp_path: Path, monkeypatch) ->
     roster.write_text(ROSTER, encoding="utf-8")
     seen: list[str] = []
 
-    def read_and_accept(dialog: file_actions.ImportPreview) -> int:
+    def read_and_accept(dialog: people_import.ImportPreview) -> int:
         seen.append(dialog.import_button.text())
-        seen.append(dialog.findChild(QPlainTextEdit).toPlainText())
+        seen.append("\n".join(line for lines in dialog.group_lines().values() for line in lines))
         seen.extend(label.text() for label in dialog.findChildren(QLabel))
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(file_actions.ImportPreview, "exec", read_and_accept)
-    assert file_actions.import_people(window, roster) == 9
+    monkeypatch.setattr(people_import.ImportPreview, "exec", read_and_accept)
+    assert people_import.import_people(window, roster) == 9
     button, report, *labels = seen
-    assert button == "Import 9"
-    assert "+ Rita Reyes (rep), reports to Maya Patel" in report
-    assert "✗ row 11: unknown role 'astronaut'" in report
-    assert "<b>9</b> people will be added; <b>1</b> rows are rejected." in labels
+    assert button == "Add 9"
+    assert "row 5 · Rita Reyes (rep), reports to Maya Patel" in report
+    assert "row 11 · unknown role 'astronaut'" in report
+    assert ("<b>9</b> new · <b>0</b> changed · <b>0</b> unchanged · <b>1</b> rejected"
+            in labels)
     assert "The new leaders and managers will attend Sales leadership offsite." in labels
 
     people = show(window, "people", qtbot)

@@ -6,8 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from keeper.ops import InsertRow, SetFields
 from keeper.store import backups, paths
@@ -26,52 +25,6 @@ def window(qtbot, demo_path: Path, clock):
     assert w.open_path(demo_path)
     yield w
     w.context.set_store(None)
-
-
-def test_import_people_previews_then_imports_and_undoes(window: MainWindow, tmp_path: Path,
-                                                        monkeypatch) -> None:
-    roster = tmp_path / "new-hires.csv"
-    roster.write_text("Name,Role,Manager\nPat Lee,AE,Jill Morgan\nAva Chen,rep,\n",
-                      encoding="utf-8")
-    seen: list[str] = []
-
-    def fake_exec(dialog: file_actions.ImportPreview) -> int:
-        seen.append(dialog.import_button.text())
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(file_actions.ImportPreview, "exec", fake_exec)
-    assert file_actions.import_people(window, roster) == 1
-    assert "Import 1" in seen
-    store = window.context.store
-    pat = store.session.query(Person).filter_by(name="Pat Lee").one()
-    assert pat.manager.name == "Jill Morgan"
-    assert window.views["people"].model.rowCount() == 37
-    window.context.undo_stack.undo()
-    assert store.session.query(Person).filter_by(name="Pat Lee").count() == 0
-
-
-def test_imported_manager_attends_the_offsite_shown(window: MainWindow, tmp_path: Path,
-                                                    monkeypatch) -> None:
-    """A new manager imported for this offsite was missing from its attendees."""
-    roster = tmp_path / "managers.csv"
-    roster.write_text("Name,Role\nNia Park,Sales Manager\nPat Lee,AE\n", encoding="utf-8")
-    said: list[str] = []
-
-    def fake_exec(dialog: file_actions.ImportPreview) -> int:
-        said.extend(label.text() for label in dialog.findChildren(QLabel))
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(file_actions.ImportPreview, "exec", fake_exec)
-    assert file_actions.import_people(window, roster) == 2
-    assert "The new leaders and managers will attend Autumn leadership offsite." in said
-    window.show_view("offsite")
-    attendees = window.views["offsite"].attendees
-    ticked = {attendees.item(i).text(): attendees.item(i).checkState()
-              for i in range(attendees.count())}
-    assert ticked["Nia Park — manager"] == Qt.CheckState.Checked
-    window.context.undo_stack.undo()
-    assert not any(name.startswith("Nia Park") for name in
-                   (attendees.item(i).text() for i in range(attendees.count())))
 
 
 def test_restore_from_backup_brings_back_the_earlier_file(window: MainWindow,

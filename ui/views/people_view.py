@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from keeper.ops import DeleteRows, InsertRow, SetFields
+from keeper.people.fields import EMAIL_MAX, email_problem, uncut_line
 from keeper.store.models import Person, Role
 from keeper.text import clean_line
 from ui.context import AppContext
@@ -87,6 +88,7 @@ class PersonDialog(QDialog):
         if person and person.manager_id:
             self.manager.setCurrentIndex(max(0, self.manager.findData(person.manager_id)))
         self.email = QLineEdit(person.email or "" if person else "")
+        self.email.setMaxLength(EMAIL_MAX + 1)  # one over, so an over-long address is refused
         form.addRow("&Name", self.name)
         form.addRow("&Role", self.role)
         form.addRow("&Manager", self.manager)
@@ -104,9 +106,9 @@ class PersonDialog(QDialog):
         if not clean_line(self.name.text()):
             self.error.setText("A name is required.")
             return
-        email = clean_line(self.email.text())
-        if email and "@" not in email:
-            self.error.setText("That email does not look like an address.")
+        problem = email_problem(uncut_line(self.email.text()))
+        if problem:
+            self.error.setText(problem[0].upper() + problem[1:] + ".")
             return
         self.accept()
 
@@ -115,7 +117,7 @@ class PersonDialog(QDialog):
             "name": clean_line(self.name.text()),
             "role": self.role.currentData(),
             "manager_id": self.manager.currentData(),
-            "email": clean_line(self.email.text()) or None,
+            "email": uncut_line(self.email.text()) or None,
         }
 
 
@@ -204,7 +206,7 @@ class PeopleView(QWidget):
                                         text=f"Remove {names}"), "people")
 
     def _import(self) -> None:
-        from ui.file_actions import import_people
+        from ui.people_import import import_people
 
         window = self.window()
         import_people(window)  # type: ignore[arg-type]

@@ -8,7 +8,8 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
-from keeper.people.roster import ImportPeople, RosterError, apply_import, plan_import
+from keeper.people.roster import RosterError, plan_import
+from keeper.people.roster_apply import ImportPeople, apply_import
 from keeper.store.models import Attendance, Person
 from keeper.store.offsite_file import OffsiteStore
 
@@ -60,11 +61,14 @@ def test_bad_rows_are_reported_with_reasons(store: OffsiteStore, tmp_path: Path)
     assert [r.name for r in plan.accepted] == ["Bob", "Dee\u202e"]  # bell removed, RTL kept
 
 
-def test_duplicate_of_someone_already_in_the_file(store: OffsiteStore, tmp_path: Path) -> None:
+def test_someone_already_in_the_file_is_unchanged_not_rejected(store: OffsiteStore,
+                                                                tmp_path: Path) -> None:
     store.session.add(Person(name="Zed", role="rep", active=True))
     store.commit()
-    plan = plan_import(store, _csv(tmp_path / "t.csv", "name\nzed\n"))
-    assert "already in the file" in plan.rejected[0].reason
+    plan = plan_import(store, _csv(tmp_path / "t.csv", "name\nZed\n"))
+    assert plan.rejected == [] and plan.accepted == [] and plan.changed == []
+    assert [r.name for r in plan.unchanged] == ["Zed"]
+    assert not plan.writes
 
 
 def test_xlsx_roster(store: OffsiteStore, tmp_path: Path) -> None:

@@ -39,9 +39,9 @@ def test_new_check_and_import(tmp_path: Path) -> None:
     roster.write_text("name,role,manager\nMo,manager,\nRita,rep,Mo\n,rep,\n", encoding="utf-8")
     imported = keeper("import-people", str(file), str(roster), tmp=tmp_path)
     assert imported.returncode == 1  # one row was rejected
-    assert "2 people to import, 1 rows rejected" in imported.stdout
+    assert "2 new, 0 changed, 0 unchanged, 1 row rejected." in imported.stdout
     assert "row 4: missing name" in imported.stdout
-    assert "leaders and managers now attend 'Sales kickoff, 2 days'" in imported.stdout
+    assert "new leaders and managers now attend 'Sales kickoff, 2 days'" in imported.stdout
     check = keeper("check", str(file), tmp=tmp_path)
     assert "person: 2" in check.stdout
     from keeper.store.models import Attendance

@@ -50,10 +50,16 @@ class ScreenColours:
 AUDIENCE_PALETTE: dict[str, ScreenColours] = {
     "normal": ScreenColours(background="#0B0C10", digits="#F4F5F7", text="#C9CDD4"),
     "amber": ScreenColours(background="#14100A", digits="#FFB627", text="#D5D0C8"),
-    "red": ScreenColours(background="#1C0A0A", digits="#FF8A80", text="#DCCFCF"),
-    "overtime": ScreenColours(background="#6E0B14", digits="#FFFFFF", text="#FBE3E5"),
+    # the last seconds and overtime: red digits (hue 0, as light as 7:1 needs) on black; a
+    # crimson screen behind a speaker is loud, so overtime keeps a dark background too
+    "red": ScreenColours(background="#000000", digits="#FF6464", text="#E6E8EB"),
+    "overtime": ScreenColours(background="#0D0606", digits="#FF6E6E", text="#F0E4E4"),
     "break": ScreenColours(background="#0A1420", digits="#E8F1FB", text="#A9D1F5"),
 }
+
+
+# The Keeper's "please wrap up" cue: dark words on an amber plate.
+CUE_COLOURS = ScreenColours(background="#FFB627", digits="#1A1200", text="#1A1200")
 
 
 def audience_colours(level: str) -> ScreenColours:

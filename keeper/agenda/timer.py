@@ -280,6 +280,14 @@ class Runner:
     def display(self) -> str:
         return format_remaining(self.remaining_s())
 
+    def progress(self) -> float:
+        """The share of the current item gone, 0 to 1 (added minutes move it back)."""
+        if self.current is None:
+            return 1.0
+        remaining = self.remaining_s()
+        total = max(self._countdown.duration_s, remaining, 1.0)
+        return min(1.0, max(0.0, 1.0 - remaining / total))
+
     def level(self) -> WarningLevel:
         item = self.current
         if item is None:

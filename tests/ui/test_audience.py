@@ -286,3 +286,94 @@ def test_unplugged_projector_hides_the_audience_and_the_control_window_says_so(
     assert note.startswith("Projector disconnected — the audience window will come back")
     assert caption == note
     assert out["replugged"] == [True, "PROJECTOR", True, False]
+
+
+LONG = ("Lunch is in the atrium on the ground floor; please be back in your seats by 13:15 "
+        "so that the pipeline review can start on time, and bring your forecast sheets")
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (384, 216)])
+def test_a_long_message_wraps_to_three_lines_and_shrinks_never_cut(qtbot, size) -> None:
+    face = AudienceFace()
+    qtbot.addWidget(face)
+    face.resize(*size)
+    face.show()
+    qtbot.waitExposed(face)
+    assert face._rects["message"].width() > 0.8 * size[0]
+    face.set_state(AudienceState(**{**RUNNING.__dict__, "message": LONG}))
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    rect = face._rects["message"]
+    font = face.fitted_font("message", LONG, 3)
+    metrics = QFontMetricsF(font)
+    box = metrics.boundingRect(QRectF(0, 0, rect.width(), 1e6),
+                               int(Qt.TextFlag.TextWordWrap), LONG)
+    assert box.height() <= rect.height() and box.width() <= rect.width()
+    assert round(box.height() / metrics.lineSpacing()) <= 3
+    assert font.pixelSize() < face.font_for("message").pixelSize()  # shrunk to fit
+    short = face.fitted_font("message", "Back at 13:15", 3)
+    assert short.pixelSize() == face.font_for("message").pixelSize()  # a short one is not
+    face.grab()
+
+
+def test_secondary_lines_are_at_least_5_percent_of_the_height(qtbot) -> None:
+    from PySide6.QtGui import QFontMetricsF
+
+    face = AudienceFace()
+    qtbot.addWidget(face)
+    face.resize(1920, 1080)
+    face.show()
+    qtbot.waitExposed(face)
+    for key, sample in (("title", "Pipeline review"), ("next", "Next · 10:45  Coffee"),
+                        ("status", "Paused"), ("clock", "14:05")):
+        height = QFontMetricsF(face.font_for(key)).tightBoundingRect(sample).height()
+        assert height >= 0.05 * 1080, (key, height)
+
+
+def test_overtime_is_red_digits_on_a_dark_screen_and_the_last_seconds_read_red() -> None:
+    from keeper.contrast import parse_hex, relative_luminance
+
+    for level in ("red", "overtime"):
+        colours = AUDIENCE_PALETTE[level]
+        r, g, b = parse_hex(colours.digits)
+        assert r == 255 and g == b and g < 0.45 * r  # hue 0: red, not salmon or orange
+        assert relative_luminance(colours.background) < 0.01  # dark, not a crimson screen
+
+
+def test_progress_and_clock_repaint_their_own_bands(qtbot) -> None:
+    face = AudienceFace()
+    qtbot.addWidget(face)
+    face.resize(1280, 720)
+    face.show()
+    qtbot.waitExposed(face)
+    state = AudienceState(**{**RUNNING.__dict__, "progress": 0.25, "clock": "10:41"})
+    face.set_state(state)
+    qtbot.waitUntil(lambda: face.dirty.isEmpty())
+    before = face.paint_count
+    face.set_state(AudienceState(**{**state.__dict__, "progress": 0.26, "digits": "12:33"}))
+    qtbot.waitUntil(lambda: face.paint_count > before)
+    painted = face.last_paint_region
+    area = sum(r.width() * r.height() for r in painted)
+    assert area < 0.5 * face.width() * face.height()
+    assert not painted.intersects(face._rects["title"].toAlignedRect())
+    image = face.grab().toImage()
+    done = image.pixelColor(int(0.25 * 1280) - 4, 2).name().upper()
+    left = image.pixelColor(int(0.27 * 1280) + 4, 2).name().upper()
+    assert done == AUDIENCE_PALETTE["normal"].digits.upper() and left != done
+
+
+def test_wrap_up_cue_flashes_then_stays(qtbot) -> None:
+    face = AudienceFace()
+    qtbot.addWidget(face)
+    face.resize(1280, 720)
+    face.show()
+    face.set_state(AudienceState(**{**RUNNING.__dict__, "cue": True}))
+    seen = set()
+    qtbot.waitUntil(lambda: seen.add(face.cue_lit) or len(seen) == 2, timeout=3000)
+    qtbot.waitUntil(lambda: not face._flash.isActive(), timeout=6000)
+    assert face.cue_lit  # it stays on after flashing
+    image = face.grab().toImage()
+    centre = face._rects["status"].center()
+    assert image.pixelColor(int(centre.x()), int(face._rects["status"].top()) + 3).name().upper() \
+        == "#FFB627"

@@ -254,3 +254,18 @@ def test_projector_screen_and_sound_are_remembered(qtbot, demo_path: Path,
     finally:
         again.shutdown()
         context2.set_store(None)
+
+
+def test_the_projector_shows_progress_time_of_day_and_the_wrap_up_cue(
+        qtbot, runner: RunnerView, clock: FakeClock) -> None:
+    face = runner.audience_window.face
+    first = face.state.progress
+    assert 0 < first < 1  # 23 minutes into a 60-minute session
+    assert face.state.clock == f"{clock.now().astimezone():%H:%M}"
+    clock.advance(60)
+    runner.tick()
+    assert face.state.progress > first
+    key(qtbot, runner, Qt.Key.Key_W)
+    assert face.state.cue and runner.preview.state.cue
+    key(qtbot, runner, Qt.Key.Key_N)  # the cue belonged to the session just left
+    assert not face.state.cue

@@ -1,22 +1,44 @@
-"""``AudienceFace`` paints one ``AudienceState``: title, countdown, next, message, break, blackout.
+"""``AudienceFace`` paints one ``AudienceState``: title, clock, countdown, progress, status or
+wrap-up cue, message, next; or the break screen, or blackout.
 
 The projector window shows one face full screen; the control window shows a
 second face as a live preview. Only what changed is repainted: a tick that
-changes just the digits repaints the digits' band.
+changes the digits and the progress bar repaints those two bands and nothing else.
+Secondary lines are at least 5% of the height; a message wraps to three lines and
+shrinks until it fits, never cut.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields
 
-from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QRegion,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from keeper.contrast import AUDIENCE_PALETTE, ScreenColours, audience_colours
+from keeper.contrast import AUDIENCE_PALETTE, CUE_COLOURS, ScreenColours, audience_colours
 from ui.audience.state import AudienceState, digits_font, ui_font
 
 DIGIT_HEIGHT_SHARE = 0.25  # the digits' glyphs at least this share of the window height
+MESSAGE_LINES = 3
+CUE_TEXT = "Please wrap up"
+CUE_FLASHES = 6  # on/off turns when the cue appears
+CUE_FLASH_MS = 450
+# which band each field of the state is drawn in (what a change of it repaints)
+FIELD_BANDS: dict[str, tuple[str, ...]] = {
+    "digits": ("digits",), "progress": ("progress",), "clock": ("clock",),
+    "title": ("title",), "subtitle": ("subtitle",), "status": ("status", "back"),
+    "back_at": ("back",), "next_line": ("next",), "message": ("message",),
+    "cue": ("status", "back"),
+}
 
 
 class AudienceFace(QWidget):
@@ -31,10 +53,17 @@ class AudienceFace(QWidget):
         self.setAccessibleName("Audience display")
         self.paint_count = 0
         self.last_paint_rect = QRect()
-        self.dirty = QRect()  # what set_state asked to repaint and is not painted yet
+        self.last_paint_region = QRegion()
+        self.dirty = QRegion()  # what set_state asked to repaint and is not painted yet
         self._rects: dict[str, QRectF] = {}
         self._fonts: dict[str, QFont] = {}
         self._digits_font_for: tuple[str, int, int] = ("", 0, 0)
+        self._fitted: dict[tuple[str, str, int, int], QFont] = {}
+        self.cue_lit = True
+        self._flashes_left = 0
+        self._flash = QTimer(self)
+        self._flash.setInterval(CUE_FLASH_MS)
+        self._flash.timeout.connect(self._flash_cue)
         self._layout()
 
     # -- state ----------------------------------------------------------------
@@ -42,17 +71,37 @@ class AudienceFace(QWidget):
         old, self.state = self.state, state
         if state == old:
             return
-        if replace(old, digits=state.digits) == state and self.isVisible():
-            if len(old.digits) != len(state.digits):
-                self._fit_digits()
-            band = self._rects["digits"].toAlignedRect()
-            self.dirty = self.dirty.united(band)
-            self.update(band)
-            return
-        self._fit_digits()
-        self.setAccessibleDescription(f"{state.title} {state.digits}".strip())
-        self.dirty = self.rect()
-        self.update()
+        if state.cue and not old.cue:
+            self.cue_lit, self._flashes_left = True, CUE_FLASHES
+            self._flash.start()
+        elif not state.cue:
+            self._flash.stop()
+        changed = [f.name for f in fields(state) if getattr(old, f.name) != getattr(state, f.name)]
+        if len(old.digits) != len(state.digits):
+            self._fit_digits()
+        if (self.isVisible() and old.mode == state.mode and old.level == state.level
+                and all(name in FIELD_BANDS for name in changed)):
+            bands = QRegion()
+            for name in changed:
+                for key in FIELD_BANDS[name]:
+                    bands = bands.united(self._rects[key].toAlignedRect())
+            self._invalidate(bands)
+        else:
+            self._invalidate(QRegion(self.rect()))
+        if "title" in changed or "digits" in changed:
+            self.setAccessibleDescription(f"{state.title} {state.digits}".strip())
+
+    def _invalidate(self, region: QRegion) -> None:
+        self.dirty = self.dirty.united(region)
+        self.update(region)
+
+    def _flash_cue(self) -> None:
+        self._flashes_left -= 1
+        self.cue_lit = not self.cue_lit if self._flashes_left > 0 else True
+        if self._flashes_left <= 0:
+            self._flash.stop()
+        self._invalidate(QRegion(self._rects["status"].toAlignedRect().united(
+            self._rects["back"].toAlignedRect())))
 
     def colours(self) -> ScreenColours:
         if self.state.mode == "break":
@@ -67,6 +116,10 @@ class AudienceFace(QWidget):
         metrics = QFontMetricsF(self._fonts["digits"])
         return metrics.tightBoundingRect("0").height()
 
+    def font_for(self, key: str) -> QFont:
+        """The font a line is drawn in at this size (a message's: before shrinking)."""
+        return self._fonts[key]
+
     # -- layout ---------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         self._layout()
@@ -74,28 +127,32 @@ class AudienceFace(QWidget):
 
     def _layout(self) -> None:
         w, h = max(1, self.width()), max(1, self.height())
-        pad = 0.045 * h
-        side = max(pad, 0.04 * w)
+        side = max(0.045 * h, 0.04 * w)
         inner = w - 2 * side
+        clock_w = 0.22 * w
         self._fonts = {
-            "title": ui_font(0.075 * h, bold=True),
-            "subtitle": ui_font(0.042 * h),
-            "back": ui_font(0.085 * h, bold=True),
-            "next": ui_font(0.045 * h),
-            "message": ui_font(0.055 * h, bold=True),
-            "status": ui_font(0.04 * h, bold=True),
+            "title": ui_font(0.078 * h, bold=True),
+            "clock": ui_font(0.07 * h, bold=True),
+            "subtitle": ui_font(0.055 * h),
+            "back": ui_font(0.08 * h, bold=True),
+            "next": ui_font(0.07 * h),
+            "message": ui_font(0.06 * h, bold=True),
+            "status": ui_font(0.07 * h, bold=True),
             "digits": ui_font(0.40 * h, bold=True),
         }
         self._rects = {
-            "title": QRectF(side, pad, inner, 0.10 * h),
-            "subtitle": QRectF(side, pad + 0.10 * h, inner, 0.06 * h),
-            "digits": QRectF(0, 0.22 * h, w, 0.46 * h),
-            "status": QRectF(side, 0.67 * h, inner, 0.06 * h),
-            "back": QRectF(side, 0.65 * h, inner, 0.11 * h),
-            "message": QRectF(0, 0.745 * h, w, 0.09 * h),
-            "next": QRectF(side, h - pad - 0.07 * h, inner, 0.07 * h),
+            "progress": QRectF(0, 0, w, max(3.0, 0.014 * h)),
+            "title": QRectF(side, 0.035 * h, inner - clock_w, 0.095 * h),
+            "clock": QRectF(w - side - clock_w, 0.035 * h, clock_w, 0.095 * h),
+            "subtitle": QRectF(side, 0.13 * h, inner, 0.07 * h),
+            "digits": QRectF(0, 0.20 * h, w, 0.42 * h),
+            "status": QRectF(side, 0.615 * h, inner, 0.09 * h),
+            "back": QRectF(side, 0.615 * h, inner, 0.09 * h),
+            "message": QRectF(side, 0.705 * h, inner, 0.175 * h),
+            "next": QRectF(side, 0.88 * h, inner, 0.095 * h),
         }
         self._digits_font_for = ("", 0, 0)
+        self._fitted.clear()
         self._fit_digits()
 
     def _fit_digits(self) -> None:
@@ -123,51 +180,107 @@ class AudienceFace(QWidget):
                 font = bigger
         self._fonts["digits"] = font
 
+    def fitted_font(self, key: str, text: str, lines: int) -> QFont:
+        """The line's font, shrunk until ``text`` fits its band in ``lines`` lines or fewer."""
+        rect = self._rects[key]
+        cache_key = (key, text, int(rect.width()), int(rect.height()))
+        cached = self._fitted.get(cache_key)
+        if cached is not None:
+            return cached
+        font = QFont(self._fonts[key])
+        size = float(font.pixelSize())
+        flags = int(Qt.TextFlag.TextWordWrap) if lines > 1 else 0
+        while size > 6:
+            font.setPixelSize(round(size))
+            metrics = QFontMetricsF(font)
+            box = metrics.boundingRect(QRectF(0, 0, rect.width(), 1e6), flags, text)
+            if (box.width() <= rect.width() and box.height() <= rect.height()
+                    and box.height() <= lines * metrics.lineSpacing() + 1):
+                break
+            size *= 0.93
+        if len(self._fitted) > 64:
+            self._fitted.clear()
+        self._fitted[cache_key] = font
+        return font
+
     # -- painting -------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         self.paint_count += 1
         self.last_paint_rect = event.rect()
-        self.dirty = QRect()
+        self.last_paint_region = event.region()
+        self.dirty = QRegion()
         painter = QPainter(self)
         state = self.state
         colours = self.colours()
+        exposed = event.region()
+        background = QColor("#000000" if state.mode == "blackout" else colours.background)
+        for rect in exposed:
+            painter.fillRect(rect, background)
         if state.mode == "blackout":
-            painter.fillRect(event.rect(), QColor("#000000"))
             painter.end()
             return
-        painter.fillRect(event.rect(), QColor(colours.background))
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        exposed = QRectF(event.rect())
         text = QColor(colours.text)
         centre = Qt.AlignmentFlag.AlignCenter
 
         def draw(key: str, value: str, colour: QColor,
-                 align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> None:
+                 align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, lines: int = 1) -> None:
             rect = self._rects[key]
-            if not value or not rect.intersects(exposed):
+            if not value or not exposed.intersects(rect.toAlignedRect()):
                 return
-            font = self._fonts[key]
+            font = self._fonts[key] if key == "digits" else self.fitted_font(key, value, lines)
             painter.setFont(font)
             painter.setPen(colour)
-            elided = QFontMetricsF(font).elidedText(
-                value, Qt.TextElideMode.ElideRight, rect.width()
-            )
-            painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), elided)
+            wrap = Qt.TextFlag.TextWordWrap if lines > 1 else Qt.TextFlag(0)
+            painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter | wrap), value)
 
         if state.mode == "idle":
             draw("title", state.title, text, centre)
             draw("next", state.next_line, text, centre)
-            draw("message", state.message, text, centre)
+            draw("message", state.message, text, centre, MESSAGE_LINES)
             painter.end()
             return
+        self._draw_progress(painter, colours, exposed)
         draw("title", state.title, text)
+        draw("clock", state.clock, text, Qt.AlignmentFlag.AlignRight)
         draw("subtitle", state.subtitle, text)
         draw("digits", state.digits, QColor(colours.digits), centre)
-        if state.mode == "break":
+        if state.cue:
+            self._draw_cue(painter, exposed)
+        elif state.mode == "break":
             status = " · ".join(s for s in (state.back_at, state.status) if s)
             draw("back", status, QColor(colours.digits), centre)
         else:
-            draw("status", state.status, text, centre)
-        draw("message", state.message, QColor(colours.digits), centre)
+            draw("status", state.status, QColor(colours.digits), centre)
+        draw("message", state.message, QColor(colours.digits), centre, MESSAGE_LINES)
         draw("next", state.next_line, text)
         painter.end()
+
+    def _draw_progress(self, painter: QPainter, colours: ScreenColours,
+                       exposed: QRegion) -> None:
+        rect = self._rects["progress"]
+        if self.state.progress < 0 or not exposed.intersects(rect.toAlignedRect()):
+            return
+        track = QColor(colours.text)
+        track.setAlphaF(0.18)
+        painter.fillRect(rect, track)
+        done = QRectF(rect)
+        done.setWidth(rect.width() * min(1.0, max(0.0, self.state.progress)))
+        painter.fillRect(done, QColor(colours.digits))
+
+    def _draw_cue(self, painter: QPainter, exposed: QRegion) -> None:
+        rect = self._rects["status"]
+        if not exposed.intersects(rect.toAlignedRect()) or not self.cue_lit:
+            return
+        font = self.fitted_font("status", CUE_TEXT, 1)
+        metrics = QFontMetricsF(font)
+        pad = metrics.height() * 0.5
+        width = metrics.horizontalAdvance(CUE_TEXT) + 2 * pad
+        box = QRectF(rect.center().x() - width / 2, rect.top(), width, rect.height())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(CUE_COLOURS.background))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(box, rect.height() * 0.2, rect.height() * 0.2)
+        painter.setFont(font)
+        painter.setPen(QColor(CUE_COLOURS.text))
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), CUE_TEXT)

@@ -20,6 +20,9 @@ class AudienceState:
     back_at: str = ""  # "Back at 13:15" on the break screen
     next_line: str = ""
     message: str = ""
+    progress: float = -1.0  # share of the session gone, 0..1 (-1: no bar)
+    clock: str = ""  # the time of day, "14:05"
+    cue: bool = False  # the Keeper's wrap-up cue
 
 
 def ui_font(pixel_size: float, bold: bool = False) -> QFont:

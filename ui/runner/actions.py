@@ -32,6 +32,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("fullscreen", ("F",), "Audience &full screen", "Full screen ↔ window"),
     Shortcut("audience", ("A", "F12"), "Show &audience window",
              "Open or close the projector window"),
+    Shortcut("wrapup", ("W",), "&Wrap-up cue", "Flash “Please wrap up” on the projector"),
     Shortcut("timer", ("T",), "Projector shows the t&imer", "Back to the timer from a board"),
     Shortcut("takeback", (), "Take the time &back…", "Shorten the sessions not yet started"),
     Shortcut("help", ("?",), "Runner &help", "The runner's keys over the runner"),
@@ -74,7 +75,7 @@ def menu_order(a: dict[str, QAction], sound: QAction) -> list[QAction | None]:
     """The main window's Run menu (None: a separator)."""
     return [a["toggle"], a["next"], a["previous"], None, a["plus"], a["minus"], a["reset"],
             None, a["takeback"], None, a["audience"], a["fullscreen"], a["blackout"], a["escape"],
-            a["message"], a["timer"], sound, None, a["help"]]
+            a["message"], a["wrapup"], a["timer"], sound, None, a["help"]]
 
 
 def action_button(action: QAction, text: str, primary: bool = False) -> QPushButton:

@@ -24,6 +24,7 @@ class Room:
     offsite_title: str | None
     message: str
     blackout: bool
+    cue: bool = False  # the Keeper's wrap-up cue
 
 
 def audience_state(runner: Runner, room: Room, now: dt.datetime,
@@ -41,12 +42,15 @@ def audience_state(runner: Runner, room: Room, now: dt.datetime,
     next_line = (f"Next · {clock_text(start_next)}  {nxt.title}" if nxt
                  else "Last session of the day")
     status = runner_rules.status_word(runner.state, level)
+    clock = f"{now:%H:%M}"  # the time of day: the minute it is (times ahead round up)
+    progress = round(runner.progress(), 3)
     if item.kind != ItemKind.SESSION.value:
         back = runner_rules.back_at(runner, now)
         return AudienceState(mode="break", title=item.title, digits=runner.display(),
                              level=level.value, status=status if status != "Over time" else "",
                              back_at=f"Back at {clock_text(back)}" if back else "Welcome back",
-                             next_line=next_line, message=room.message)
+                             next_line=next_line, message=room.message, clock=clock,
+                             progress=progress)
     source = room.items[index]
     subtitle = " · ".join(p for p in (
         (source.session_format or "").capitalize(),
@@ -54,4 +58,5 @@ def audience_state(runner: Runner, room: Room, now: dt.datetime,
     ) if p)
     return AudienceState(mode="timer", title=item.title, subtitle=subtitle,
                          digits=runner.display(), level=level.value, status=status,
-                         next_line=next_line, message=room.message)
+                         next_line=next_line, message=room.message, clock=clock,
+                         progress=progress, cue=room.cue)

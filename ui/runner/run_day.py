@@ -44,6 +44,7 @@ class RunDay:
         self.people: dict[int, str] = {}
         self.message = ""
         self.blackout = False
+        self.cue = False  # the wrap-up cue on the projector (not saved: it is for the moment)
         self.target_end: dt.datetime | None = None  # see agenda_ops.anchored_drift
 
     def load(self) -> None:

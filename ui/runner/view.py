@@ -98,6 +98,7 @@ class RunnerView(QWidget):
             "plus": lambda: self.adjust(1), "minus": lambda: self.adjust(-1),
             "reset": self.reset_item, "blackout": self.toggle_blackout,
             "message": self.ask_message, "timer": self.context.audience.present_timer,
+            "wrapup": self.toggle_wrap_up,
             "fullscreen": lambda: self.projector.toggle_full_screen(),
             "audience": lambda: self.projector.toggle_window(),
             "takeback": self.take_time_back, "help": self.show_help,
@@ -206,6 +207,8 @@ class RunnerView(QWidget):
     # ----- commands ------------------------------------------------------------
     def _command(self, change: str) -> None:
         """After a command: show it (the projector at once), re-arm the tick, then save."""
+        if change == "session":
+            self.run_day.cue = False  # the wrap-up cue was for the session just left
         if change == "time":
             self.tick()
         else:
@@ -251,6 +254,10 @@ class RunnerView(QWidget):
 
     def toggle_blackout(self) -> None:
         self.run_day.blackout = not self.run_day.blackout
+        self._command("screen")
+
+    def toggle_wrap_up(self) -> None:
+        self.run_day.cue = not self.run_day.cue
         self._command("screen")
 
     def leave_blackout(self) -> None:
@@ -356,7 +363,8 @@ class RunnerView(QWidget):
                                 runner.finished, run.message)
         offsite = self.context.offsite
         room = Room(run.entries, run.items, run.people,
-                    offsite.title if offsite is not None else None, run.message, run.blackout)
+                    offsite.title if offsite is not None else None, run.message, run.blackout,
+                    run.cue)
         self._emit_state(audience_state(runner, room, now, level))
 
         if running:

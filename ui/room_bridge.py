@@ -125,7 +125,7 @@ class RoomController(QObject):
             return
         hosts = self._hosts()
         room = Room(self.context.clock)
-        room.changed = self._room_changed  # any thread
+        room.listen(self.devices_changed.emit)  # from the server thread: Qt queues it
         server: RoomServer | None = None
         for port in dict.fromkeys((self._port, 0)):
             server = RoomServer(room, self.desk, hosts, port)
@@ -149,11 +149,6 @@ class RoomController(QObject):
         self.server, self.room = None, None
         log.info("room closed")
         self.opened_changed.emit(False)
-
-    def _room_changed(self) -> None:
-        self.devices_changed.emit()  # from the server thread, Qt queues it to the UI
-        if self.server is not None:
-            self.server.notify()  # removed, let in, paused: the phones hear at once
 
     def _keeper_changed(self, *_args: object) -> None:
         if self.server is not None:

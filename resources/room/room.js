@@ -7,6 +7,7 @@ const store = window.localStorage;
 const screen = document.getElementById("screen");
 let state = null;
 let events = null;
+let openPerson = null; // the colleague whose feedback is open stays open after a save
 let picked = null; // the rep chosen in the tray, waiting for a tap on the grid
 
 function el(tag, attrs, ...children) {
@@ -169,7 +170,7 @@ function editable(item, action, locked) {
 
 function drawNotes(data) {
   const count = data.notes.length;
-  return [el("p", { class: "hint", text: `One opportunity per note (a new line starts a new note). You have written ${count} of ${data.target}.` }),
+  return [el("p", { class: "hint", text: `One opportunity per note (a new line starts a new note). You have written ${count}; the guide asks for ${data.target}.` }),
     ...composer("note", "An opportunity we could act on", "Add note", (text) => send("notes/add", { text }, "Added to the board")),
     el("h2", { text: "Your notes" }),
     ...(count ? data.notes.map((n) => editable(n, "notes", n.locked)) : [el("p", { class: "hint", text: "None yet." })])];
@@ -177,7 +178,7 @@ function drawNotes(data) {
 
 function drawVote(data) {
   const dots = data.mode === "dots";
-  const parts = [el("p", { class: "hint", id: "budget", text: `You have ${data.limit} ${dots ? "dots" : "votes"}; ${data.used} placed.` })];
+  const parts = [el("p", { class: "hint", id: "budget", text: dots ? `You have ${data.limit} dots; ${data.used} placed.` : `Tick each idea you support (${data.used} so far).` })];
   if (!data.ideas.length) parts.push(el("p", { class: "hint", text: "No ideas on the board yet." }));
   for (const idea of data.ideas) {
     const card = el("div", { class: "card", "data-idea": idea.kind + "-" + idea.id }, el("p", { text: idea.title }));
@@ -222,12 +223,12 @@ function drawFeedback(data) {
       area.value = person.kinds[kind] || "";
       box.append(el("label", { text: kind[0].toUpperCase() + kind.slice(1) }), area);
     }
+    if (openPerson === person.id) box.open = true;
+    box.addEventListener("toggle", () => { if (box.open) openPerson = person.id; });
     box.append(el("div", { class: "row" }, el("button", { text: "Save", onclick: async () => {
-      for (const area of box.querySelectorAll("textarea")) {
-        if (area.value === (person.kinds[area.dataset.kind] || "")) continue;
-        if (!await send("feedback", { to: person.id, kind: area.dataset.kind, text: area.value })) return;
-      }
-      say("Saved for " + person.name, true);
+      const texts = {};
+      for (const area of box.querySelectorAll("textarea")) texts[area.dataset.kind] = area.value;
+      if (await send("feedback", { to: person.id, texts })) say("Saved for " + person.name, true);
     } })));
     parts.push(box);
   }

@@ -67,7 +67,7 @@ def normalise_code(value: object) -> str:
 
 
 class Room:
-    """The open room's passes. ``changed`` is called (any thread) after each change."""
+    """The open room's passes; listeners are called (on any thread) after each change."""
 
     def __init__(self, clock: Clock, code: str | None = None) -> None:
         self.clock = clock
@@ -77,7 +77,14 @@ class Room:
         self._devices: dict[str, Device] = {}
         self._tries: dict[str, list[float]] = defaultdict(list)
         self._lock = threading.Lock()
-        self.changed: Callable[[], None] = lambda: None
+        self._listeners: list[Callable[[], None]] = []
+
+    def listen(self, listener: Callable[[], None]) -> None:
+        self._listeners.append(listener)
+
+    def changed(self) -> None:
+        for listener in self._listeners:
+            listener()
 
     # ----- the Keeper's side ----------------------------------------------------------
     def devices(self) -> list[DeviceRow]:

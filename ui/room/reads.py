@@ -75,9 +75,11 @@ def _notes(keep: Keep, me: int) -> dict[str, Any]:
 
 
 def vote_limits(config: tally.TallyConfig) -> tally.TallyConfig:
-    """The room's voting rule: each person has the offsite's dots (a supporter tick is one)."""
-    return tally.TallyConfig(tally.TallyMode.DOTS, config.dots_per_person,
-                             config.cap_per_idea if config.mode is tally.TallyMode.DOTS else 1)
+    """The room's voting rule, the tally's own: in dot voting each person has the offsite's
+    dots (and the cap per idea); a supporter ticks any idea, once."""
+    if config.mode is tally.TallyMode.DOTS:
+        return config
+    return tally.TallyConfig(tally.TallyMode.DOTS, 10**6, 1)
 
 
 def _vote(keep: Keep, me: int) -> dict[str, Any]:
@@ -93,7 +95,8 @@ def _vote(keep: Keep, me: int) -> dict[str, Any]:
             ideas.append({"kind": "note", "id": n.id, "title": n.text, "notes": [],
                           "mine": mine.get((tally.IdeaKind.NOTE, n.id), 0)})
     config = board.config
-    return {"mode": config.mode.value, "limit": config.dots_per_person,
+    return {"mode": config.mode.value,
+            "limit": config.dots_per_person if config.mode is tally.TallyMode.DOTS else None,
             "cap": vote_limits(config).cap_per_idea, "used": sum(mine.values()),
             "ideas": ideas}
 

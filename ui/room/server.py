@@ -90,6 +90,7 @@ class RoomServer:
         self._version = 0
         self._event: asyncio.Event | None = None
         self._pending = False
+        room.listen(self.notify)  # let in, removed, paused, moved on: the phones hear
 
     # ----- lifetime (called from the Keeper's thread) ---------------------------------
     def start(self) -> None:

@@ -164,16 +164,19 @@ def delete_reflection(keep: Keep, me: int, body: Body) -> Sent:
 
 
 def give_feedback(keep: Keep, me: int, body: Body) -> Sent:
+    """One colleague's start / stop / continue from this phone, as one undo step."""
     receiver = number(body, "to")
     if receiver == me:
         raise RoomError("Feedback goes to a colleague, not to yourself.")
     if not any(m.id == receiver for m in roster(keep)):
         raise RoomError("That person is not in the room.", 409)
-    value = body.get("text")
-    if value is not None and not isinstance(value, str):
+    texts = body.get("texts")
+    if not isinstance(texts, dict) or not texts or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in texts.items()):
         raise RoomError("Type the feedback first.")
-    keep.run(feedback.set_feedback(keep.offsite_id, me, receiver, text(body, "kind"), value),
-             DAY)
+    op = feedback.set_feedback_pair(keep.store, keep.offsite_id, me, receiver, texts)
+    if op is not None:
+        keep.run(op, DAY)
     return Sent("feedback", "feedback")  # never who or what: it is private
 
 

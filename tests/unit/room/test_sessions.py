@@ -89,10 +89,9 @@ def test_feedback_is_saved_and_completeness_is_the_givers_own(served: Served) ->
     phone = served.phone("Priya Raman")
     state = phone.state().data["feedback"]
     tommy = next(p for p in state["people"] if p["name"] == "Tommy Becker")
-    for kind in ("start", "stop", "continue"):
-        reply = phone.post("/api/feedback", {"to": tommy["id"], "kind": kind,
-                                             "text": f"{kind} note for Tommy"})
-        assert reply.status == 200
+    texts = {kind: f"{kind} note for Tommy" for kind in ("start", "stop", "continue")}
+    reply = phone.post("/api/feedback", {"to": tommy["id"], "texts": texts})
+    assert reply.status == 200
     after = reply.data["feedback"]
     assert next(p for p in after["people"] if p["id"] == tommy["id"])["complete"] is True
     assert after["complete"] == state["complete"] + (0 if tommy["complete"] else 1)
@@ -109,7 +108,7 @@ def test_nobody_sees_anyone_elses_feedback_on_any_endpoint(served: Served) -> No
     tommy_id = next(p["id"] for p in priya.state().data["feedback"]["people"]
                     if p["name"] == "Tommy Becker")
     secret = "PRIVATE-LINE-FROM-PRIYA"
-    assert priya.post("/api/feedback", {"to": tommy_id, "kind": "start", "text": secret}
+    assert priya.post("/api/feedback", {"to": tommy_id, "texts": {"start": secret}}
                       ).status == 200
     tommy = served.phone("Tommy Becker")
     seen = []
@@ -142,3 +141,15 @@ def test_a_manager_drags_their_own_rep_and_nobody_else_sees_it(served: Served) -
         assert rep["name"] not in page
     outside = jane.post("/api/place", {"rep": rep["id"], "skill": 1.5, "motivation": 0.2})
     assert outside.status == 400 and outside.error == "Drag the dot inside the grid."
+
+
+def test_supporters_tick_any_number_of_ideas_once_each(served: Served) -> None:
+    served.during(Activity.VOTE)
+    phone = served.phone("Marcus Obi")  # the demo has him supporting 5 ideas already
+    vote = phone.state().data["vote"]
+    assert vote["mode"] == "supporters" and vote["limit"] is None and vote["used"] == 5
+    idea = next(i for i in vote["ideas"] if not i["mine"])
+    assert phone.post("/api/vote", {"kind": idea["kind"], "id": idea["id"], "dots": 1}
+                      ).data["vote"]["used"] == 6
+    twice = phone.post("/api/vote", {"kind": idea["kind"], "id": idea["id"], "dots": 2})
+    assert twice.status == 409 and twice.error == "At most 1 on one idea."

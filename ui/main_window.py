@@ -265,9 +265,9 @@ class MainWindow(QMainWindow):
         if store is None:
             self.banner.hide()
         elif store.read_only:
-            who = store.held_by.describe() if store.held_by else "another Keeper"
-            self.banner.setText(
-                f"Read-only: {who} has {store.path.name} open. You can look, but not edit."
+            self.banner.setText(  # the reason: who holds it, or a read-only file or folder
+                f"Read-only: {store.path.name} — {store.read_only_reason()}. "
+                "You can look and export, but not edit."
             )
             self.banner.show()
         else:

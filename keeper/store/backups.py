@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from keeper.store import paths
+from keeper.store.read_access import read_uri
 from keeper.tables.atomic import replace_file
 
 KEEP_PER_FILE = 10
@@ -42,7 +43,7 @@ def copy_database(src: Path, dest: Path) -> None:
     os.close(fd)
     try:
         # Its own read-only connection: backup() waits on a writer's transaction.
-        source = sqlite3.connect(f"{Path(src).resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        source = sqlite3.connect(read_uri(src), uri=True, timeout=5)
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)

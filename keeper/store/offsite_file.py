@@ -20,21 +20,24 @@ from sqlalchemy.orm import Session
 
 from keeper.store import backups
 from keeper.store.lock import LockOwner, WriterLock
-from keeper.store.migrations import LATEST_VERSION, apply_migrations
+from keeper.store.migrations import LATEST_VERSION, MigrationFailed, apply_migrations
 from keeper.store.models import Offsite
 from keeper.store.probe import (  # noqa: F401 (the file's errors, named from here too)
     APPLICATION_ID,
     BUSY_TIMEOUT_MS,
     CorruptFile,
     FileCheck,
+    InconsistentFile,
     NewerFile,
     NotAKeeperFile,
     ReadOnlyError,
     StoreError,
+    UpgradeFailed,
     check_file,
     create_private_file,
     probe,
 )
+from keeper.store.read_access import in_read_only_place, read_query
 
 # An edit waits this long for another program's lock, then fails with a message:
 # the window must not freeze for the whole BUSY_TIMEOUT_MS in front of the room.
@@ -57,6 +60,12 @@ def _migrate(path: Path, current: int) -> Path:
     try:
         conn.execute("PRAGMA foreign_keys = OFF")
         apply_migrations(conn, current)
+    except MigrationFailed as exc:
+        raise UpgradeFailed(
+            f"{path.name} could not be upgraded from version {current} to {LATEST_VERSION} "
+            f"(step {exc.step.name}: {exc.reason}); the file was left as it was, and a copy "
+            f"is at {backup}."
+        ) from exc
     finally:
         conn.close()
     return backup
@@ -65,8 +74,9 @@ def _migrate(path: Path, current: int) -> Path:
 def _make_engine(path: Path, read_only: bool) -> Engine:
     # URL.create, never string formatting: '?', '#', '%' in a file name stay part of the name.
     if read_only:
+        query = read_query(path) if in_read_only_place(path) else {"mode": "ro"}
         url = URL.create("sqlite", database=path.resolve().as_uri(),
-                         query={"mode": "ro", "uri": "true"})
+                         query={**query, "uri": "true"})
     else:
         url = URL.create("sqlite", database=str(path))
     timeout_ms = BUSY_TIMEOUT_MS if read_only else EDIT_BUSY_TIMEOUT_MS
@@ -106,6 +116,7 @@ class OffsiteStore:
         self.held_by = held_by
         self.migrated_backup = migrated_backup
         self.changes_since_backup = 0
+        self.cannot_write = False  # the file or its folder is read-only
 
     # ----- opening -------------------------------------------------------
     @classmethod
@@ -125,26 +136,35 @@ class OffsiteStore:
     def open(cls, path: Path, *, read_only: bool = False) -> OffsiteStore:
         path = Path(path)
         check = probe(path)
-        lock: WriterLock | LockOwner | None = None
+        cannot_write = in_read_only_place(path)
+        read_only = read_only or cannot_write
+        lock: WriterLock | None = None
         held_by: LockOwner | None = None
         if not read_only:
-            lock = WriterLock.acquire(path)
-            if isinstance(lock, LockOwner):
-                held_by, lock = lock, None
-                read_only = True
-        migrated: Path | None = None
-        if check.version < LATEST_VERSION:
-            if read_only:
-                raise StoreError(
-                    f"{path.name} needs an upgrade to version {LATEST_VERSION}, "
-                    "but it is open read-only"
-                    + (f" ({held_by.describe()} has it open)." if held_by else ".")
-                )
-            migrated = _migrate(path, check.version)
-        engine = _make_engine(path, read_only)
-        store = cls(path, engine, lock if isinstance(lock, WriterLock) else None, held_by, migrated)
-        if not read_only:
-            backups.make_backup(path, reason="open", only_if_changed=True)
+            taken = WriterLock.acquire(path)
+            if isinstance(taken, LockOwner):
+                held_by, read_only = taken, True
+            else:
+                lock = taken
+        try:
+            migrated: Path | None = None
+            if check.version < LATEST_VERSION:
+                if read_only:
+                    why = (f" ({held_by.describe()} has it open)." if held_by
+                           else " (the file or its folder is read-only)." if cannot_write
+                           else ".")
+                    raise StoreError(f"{path.name} needs an upgrade to version "
+                                     f"{LATEST_VERSION}, but it is open read-only{why}")
+                migrated = _migrate(path, check.version)
+            engine = _make_engine(path, read_only)
+            store = cls(path, engine, lock, held_by, migrated)
+            store.cannot_write = cannot_write
+            if not read_only:
+                backups.make_backup(path, reason="open", only_if_changed=True)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
         return store
 
     @property
@@ -159,10 +179,19 @@ class OffsiteStore:
             self._lock = None
 
     # ----- editing -------------------------------------------------------
+    def read_only_reason(self) -> str:
+        """Why the file is open read-only, for the banner and messages ("" if it is not)."""
+        if not self.read_only:
+            return ""
+        if self.held_by is not None:
+            return f"{self.held_by.describe()} has it open"
+        if self.cannot_write:
+            return "the file or its folder is read-only"
+        return "it was opened read-only"
+
     def ensure_writable(self) -> None:
         if self.read_only:
-            who = f" {self.held_by.describe()} has it open." if self.held_by else ""
-            raise ReadOnlyError(f"{self.path.name} is open read-only.{who}")
+            raise ReadOnlyError(f"{self.path.name} is open read-only: {self.read_only_reason()}.")
 
     def commit(self) -> None:
         """Commit the session now; every edit calls this."""

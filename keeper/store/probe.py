@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from keeper.store.migrations import LATEST_VERSION
+from keeper.store.read_access import read_uri
 
 APPLICATION_ID = 0x4B455052  # "KEPR" in the SQLite header
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -38,6 +39,14 @@ class ReadOnlyError(StoreError):
     pass
 
 
+class UpgradeFailed(StoreError):
+    pass
+
+
+class InconsistentFile(StoreError):
+    pass
+
+
 @dataclass(frozen=True)
 class FileCheck:
     version: int
@@ -53,8 +62,7 @@ def create_private_file(path: Path) -> None:
 
 
 def _ro_connect(path: Path) -> sqlite3.Connection:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    return sqlite3.connect(read_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
 def probe(path: Path, *, full_check: bool = False) -> FileCheck:
@@ -78,6 +86,7 @@ def probe(path: Path, *, full_check: bool = False) -> FileCheck:
         conn = _ro_connect(path)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+            _check_identity(conn, path, version)
             pragma = "integrity_check" if full_check else "quick_check"
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
             integrity = "; ".join(str(r[0]) for r in rows[:5])
@@ -87,6 +96,8 @@ def probe(path: Path, *, full_check: bool = False) -> FileCheck:
                     counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         finally:
             conn.close()
+    except StoreError:
+        raise
     except sqlite3.DatabaseError as exc:
         raise CorruptFile(
             f"{path.name} is damaged and cannot be opened ({exc}). It was left untouched; "
@@ -104,6 +115,27 @@ def probe(path: Path, *, full_check: bool = False) -> FileCheck:
             "The file was not changed."
         )
     return FileCheck(version=version, integrity=integrity, counts=counts)
+
+
+def _check_identity(conn: sqlite3.Connection, path: Path, version: int) -> None:
+    """Keeper's mark in the header is not enough: the file must carry Keeper's tables
+    and say the same version in both places (another program may have written it)."""
+    if version == 0:
+        return  # created, not yet migrated: nothing to compare
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not {"keeper_meta", "offsite", "person"} <= tables:
+        raise NotAKeeperFile(
+            f"{path.name} carries Keeper's mark but is not a Keeper offsite file (its tables "
+            "are another program's). It was left untouched."
+        )
+    row = conn.execute("SELECT value FROM keeper_meta WHERE key = 'schema_version'").fetchone()
+    stated = row[0] if row else None
+    if stated != str(version) and version <= LATEST_VERSION:  # a newer file: NewerFile says
+        raise InconsistentFile(
+            f"{path.name} says it is version {version} in its header but "
+            f"{stated or 'nothing'} in its keeper_meta table: another program has changed it. "
+            "It was left untouched; open a backup or the program that changed it."
+        )
 
 
 def check_file(path: Path) -> FileCheck:

@@ -133,3 +133,20 @@ def test_plain_keeper_reopens_the_last_file_and_new_suggests_the_same_name(
                         lambda *a, **k: suggested.append(a[2]) or ("", ""))
     file_actions.new_file(second)
     assert suggested == [str(paths.default_offsite_file())]
+
+
+def test_a_read_only_file_opens_with_a_banner_not_as_damaged(qtbot, tmp_path: Path,
+                                                              clock) -> None:
+    from keeper.store.files import new_file
+
+    path = tmp_path / "from the stick.keeper"
+    new_file(path, demo=True, clock=clock).close()
+    path.chmod(0o444)
+    w = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_path(path)
+    assert w.banner.isVisible()
+    assert w.banner.text() == ("Read-only: from the stick.keeper — the file or its folder is "
+                               "read-only. You can look and export, but not edit.")
+    w.context.set_store(None)

@@ -1,4 +1,4 @@
-"""Numbered schema migrations, applied in order, each in its own transaction.
+"""Numbered schema migrations, applied in order, all pending steps in one transaction.
 
 A file's version lives in ``PRAGMA user_version`` (and in ``keeper_meta`` for
 people reading the file with other tools). A fresh file is built by applying
@@ -36,21 +36,53 @@ MIGRATIONS: tuple[Migration, ...] = _load()
 LATEST_VERSION: int = MIGRATIONS[-1].version
 
 
+class MigrationFailed(Exception):
+    """A step could not be applied; nothing of the upgrade was kept."""
+
+    def __init__(self, step: Migration, reason: str) -> None:
+        super().__init__(f"{step.name}: {reason}")
+        self.step = step
+        self.reason = reason
+
+
 def apply_migrations(conn: sqlite3.Connection, current: int, target: int = LATEST_VERSION) -> None:
-    """Bring ``conn`` from ``current`` to ``target``, one transaction per step."""
-    for step in MIGRATIONS:
-        if current < step.version <= target:
-            script = (
-                "BEGIN IMMEDIATE;\n"
-                f"{step.sql}\n"
-                f"INSERT OR REPLACE INTO keeper_meta(key, value) "
-                f"VALUES ('schema_version', '{step.version}');\n"
-                f"PRAGMA user_version = {step.version};\n"
-                "COMMIT;"
-            )
+    """Bring ``conn`` from ``current`` to ``target`` in ONE transaction: a step that
+    fails leaves the file exactly as it was, never half upgraded."""
+    pending = [step for step in MIGRATIONS if current < step.version <= target]
+    if not pending:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for step in pending:
             try:
-                conn.executescript(script)
-            except Exception:
-                if conn.in_transaction:
-                    conn.rollback()
-                raise
+                _run_step(conn, step)
+            except sqlite3.Error as exc:
+                raise MigrationFailed(step, str(exc)) from exc
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.rollback()
+        raise
+
+
+def _run_step(conn: sqlite3.Connection, step: Migration) -> None:
+    # executescript() would COMMIT first: run the script's statements one by one.
+    for statement in _statements(step.sql):
+        conn.execute(statement)
+    conn.execute("INSERT OR REPLACE INTO keeper_meta(key, value) VALUES ('schema_version', ?)",
+                 (str(step.version),))
+    conn.execute(f"PRAGMA user_version = {step.version}")
+
+
+def _statements(sql: str) -> list[str]:
+    statements, buffer = [], ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not all(
+            ln.strip().startswith("--") or not ln.strip() for ln in buffer.splitlines()):
+        statements.append(buffer.strip())
+    return statements

@@ -9,7 +9,12 @@ import pytest
 from sqlalchemy import create_engine, inspect
 
 from keeper.store import backups
-from keeper.store.migrations import LATEST_VERSION, MIGRATIONS, apply_migrations
+from keeper.store.migrations import (
+    LATEST_VERSION,
+    MIGRATIONS,
+    MigrationFailed,
+    apply_migrations,
+)
 from keeper.store.models import Base, Offsite
 from keeper.store.offsite_file import APPLICATION_ID, OffsiteStore
 
@@ -88,7 +93,7 @@ def test_failed_migration_leaves_the_version(tmp_path: Path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     apply_migrations(conn, 0, target=1)
     conn.execute("CREATE TABLE note (id INTEGER)")  # makes step 2's CREATE TABLE note fail
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(MigrationFailed, match="0002_runner_board_quadrant: table note already"):
         apply_migrations(conn, 1)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     columns = [r[1] for r in conn.execute("PRAGMA table_info(offsite)")]

@@ -18,7 +18,7 @@ from typing import Any
 from keeper.agenda.ops import MAX_MINUTES, clean_item_values
 from keeper.agenda.schedule import plan
 from keeper.store.models import AgendaItem, ContentTag, ItemKind, Person
-from keeper.tables import reading
+from keeper.tables import cells, reading
 from keeper.tables.atomic import write_atomically
 from keeper.text import clean_line
 
@@ -31,7 +31,6 @@ TAG_LABELS = {
     ContentTag.STRATEGY.value: "Strategic alignment",
     ContentTag.CULTURE.value: "Motivation & culture",
 }
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_IMPORT_ROWS = 500
 
 
@@ -118,8 +117,10 @@ def export_agenda(
 
 
 def _csv_safe(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    # A CSV cannot mark a cell as text: a leading apostrophe keeps a formula from running.
+    if isinstance(value, str):
+        text = cells.clean(value)
+        return "'" + text if cells.is_formula_like(text) else text
     return value
 
 
@@ -129,15 +130,6 @@ def _write_csv(path: Path, rows: list[list[Any]]) -> None:
         writer.writerow(HEADERS)
         for row in rows:
             writer.writerow([_csv_safe(v) for v in row])
-
-
-def _xlsx_text(value: str) -> str:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    text = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return "".join(
-        ch for ch in text if ch not in "\ufffe\uffff" and not 0xD800 <= ord(ch) <= 0xDFFF
-    )
 
 
 def _write_xlsx(path: Path, rows: list[list[Any]], title: str) -> None:
@@ -150,14 +142,9 @@ def _write_xlsx(path: Path, rows: list[list[Any]], title: str) -> None:
     assert ws is not None
     ws.title = "Agenda"
     ws.append(list(HEADERS))
-    for row in rows:
-        ws.append([_xlsx_text(v) if isinstance(v, str) else v for v in row])
-    for cells in ws.iter_rows(min_row=2):
-        for cell in cells:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text that starts with "=" stays text
-                if cell.value.startswith(_FORMULA_START):
-                    cell.quotePrefix = True
+    for n, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            cells.set_value(ws.cell(row=n, column=column), value)  # "=…" stays text
     header_fill = PatternFill("solid", fgColor="1F2937")
     for cell in ws[1]:
         cell.font = Font(bold=True, color="FFFFFF")
@@ -173,7 +160,7 @@ def _write_xlsx(path: Path, rows: list[list[Any]], title: str) -> None:
         table = Table(displayName="Agenda", ref=ref)
         table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
         ws.add_table(table)
-    wb.properties.title = _xlsx_text(title)[:200]
+    wb.properties.title = cells.one_line(title, 200)
     wb.save(path)
 
 
@@ -230,7 +217,7 @@ def _tag(value: str) -> str | None:
 
 def _unquote(value: Any) -> str:
     text = clean_line(value, 2000) if value is not None else ""
-    if text.startswith("'") and text[1:2] in _FORMULA_START:
+    if text.startswith("'") and cells.is_formula_like(text[1:]):
         return text[1:]
     return text
 

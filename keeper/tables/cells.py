@@ -1,4 +1,4 @@
-"""Text that is safe to put in a spreadsheet cell or a slide.
+"""Text that is safe to put in a spreadsheet cell or a slide (built on :func:`keeper.text.plain`).
 
 - Characters XML 1.0 cannot hold (C0 controls other than tab/LF/CR, U+FFFE,
   U+FFFF, lone surrogates) are removed, or replaced by U+FFFD for surrogates.
@@ -12,16 +12,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from keeper.text import plain
 
 EXCEL_CELL_LIMIT = 32_767
 ELLIPSIS = "\u2026"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-# C0 controls except tab, LF, CR; DEL and C1 controls are legal XML but render as boxes.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _utf16_len(text: str) -> int:
@@ -45,12 +42,10 @@ def truncate(text: str, limit: int) -> str:
 
 
 def xml_safe(value: object) -> str:
-    """``value`` as text XML can hold: illegal characters gone, lone surrogates as U+FFFD."""
-    text = "" if value is None else str(value)
-    if "\r" in text:  # a slide would show it as "_x000D_", a cell as a stray character
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SURROGATE.sub("\ufffd", text)
-    return _ILLEGAL.sub("", text)
+    """``value`` as text XML can hold: illegal characters gone, lone surrogates as U+FFFD.
+
+    CR becomes LF: a slide would show it as "_x000D_", a cell as a stray character."""
+    return plain(value, surrogate="\ufffd")
 
 
 def clean(value: object, limit: int = EXCEL_CELL_LIMIT) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import select
@@ -454,3 +454,58 @@ def test_read_only_file_cannot_be_dragged(qtbot, demo_path: Path,  # noqa: ANN00
         assert not widget.import_button.isEnabled()
     finally:
         ctx.set_store(None)
+
+
+def _label_boxes(view: QuadrantView) -> dict[str, QRectF]:
+    scale = view.scene.scale
+    return {dot.name: dot.label_rect().translated(dot.pos() * scale)
+            for dot in view.scene.dots.values() if dot.isVisible() and dot.label_side}
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1000)])
+def test_names_and_badges_keep_off_each_other_and_the_text(qtbot, view: QuadrantView,  # noqa: ANN001
+                                                           size: tuple[int, int]) -> None:
+    view.resize(*size)
+    qtbot.wait(5)
+    scale = view.scene.scale
+    text = [box for t in view.board.texts() for box in t.boxes(scale, pad=0)]
+    badges = [item.px_bounds().translated(item.pos() * scale)
+              for item in view.scene.counts.values()]
+    dots = [QRectF(d.pos() * scale - QPointF(7, 7), QSizeF(14, 14))
+            for d in view.scene.dots.values() if d.isVisible()]
+    labels = _label_boxes(view)
+    assert len(labels) >= 20
+    boxes = list(labels.items())
+    for i, (name, box) in enumerate(boxes):
+        assert not any(box.intersects(t) for t in text), name
+        assert not any(box.intersects(b) for b in badges), name
+        assert not any(box.intersects(other) for _n, other in boxes[i + 1:]), name
+    for badge in badges:
+        assert not any(badge.intersects(d) for d in dots)  # no dot covers a count
+    hidden = sorted(d.name for d in view.scene.dots.values()
+                    if d.isVisible() and d.label_side is None)
+    for name in hidden:  # every name without room is listed under the board
+        assert name in view.unlabelled.toolTip()
+
+
+def test_a_dot_dragged_onto_a_badge_moves_the_badge(qtbot, view: QuadrantView,  # noqa: ANN001
+                                                    context: AppContext) -> None:
+    view.resize(1920, 1000)
+    qtbot.wait(5)
+    badge = view.scene.counts[Quadrant.HIGH_HIGH]
+    corner = badge.pos()
+    rep_id = next(iter(sorted(view.scene.dots)))
+    _drag(view, rep_id, corner + QPointF(-30, 10))
+    qtbot.wait(5)
+    scale = view.scene.scale
+    dots = [QRectF(d.pos() * scale - QPointF(7, 7), QSizeF(14, 14))
+            for d in view.scene.dots.values() if d.isVisible()]
+
+    def covering(pos: QPointF, down: bool) -> int:
+        box = badge.px_bounds(down).translated(pos * scale)
+        return sum(1 for d in dots if box.intersects(d))
+
+    spots = [covering(p, down) for p, down in view.scene.badge_spots(Quadrant.HIGH_HIGH, scale)]
+    assert spots[0] == 1 and min(spots) == 0  # the dot is on the corner; there is a free one
+    assert badge.pos() != corner
+    assert covering(badge.pos(), badge.hang_down) == 0

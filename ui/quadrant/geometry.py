@@ -4,7 +4,7 @@ quadrants' rectangles, the title rows names keep off."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QFontMetricsF
+from PySide6.QtGui import QColor, QFont
 
 from keeper.quadrant.rules import MIDPOINT, Quadrant, clamp
 
@@ -58,19 +58,3 @@ def title_fonts() -> tuple[QFont, QFont]:
     axes = QFont()
     axes.setPixelSize(11)
     return title, axes
-
-
-def title_rows(scale: float) -> list[QRectF]:
-    """Where each quadrant's name and axes are drawn, in view pixels (names keep off)."""
-    title_font, axes_font = title_fonts()
-    title, axes = QFontMetricsF(title_font), QFontMetricsF(axes_font)
-    rows = []
-    for quadrant in Quadrant:
-        rect = quadrant_rect(quadrant)
-        width = max(title.horizontalAdvance(quadrant.label), axes.horizontalAdvance(quadrant.axes))
-        height = title.lineSpacing() + axes.lineSpacing()
-        left = rect.left() * scale + 18 * scale
-        top = (rect.top() + 16) * scale if quadrant.high_motivation else \
-            (rect.bottom() - 16) * scale - height
-        rows.append(QRectF(left, top, width, height))
-    return rows

@@ -323,6 +323,7 @@ class CountItem(PixelItem):
     def __init__(self, quadrant: Quadrant) -> None:
         super().__init__()
         self.quadrant = quadrant
+        self.hang_down = quadrant.high_motivation
         self.setZValue(5)
         self.text = ""
         self._font = QFont()
@@ -337,12 +338,20 @@ class CountItem(PixelItem):
             self.text = text
             self._width = self._metrics.horizontalAdvance(text)
 
-    def px_bounds(self) -> QRectF:
-        # anchored at the item's position by its right edge (right quadrants) or left edge
+    def px_bounds(self, hang_down: bool | None = None) -> QRectF:
+        """Anchored at the item's position by its right edge, hanging down from it
+        (or standing on it) as the board placed it."""
         height = self._metrics.height() + 8
         width = self._width + 16
-        y = 0.0 if self.quadrant.high_motivation else -height
-        return QRectF(-width, y, width, height)
+        down = self.hang_down if hang_down is None else hang_down
+        return QRectF(-width, 0.0 if down else -height, width, height)
+
+    def place(self, pos: QPointF, hang_down: bool) -> None:
+        if hang_down != self.hang_down:
+            self.geometry_changed()
+            self.hang_down = hang_down
+        if pos != self.pos():
+            self.setPos(pos)
 
     def paint_px(self, painter: QPainter) -> None:
         if not self.text:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene, QWidget
 
+from keeper.quadrant.labels import place_badges, place_labels
 from keeper.quadrant.rules import Quadrant
 from ui.quadrant.geometry import (
     DOT_RADIUS,
@@ -17,16 +18,16 @@ from ui.quadrant.geometry import (
     SIZE,
     from_scene,
     quadrant_rect,
-    title_rows,
 )
 from ui.quadrant.items import ArrowItem, CountItem, DotItem, GhostItem
-from ui.quadrant.labels import place_labels
+from ui.quadrant.labels import box_of
 
 
 class BoardScene(QGraphicsScene):
     """Holds the rep items; the view decides what they show."""
 
     dot_dropped = Signal(int, float, float)  # rep id, skill, motivation
+    labels_placed = Signal()  # after a layout: ``unlabelled`` is current
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,14 +44,11 @@ class BoardScene(QGraphicsScene):
         self.previous: dict[int, QPointF] = {}
         self.scale = 1.0  # view pixels per scene unit, set by the view
         self.on_move: Callable[[int, float, float], None] | None = None
+        self.unlabelled: list[str] = []  # names with no room beside their dot
         for quadrant in Quadrant:
-            item = CountItem(quadrant)
-            rect = quadrant_rect(quadrant)
-            x = rect.right() - 12
-            y = rect.top() + 12 if quadrant.high_motivation else rect.bottom() - 12
-            item.setPos(x, y)
+            item = self.counts[quadrant] = CountItem(quadrant)
+            item.setPos(self.badge_spots(quadrant, 1.0)[0][0])
             self.addItem(item)
-            self.counts[quadrant] = item
 
     def dot(self, rep_id: int) -> DotItem:
         item = self.dots.get(rep_id)
@@ -110,24 +108,51 @@ class BoardScene(QGraphicsScene):
         skill, motivation = from_scene(dot.pos())
         self.dot_dropped.emit(dot.rep_id, skill, motivation)
 
-    def layout_labels(self, scale: float) -> None:
-        """Give each visible name a side where it overlaps no other name, dot or count
-        badge; a name with no room is hidden (its tooltip and the Reps list have it)."""
+    def badge_spots(self, quadrant: Quadrant, scale: float) -> list[tuple[QPointF, bool]]:
+        """Where a quadrant's count badge may go, best first: its outer right corner
+        (beside the title), the inner corners, the middle of the inner edge;
+        ``(anchor, hangs down)`` in scene units (the anchor is the badge's right end)."""
+        rect = quadrant_rect(quadrant)
+        width = self.counts[quadrant].px_bounds().width() / scale
+        outer_y, inner_y = (rect.top() + 12, rect.bottom() - 12) if quadrant.high_motivation \
+            else (rect.bottom() - 12, rect.top() + 12)
+        down = quadrant.high_motivation
+        right, left = rect.right() - 12, rect.left() + 12 + width
+        return [(QPointF(right, outer_y), down), (QPointF(right, inner_y), not down),
+                (QPointF(left, inner_y), not down),
+                (QPointF((right + left) / 2, inner_y), not down)]
+
+    def layout_labels(self, scale: float, text: Sequence[QRectF] = ()) -> None:
+        """Put each count badge where no dot covers it, then give each visible name a
+        side where it overlaps no other name, dot, badge or quadrant ``text`` (view
+        pixels); a name with no room is hidden and listed in ``unlabelled``."""
         if scale != self.scale:
             self.scale = scale
             for table in (self.arrows, self.ghosts, self.dots, self.counts):
                 for item in table.values():  # type: ignore[attr-defined]
                     item.set_scale(scale)
         dots = [d for d in self.dots.values() if d.isVisible()]
-        dots.sort(key=lambda d: (not d.isSelected(), d.pos().y(), d.pos().x()))
-        centres = [QPointF(d.pos().x() * scale, d.pos().y() * scale) for d in dots]
-        badges = [item.px_bounds().translated(item.pos().x() * scale, item.pos().y() * scale)
+        dots.sort(key=lambda d: (d.pos().y(), d.pos().x()))
+        centres = [(d.pos().x() * scale, d.pos().y() * scale) for d in dots]
+        spots = {q: self.badge_spots(q, scale) for q in self.counts}
+        candidates = [[box_of(self.counts[q].px_bounds(down).translated(p * scale))
+                       for p, down in spots[q]] for q in self.counts]
+        text_boxes = [box_of(r) for r in text]
+        chosen = place_badges(candidates, centres, DOT_RADIUS, text_boxes)
+        for (quadrant, item), index in zip(self.counts.items(), chosen, strict=True):
+            item.place(*spots[quadrant][index])
+        badges = [box_of(item.px_bounds().translated(item.pos() * scale))
                   for item in self.counts.values()]
         sides = place_labels(centres, [d.label_size() for d in dots], DOT_RADIUS,
-                             QRectF(0, 0, SIZE * scale, SIZE * scale),
-                             badges + title_rows(scale))
+                             (0.0, 0.0, SIZE * scale, SIZE * scale),
+                             badges + text_boxes,
+                             [d.isSelected() for d in dots])
+        self.unlabelled = []
         for dot, side in zip(dots, sides, strict=True):
             dot.set_label_side(side)
+            if side is None and dot.name:
+                self.unlabelled.append(dot.name)
+        self.labels_placed.emit()
 
     def selected_rep(self) -> int | None:
         for item in self.selectedItems():

@@ -25,6 +25,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QLabel,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -101,8 +102,20 @@ class QuadrantView(QWidget):
         self.side.addTab(self.reps, "&Reps")
         self.side.addTab(self.notes, "N&otes")
 
+        # Names with no room beside their dot are listed under the board, on one line
+        # that is always there, so the board never moves when the list changes.
+        self.unlabelled = QLabel()
+        self.unlabelled.setAccessibleName("Names not shown on the board")
+        self.unlabelled.setStyleSheet("color: #4A5360;")
+        self.unlabelled.setFixedHeight(self.unlabelled.fontMetrics().height() + 6)
+        self.scene.labels_placed.connect(self._show_unlabelled)
+        board_box = QWidget()
+        board_column = QVBoxLayout(board_box)
+        board_column.setContentsMargins(0, 0, 0, 0)
+        board_column.addWidget(self.board, 1)
+        board_column.addWidget(self.unlabelled)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.board)
+        splitter.addWidget(board_box)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -179,6 +192,19 @@ class QuadrantView(QWidget):
         """After an edit of this board: redraw only the reps whose placement changed."""
         if not self.state.refresh():
             self.reload()
+
+    def _show_unlabelled(self) -> None:
+        names = self.scene.unlabelled
+        if not names:
+            self.unlabelled.setText("")
+            self.unlabelled.setToolTip("")
+            return
+        text = (f"No room for {len(names)} name{'s' if len(names) != 1 else ''} on the "
+                f"board (hover a dot, or see Reps): {', '.join(sorted(names))}")
+        metrics = self.unlabelled.fontMetrics()
+        self.unlabelled.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight,
+                                                   max(80, self.board.width())))
+        self.unlabelled.setToolTip(text)
 
     # --- the parts other code and tests call -------------------------------------------
     def visible_placements(self) -> list[RepPlacement]:

@@ -1,5 +1,5 @@
 """``keeper export FILE --xlsx OUT.xlsx --pptx OUT.pptx [--template T.pptx] [--names]
-[--offsite ID]``."""
+[--offsite ID] [--feedback DIR]``."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         lines = export_files(args.file, xlsx=args.xlsx, pptx=args.pptx,
                              template=getattr(args, "template", None),
                              names=bool(getattr(args, "names", False)),
-                             offsite_id=getattr(args, "offsite", None))
+                             offsite_id=getattr(args, "offsite", None),
+                             feedback=getattr(args, "feedback", None))
     except (ExportError, StoreError) as exc:
         print(f"keeper: export failed: {exc}", file=sys.stderr)
         return 1

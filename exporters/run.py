@@ -30,17 +30,20 @@ def export_files(
     template: Path | None = None,
     names: bool = False,
     *,
+    feedback: Path | None = None,
     offsite_id: int | None = None,
     now: dt.datetime | None = None,
     progress: Progress | None = None,
 ) -> list[str]:
     """Write the workbook and/or the deck for ``path``'s offsite; return lines to show.
 
-    The offsite file is opened read-only (an export never changes it, and works
-    while the app has the file open). Raises :class:`ExportError` with a message
-    naming the path on any problem; a file already at a destination stays intact.
+    ``feedback`` names a folder for the private Start/Stop/Continue feedback, one
+    workbook per person; nothing else ever carries it. The offsite file is opened
+    read-only (an export never changes it, and works while the app has the file open).
+    Raises :class:`ExportError` with a message naming the path on any problem; a file
+    already at a destination stays intact.
     """
-    if xlsx is None and pptx is None:
+    if xlsx is None and pptx is None and feedback is None:
         raise ExportError("Nothing to export: give a workbook (.xlsx) and/or a deck (.pptx).")
     if xlsx is not None and Path(xlsx).suffix.lower() != ".xlsx":
         raise ExportError(f"{xlsx}: the workbook's name must end in .xlsx.")
@@ -51,6 +54,8 @@ def export_files(
     for dest in (xlsx, pptx):
         if dest is not None:
             check_destination(Path(dest))  # fail before any work
+    if feedback is not None:
+        check_folder(Path(feedback))
     report = progress or (lambda _pct, _text: None)
 
     report(5, "Reading the offsite file")
@@ -70,8 +75,27 @@ def export_files(
         start = time.perf_counter()
         written = write_pptx(data, Path(pptx), template=template, names=names)
         lines.append(f"wrote {written} ({time.perf_counter() - start:.1f} s)")
+    if feedback is not None:
+        report(90, "Writing the private feedback files")
+        from exporters.xlsx.feedback import write_feedback
+
+        start = time.perf_counter()
+        files = write_feedback(data, Path(feedback))
+        lines.append(f"wrote {len(files)} private feedback files into {Path(feedback)} "
+                     f"({time.perf_counter() - start:.1f} s)")
     report(100, "Done")
     return lines
+
+
+def check_folder(folder: Path) -> Path:
+    """``folder`` if the feedback files can go there (it may not exist yet, its parent must),
+    else an ``ExportError`` saying why."""
+    folder = Path(folder).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(f"{folder} is a file. Choose a folder for the feedback files.")
+    if not folder.exists() and not folder.parent.is_dir():
+        raise ExportError(f"The folder {folder.parent} does not exist. Choose another folder.")
+    return folder
 
 
 @contextlib.contextmanager

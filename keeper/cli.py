@@ -57,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
                           "(anonymous by default)")
     exp.add_argument("--offsite", type=int, metavar="ID",
                      help="the offsite to export, e.g. a kickoff (default: the current one)")
+    exp.add_argument("--feedback", type=Path, metavar="DIR",
+                     help="also write the private Start/Stop/Continue feedback into DIR, one "
+                          "workbook per person holding only what they received (the workbook "
+                          "and the deck never carry it)")
     return parser
 
 

@@ -26,11 +26,7 @@ from keeper.day.rules import TACTICS_MAX, TACTICS_MIN
 from keeper.tables.cells import one_line
 
 OKRS_PER_SLIDE = 6
-
-
 TACTICS_PER_SLIDE = 10
-
-
 BRIDGES = 4
 
 

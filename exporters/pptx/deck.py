@@ -47,7 +47,7 @@ def build_deck(data: ExportData, template: Path | None = None, names: bool = Fal
         PresentationType):
     prs = open_template(template)
     lay = Layouts.pick(prs)
-    offsite.title_slide(prs, lay, data)
+    offsite.title_slide(prs, lay, data, names)
     offsite.agenda_slides(prs, lay, data)
     day.okr_slides(prs, lay, data)
     kickoff.kickoff_slides(prs, lay, data, names)

@@ -37,17 +37,9 @@ from exporters.pptx.table import add_table
 from keeper.tables.cells import one_line
 
 REPS_PER_SLIDE = 15
-
-
 TILES_PER_SLIDE = 24
-
-
 NAMES_PER_SLIDE = 75
-
-
 GOALS_PER_LAYER = 6
-
-
 LAYERS = (("outcome", "Outcome (results)"), ("performance", "Performance (activities)"),
           ("development", "Development (skills)"))
 

@@ -32,21 +32,13 @@ from exporters.pptx.kit import (
 from keeper.tables.cells import clean, one_line
 
 NOTES_PER_SLIDE = 8
-
-
 NOTE_CHARS = 140
-
-
 CLUSTER_SLIDES = 12
-
-
 TALLY_BARS = 12
-
-
 AGENDA_PER_SLIDE = 18
 
 
-def title_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
+def title_slide(prs: PresentationType, lay: Layouts, data: ExportData, names: bool) -> None:
     o = data.offsite
     slide = prs.slides.add_slide(lay.title)
     set_title(slide, o.title)
@@ -59,9 +51,13 @@ def title_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
     if sub is not None and lines:
         set_text(sub.text_frame, "\n".join(lines))
     drop_empty_placeholders(slide)
-    attending = [a.name for a in data.attendees]
+    # reps are named only when the Keeper chooses names (and on the recognition slides)
+    named = [a.name for a in data.attendees if names or a.role != "rep"]
+    reps = 0 if names else sum(1 for a in data.attendees if a.role == "rep")
+    attending = ", ".join(named) + (f" and {reps} reps" if reps and named else
+                                    (f"{reps} reps" if reps else ""))
     speaker_notes(slide, [
-        f"{len(attending)} attending: {', '.join(attending)}." if attending else "",
+        f"{len(data.attendees)} attending: {attending}." if data.attendees else "",
         f"{len(data.ideas)} opportunity notes in "
         f"{sum(1 for t in data.tally if t.kind == 'cluster')} clusters; "
         f"{len(data.big_bets)} big bet(s); {data.reps_placed} reps placed on the quadrant.",

@@ -1,10 +1,10 @@
 """The workbook's sheets for the rest of the offsite day: OKR review, Questions, Charter,
-Operating plan (with its check-ins), and one private "Feedback – <name>" sheet per attendee.
+Operating plan (with its check-ins). Start/Stop/Continue feedback is private: it goes out
+only through :mod:`exporters.xlsx.feedback`, one file per person.
 """
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 from openpyxl.styles import Alignment
@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.colours import TACTIC, VERDICT
 from exporters.data import ExportData
-from exporters.data_day import DayData, FeedbackFor
+from exporters.data_day import DayData
 from exporters.xlsx.kit import (
     DATE_FORMAT,
     LABEL_FONT,
@@ -111,26 +111,6 @@ def _plan(ws: Worksheet, data: ExportData) -> None:
         ins.finish(filter_=False, freeze=False)
 
 
-def _feedback(ws: Worksheet, data: ExportData, person: FeedbackFor) -> None:
-    put(ws, 1, 1, f"Feedback for {person.receiver}")
-    ws.cell(row=1, column=1).font = TITLE_FONT
-    ws.row_dimensions[1].height = 26
-    note = (f"Private: for {person.receiver} only. {data.offsite.title}. "
-            f"{len(person.received)} of {person.givers_expected} colleagues wrote feedback.")
-    put(ws, 2, 1, note)
-    ws.cell(row=2, column=1).font = LABEL_FONT
-    table = Table(ws, ["From", "Start", "Stop", "Continue"], wrap=(1, 2, 3), row=4)
-    for i in (1, 2, 3):
-        table.widths[i] = 45
-    for f in person.received:
-        table.add([f.giver, f.start or "", f.stop or "", f.continue_ or ""])
-    if not person.received:
-        table.add(["(no feedback yet)", "", "", ""])
-    table.finish(filter_=False, freeze=False)
-    ws.freeze_panes = "A5"
-    ws.sheet_view.showGridLines = False
-
-
 def summary_rows(data: ExportData) -> list[tuple[str, Any, str | None]]:
     day = data.day
     if day is None:
@@ -166,8 +146,5 @@ def day_sheets(data: ExportData) -> list[tuple[str, Fill]]:
         sheets.append(("Charter", _charter))
     if always or day.plan:
         sheets.append(("Operating plan", _plan))
-    for person in day.feedback:
-        sheets.append((f"Feedback \u2013 {person.receiver}",
-                       functools.partial(_feedback, person=person)))
     return sheets
 

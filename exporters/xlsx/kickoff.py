@@ -34,17 +34,9 @@ from exporters.xlsx.kit import (
 )
 
 MONEY_FORMAT = "#,##0"
-
-
 RATING_FORMAT = "0.0"
-
-
 GAP_FORMAT = '+0.0;"−"0.0;0.0'
-
-
 SECTION_FONT = Font(name=FONT_NAME, bold=True, size=13, color="1F3A5F")
-
-
 RATING_WIDTH = 5.5
 
 

@@ -19,53 +19,21 @@ from exporters.data import ExportData
 from keeper.tables.cells import set_value
 
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
-
-
 FONT_NAME = "Calibri"  # LibreOffice draws it with the metric-compatible Carlito
-
-
 HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
-
-
 TITLE_FONT = Font(name=FONT_NAME, bold=True, size=16, color="1F3A5F")
-
-
 LABEL_FONT = Font(name=FONT_NAME, bold=True, color="44546A")
-
-
 BOLD_FONT = Font(name=FONT_NAME, bold=True)
-
-
 LINE_HEIGHT = 15.0  # points per line of 11-pt text
-
-
 THIN = Side(style="thin", color="C9D3DF")
-
-
 HEADER_BORDER = Border(bottom=THIN)
-
-
 WRAP = Alignment(wrap_text=True, vertical="top")
-
-
 TOP = Alignment(vertical="top")
-
-
 TIME_FORMAT = "hh:mm"
-
-
 DATE_FORMAT = "yyyy-mm-dd"
-
-
 MINUTES_FORMAT = "0.0"
-
-
 SCORE_FORMAT = "0.00"
-
-
 PERCENT_FORMAT = "0%"
-
-
 MAX_WIDTH = 60
 
 

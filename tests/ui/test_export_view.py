@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog
 
 from keeper.store.models import Attendance, Person
 from keeper.store.offsite_file import OffsiteStore
@@ -110,3 +111,27 @@ def test_gratitude_notes_are_edited_with_undo(qtbot, view: ExportView) -> None:
     view.context.undo_stack.undo()
     assert store.session.get(Attendance, key).gratitude_note is None
     assert view.gratitude.item(row, 1).text() == ""  # the table follows the undo
+
+
+def test_private_feedback_has_its_own_button_and_files(
+        qtbot, view: ExportView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "private"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(out))
+    view.xlsx_path.setText(str(tmp_path / "t.xlsx"))
+    qtbot.mouseClick(view.feedback_button, Qt.MouseButton.LeftButton)
+    _wait_done(qtbot, view)
+    assert "private feedback files" in view.result.text()
+    files = sorted(p.name for p in out.iterdir())
+    assert "Feedback \u2013 Elena Fischer.xlsx" in files
+    assert not (tmp_path / "t.xlsx").exists()  # the tally workbook is a separate export
+    sheet = load_workbook(out / "Feedback \u2013 Elena Fischer.xlsx").active
+    assert sheet["A1"].value == "Feedback for Elena Fischer"
+
+
+def test_tally_workbook_has_no_feedback_sheets(qtbot, view: ExportView, tmp_path: Path) -> None:
+    view.want_pptx.setChecked(False)
+    view.xlsx_path.setText(str(tmp_path / "t.xlsx"))
+    view.start_export()
+    _wait_done(qtbot, view)
+    assert not any(n.startswith("Feedback") for n in load_workbook(tmp_path / "t.xlsx").sheetnames)

@@ -111,6 +111,11 @@ class ExportView(QWidget):
         self.open_folder.setToolTip("Show the exported files")
         self.open_folder.setEnabled(False)
         self.open_folder.clicked.connect(self.show_folder)
+        self.feedback_button = QPushButton("&Private feedback files\u2026")
+        self.feedback_button.setToolTip("Write each leader's Start/Stop/Continue feedback into a "
+                                        "folder: one workbook per person, holding only what "
+                                        "they received")
+        self.feedback_button.clicked.connect(self.start_feedback_export)
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -152,11 +157,20 @@ class ExportView(QWidget):
         thanks_box.addWidget(hint)
         thanks_box.addWidget(self.gratitude)
 
+        private = QGroupBox("Private feedback")
+        private_box = QHBoxLayout(private)
+        private_hint = QLabel("Start/Stop/Continue feedback never goes into the workbook or "
+                              "the deck. Hand it out separately: one file per leader.")
+        private_hint.setWordWrap(True)
+        private_box.addWidget(private_hint, 1)
+        private_box.addWidget(self.feedback_button)
+
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(files)
         layout.addWidget(deck)
         layout.addLayout(actions)
+        layout.addWidget(private)
         layout.addWidget(self.result)
         layout.addWidget(thanks, 1)
 
@@ -194,6 +208,7 @@ class ExportView(QWidget):
     def _update_enabled(self) -> None:
         ready = self.context.store is not None and self.context.offsite is not None
         self.export_button.setEnabled(ready and not self.running)
+        self.feedback_button.setEnabled(ready and not self.running)
         self.gratitude.setEnabled(ready and not self.context.read_only)
 
     def _load_gratitude(self) -> None:
@@ -288,6 +303,34 @@ class ExportView(QWidget):
 
         return work, [p for p in (xlsx, pptx) if p is not None]
 
+    def feedback_job(self, folder: Path) -> Callable[[], object] | None:
+        """The work that writes the private feedback files into ``folder``."""
+        store, offsite = self.context.store, self.context.offsite
+        if store is None or offsite is None:
+            self._show_error("Open an offsite file first.")
+            return None
+        path, offsite_id, now = Path(store.path), offsite.id, self.context.clock.now()
+
+        def work() -> object:
+            from exporters.run import export_files
+
+            return export_files(path, feedback=folder, offsite_id=offsite_id, now=now)
+
+        return work
+
+    def start_feedback_export(self) -> None:
+        """Ask for a folder, then write one private feedback workbook per person into it."""
+        if self.running:
+            return
+        start = Path(self.xlsx_path.text().strip() or ".").expanduser().parent
+        chosen = QFileDialog.getExistingDirectory(
+            self, "Choose a folder for the private feedback files", str(start))
+        if not chosen:
+            return
+        work = self.feedback_job(Path(chosen))
+        if work is not None:
+            self._start(work, Path(chosen) / "x")
+
     def start_export(self) -> None:
         if self.running:
             return
@@ -295,8 +338,11 @@ class ExportView(QWidget):
         if job is None:
             return
         work, targets = job
+        self._start(work, targets[0])
+
+    def _start(self, work: Callable[[], object], first_target: Path) -> None:
         self.running = True
-        self.last_folder = targets[0].expanduser().resolve().parent
+        self.last_folder = first_target.expanduser().resolve().parent
         self.open_folder.setEnabled(False)
         self.progress.setRange(0, 0)  # busy
         self.progress.show()

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from exporters.colours import GREEN, GREY, RED
 from exporters.data import ExportData, gather
 from exporters.pptx.deck import write_pptx
+from exporters.xlsx.feedback import write_feedback
 from exporters.xlsx.sheet_names import SheetNames
 from exporters.xlsx.workbook import write_xlsx
 from keeper.clock import FakeClock
@@ -77,7 +78,7 @@ def test_day_sheets_follow_the_tally_sheets(tmp_path: Path, demo_data: ExportDat
     wb = load_workbook(write_xlsx(demo_data, tmp_path / "day.xlsx"))
     assert wb.sheetnames == [
         "Summary", "Ideas", "Tally", "Agenda", "Quadrant", "People", "OKR review", "Questions",
-        "Charter", "Operating plan", *(f"Feedback \u2013 {n}" for n in LEADERS)]
+        "Charter", "Operating plan"]  # feedback is private: never in the tally workbook
     summary = {r[0]: r[1] for r in _rows(wb["Summary"]) if r[0]}
     assert summary["OKRs reviewed"] == "4 (2 hit)"
     assert summary["Feedback pairs complete"] == "1 of 56"
@@ -112,10 +113,15 @@ def test_questions_sheet_with_talks_and_reflections(tmp_path: Path,
     assert "Renewals are a pipeline, not an event." in cells  # Jill's reflection
 
 
-def test_one_private_feedback_sheet_per_attendee(tmp_path: Path,
-                                                 demo_data: ExportData) -> None:
-    wb = load_workbook(write_xlsx(demo_data, tmp_path / "day.xlsx"))
-    tommy = wb["Feedback \u2013 Tommy Becker"]
+def test_one_private_feedback_file_per_attendee(tmp_path: Path,
+                                                demo_data: ExportData) -> None:
+    files = write_feedback(demo_data, tmp_path / "feedback")
+    assert sorted(f.name for f in files) == sorted(f"Feedback \u2013 {n}.xlsx" for n in LEADERS)
+
+    def sheet(name: str):  # noqa: ANN202
+        return load_workbook(tmp_path / "feedback" / f"Feedback \u2013 {name}.xlsx").active
+
+    tommy = sheet("Tommy Becker")
     assert tommy["A1"].value == "Feedback for Tommy Becker"
     assert "2 of 7 colleagues" in tommy["A2"].value
     header, *given = _rows(tommy)[3:]
@@ -127,10 +133,10 @@ def test_one_private_feedback_sheet_per_attendee(tmp_path: Path,
     assert given[1][:2] == ("Jane Alvarez", "Sharing your onboarding checklist with the team.")
     assert given[1][2] is None and given[1][3] is None
     # each sheet holds only what its person received
-    jill = [v for r in _rows(wb["Feedback \u2013 Jill Morgan"]) for v in r if v]
+    jill = [v for r in _rows(sheet("Jill Morgan")) for v in r if v]
     assert "Taking every forecast call yourself; let your reps present." in jill
     assert not any("1:1s" in str(v) for v in jill)
-    dana = _rows(wb["Feedback \u2013 Dana Whitfield"])
+    dana = _rows(sheet("Dana Whitfield"))
     assert dana[4][0] == "(no feedback yet)"
 
 
@@ -193,10 +199,11 @@ def test_hostile_names_make_valid_unique_sheet_names(tmp_path: Path,
     for name in names:
         assert len(name) <= 31 and not re.search(r"[\[\]:*?/\\]", name), name
         assert not name.startswith("'") and not name.endswith("'")
-    theirs = [n for n in names if n.startswith("Feedback \u2013 =HYPERLINK")]
-    assert len(theirs) == 2  # the two names agree in their first 31 characters
-    assert theirs[0].endswith("\u2026") and theirs[1].endswith("\u2026 (2)")
-    sheet = wb[theirs[0]]
+    files = write_feedback(data, tmp_path / "feedback")
+    theirs = sorted(f for f in files if "HYPERLINK" in f.name)
+    assert len(theirs) == 2 and len({f.name.casefold() for f in files}) == len(files)
+    assert all("/" not in f.name.removesuffix(".xlsx") and '"' not in f.name for f in theirs)
+    sheet = load_workbook(next(f for f in theirs if not f.stem.endswith(" II"))).active
     cells = [c for row in sheet.iter_rows() for c in row if c.value]
     start = next(c for c in cells if str(c.value).startswith("=1+1"))
     assert start.data_type == "s" and start.quotePrefix and "\x00" not in start.value

@@ -9,7 +9,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 PACKAGE = ROOT / "exporters"
 # run.py picks the writer a command asks for, so that ``--xlsx`` alone never loads python-pptx
-LAZY_ALLOWED = {"exporters/run.py": {"exporters.xlsx.workbook", "exporters.pptx.deck"}}
+LAZY_ALLOWED = {"exporters/run.py": {"exporters.xlsx.workbook", "exporters.pptx.deck",
+                                     "exporters.xlsx.feedback"}}
 
 
 def _module(path: Path) -> str:

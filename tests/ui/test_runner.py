@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
 
 from keeper.agenda.ops import agenda_items, load_runner_state
 from keeper.agenda.timer import TimerState
@@ -242,13 +242,15 @@ def test_projector_screen_and_sound_are_remembered(qtbot, demo_path: Path,
     assert laptop > 0
     box.setCurrentIndex(laptop)  # the Keeper picks the laptop screen from the list
     box.activated.emit(laptop)
-    view.sound_action.setChecked(True)
+    assert view.sound.breaks.isChecked() and not view.sound.sessions.isChecked()  # defaults
+    view.sound.sessions.setChecked(True)
+    view.sound.breaks.setChecked(False)
     view.shutdown()
     context.set_store(None)
 
     again, context2 = open_view(qtbot, demo_path, clock)
     try:
-        assert again.sound_action.isChecked() and again.sound_at_zero
+        assert again.sound.sessions.isChecked() and not again.sound.breaks.isChecked()
         assert again.audience_window.preferred_screen == "LAPTOP"
         assert again.projector.screen_box.currentData() == "LAPTOP"
     finally:
@@ -269,3 +271,60 @@ def test_the_projector_shows_progress_time_of_day_and_the_wrap_up_cue(
     assert face.state.cue and runner.preview.state.cue
     key(qtbot, runner, Qt.Key.Key_N)  # the cue belonged to the session just left
     assert not face.state.cue
+
+
+class FakeChime:
+    def __init__(self, works: bool = True) -> None:
+        self.works, self.played = works, 0
+
+    def play(self) -> bool:
+        self.played += int(self.works)
+        return self.works
+
+
+def test_the_chime_rings_when_a_break_ends_by_default_not_a_session(
+        qtbot, runner: RunnerView, clock: FakeClock) -> None:
+    chime = FakeChime()
+    runner.sound.chime = chime
+    clock.advance(37 * 60 + 1)  # the brainstorm (a session) runs out
+    runner.tick()
+    assert runner.runner.level().value == "overtime" and chime.played == 0
+    key(qtbot, runner, Qt.Key.Key_N)
+    key(qtbot, runner, Qt.Key.Key_N)  # on to the break after "Situational mapping"
+    assert runner.runner.current.kind == "break"
+    clock.advance(runner.runner.current.planned_minutes * 60 + 1)
+    runner.tick()
+    assert chime.played == 1
+    clock.advance(5)
+    runner.tick()
+    assert chime.played == 1  # once, at zero
+
+
+def test_test_chime_button_and_a_flash_where_nothing_can_play(qtbot, runner: RunnerView) -> None:
+    button = next(b for b in runner.projector.findChildren(QPushButton)
+                  if b.text() == "Test chime")
+    runner.sound.chime = FakeChime()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert runner.sound.chime.played == 1
+    runner.sound.chime = FakeChime(works=False)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert "#FFB627" in runner.countdown.styleSheet()  # lit instead
+    qtbot.waitUntil(lambda: "#FFB627" not in runner.countdown.styleSheet(), timeout=3000)
+
+
+def test_the_platform_player_is_chosen_and_the_chime_is_shipped() -> None:
+    import wave
+
+    from ui.runner.chime import Chime, chime_path, player_command
+
+    path = chime_path()
+    with wave.open(str(path)) as sound:
+        seconds = sound.getnframes() / sound.getframerate()
+    assert 0.3 <= seconds <= 2.0
+    found = {"paplay": "/usr/bin/paplay", "aplay": "/usr/bin/aplay", "afplay": "/usr/bin/afplay"}
+    assert player_command("linux", found.get, path) == ["/usr/bin/paplay", str(path)]
+    assert player_command("linux", {"aplay": "/bin/aplay"}.get, path) == [
+        "/bin/aplay", "-q", str(path)]
+    assert player_command("darwin", found.get, path) == ["/usr/bin/afplay", str(path)]
+    assert player_command("linux", {}.get, path) is None
+    assert not Chime("linux", {}.get).available and not Chime("linux", {}.get).play()

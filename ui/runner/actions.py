@@ -71,11 +71,11 @@ def make_actions(owner: QWidget, slots: dict[str, Callable[[], object]],
     return actions
 
 
-def menu_order(a: dict[str, QAction], sound: QAction) -> list[QAction | None]:
+def menu_order(a: dict[str, QAction], sound: list[QAction]) -> list[QAction | None]:
     """The main window's Run menu (None: a separator)."""
     return [a["toggle"], a["next"], a["previous"], None, a["plus"], a["minus"], a["reset"],
             None, a["takeback"], None, a["audience"], a["fullscreen"], a["blackout"], a["escape"],
-            a["message"], a["wrapup"], a["timer"], sound, None, a["help"]]
+            a["message"], a["wrapup"], a["timer"], None, *sound, None, a["help"]]
 
 
 def action_button(action: QAction, text: str, primary: bool = False) -> QPushButton:

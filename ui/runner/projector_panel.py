@@ -73,7 +73,7 @@ class ProjectorPanel(QWidget):
         self.blackout_button.setCheckable(True)
         self.message_button = action_button(actions["message"], "Message…")
         self.full_button = action_button(actions["fullscreen"], "Full screen")
-        screen_row = QGridLayout()
+        self.screen_row = screen_row = QGridLayout()
         screen_row.setSpacing(6)
         for n, b in enumerate((self.blackout_button, self.message_button, self.full_button)):
             b.setMinimumHeight(36)
@@ -87,6 +87,12 @@ class ProjectorPanel(QWidget):
         assert isinstance(app, QGuiApplication)
         app.screenAdded.connect(self._on_screens_changed)
         app.screenRemoved.connect(self._on_screens_changed)
+
+    def add_button(self, button: QWidget) -> None:
+        """One more button under the preview (the chime test)."""
+        n = self.screen_row.count()
+        button.setMinimumHeight(36)
+        self.screen_row.addWidget(button, n // 2, n % 2)
 
     def fit_width(self, view_width: int) -> int:
         """Scale the preview with the runner's width; returns the preview's width."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
 from keeper.contrast import CONTROL_PALETTE
 from ui.runner.actions import action_button
 from ui.runner.text import ShownText
+
+FLASH_MS = 900
 
 
 class SessionCard(QFrame):
@@ -86,6 +88,15 @@ class SessionCard(QFrame):
         if self.shown.changed("countdown", text):
             self.countdown.setText(text)
             self.countdown.setAccessibleName(f"Time left {text}")  # the value, not just a label
+
+    def flash(self) -> None:
+        """Instead of a chime on a machine without a player: the countdown lights up a moment."""
+        self.countdown.setStyleSheet(
+            f"QLabel#countdown {{ font-size: {self.digits_px}px; font-weight: 700;"
+            " color: #1A1200; background: #FFB627; border-radius: 12px; padding: 0 18px; }")
+        self.shown.forget("countdownStyle")
+        QTimer.singleShot(FLASH_MS, self, lambda: self.set_countdown(self.countdown.text(),
+                                                                     self.palette_key))
 
     def set_digits_px(self, px: int) -> None:
         if px != self.digits_px:

@@ -35,17 +35,18 @@ from keeper.store.models import ItemKind
 from ui.audience.state import AudienceState
 from ui.audience.window import AudienceWindow
 from ui.context import AppContext
-from ui.runner.actions import make_actions, menu_order
+from ui.runner.actions import action_button, make_actions, menu_order
 from ui.runner.day_panel import DayPanel
 from ui.runner.help_overlay import HelpOverlay
 from ui.runner.projected import Room, audience_state
 from ui.runner.projector_panel import ProjectorPanel
 from ui.runner.run_day import RunDay
 from ui.runner.session_card import SessionCard
+from ui.runner.sound import RunnerSound
 from ui.runner.style import RUNNER_STYLE
 from ui.runner.take_back import TakeBackDialog
 from ui.runner.text import ShownText, meta_text, start_text, state_text
-from ui.settings import app_settings, read_bool
+from ui.settings import app_settings
 
 SLOW_REFRESH_MS = 15_000  # the drift line and "later today" while nothing counts
 
@@ -60,7 +61,6 @@ class RunnerView(QWidget):
         self.context = context
         self.clock = context.clock
         self.run_day = RunDay(context)
-        self.sound_at_zero = False
         self._last_state: AudienceState | None = None
         self._last_level: WarningLevel | None = None
         self._shown = ShownText()
@@ -103,15 +103,14 @@ class RunnerView(QWidget):
             "audience": lambda: self.projector.toggle_window(),
             "takeback": self.take_time_back, "help": self.show_help,
         }, self.leave_blackout)
-        self.sound_action = QAction("Sound at &zero", self, checkable=True)
-        self.sound_action.toggled.connect(self._set_sound)
-        self.sound_action.setChecked(read_bool("runner/sound_at_zero"))
+        self.sound = RunnerSound(self, lambda: self.card.flash())
         saved_screen = app_settings().value("runner/screen", "")
         self.audience_window.choose_screen(saved_screen if isinstance(saved_screen, str) else None)
 
         self.card = SessionCard(self.actions_by_key, self._shown)
         self.projector = ProjectorPanel(self.audience_window, self.context.audience,
                                         self.actions_by_key, self._shown)
+        self.projector.add_button(action_button(self.sound.test, "Test chime"))
         self.day_panel = DayPanel(self.actions_by_key, self._shown)
         # what tests, the bench and the Run menu read
         self.title, self.countdown = self.card.title, self.card.countdown
@@ -147,13 +146,9 @@ class RunnerView(QWidget):
         self.help_overlay = HelpOverlay(self)
 
     # ----- the Run menu and F1 help ---------------------------------------------
-    def _set_sound(self, on: bool) -> None:
-        self.sound_at_zero = on
-        app_settings().setValue("runner/sound_at_zero", on)
-
     def menu_actions(self) -> list[QAction | None]:
         """Actions for the main window's Run menu (None: a separator)."""
-        return menu_order(self.actions_by_key, self.sound_action)
+        return menu_order(self.actions_by_key, self.sound.actions())
 
     def show_help(self) -> None:
         self.help_overlay.open_overlay()
@@ -332,9 +327,9 @@ class RunnerView(QWidget):
         item = runner.current
         level = runner.level()
         running = runner.state is TimerState.RUNNING
-        if (running and self.sound_at_zero and level is WarningLevel.OVERTIME
+        if (running and item is not None and level is WarningLevel.OVERTIME
                 and self._last_level is not WarningLevel.OVERTIME):
-            QApplication.beep()
+            self.sound.at_zero(item.kind != ItemKind.SESSION.value)
         self._last_level = level
 
         run = self.run_day

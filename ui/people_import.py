@@ -35,9 +35,8 @@ def _groups(plan: ImportPlan) -> list[tuple[str, list[str], bool]]:
     """(title, lines, expanded) for each kind of row the plan has."""
     groups = [
         ("New", [f"row {r.row} · {_person(r)}" for r in plan.accepted], True),
-        ("Changed", [f"row {u.person.row} · {u.person.name}: "
-                     + "; ".join(map(str, u.changes)) + f" (matched by {u.matched_by})"
-                     for u in plan.changed], True),
+        ("Changed", [f"row {u.person.row} · {u.person.name} (by {u.matched_by}): "
+                     + "; ".join(map(str, u.changes)) for u in plan.changed], True),
         ("Rejected", [f"row {r.row} · {r.reason}" for r in plan.rejected], True),
         ("Unchanged", [f"row {r.row} · {_person(r)}" for r in plan.unchanged], False),
     ]
@@ -77,6 +76,9 @@ class ImportPreview(QDialog):
         self.tree.setAccessibleName("Import preview")
         for title, lines, expanded in _groups(plan):
             group = QTreeWidgetItem(self.tree, [f"{title} ({len(lines)})"])
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
             for line in lines:
                 child = QTreeWidgetItem(group, [line])
                 child.setToolTip(0, line)
@@ -91,7 +93,7 @@ class ImportPreview(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 460)
+        self.resize(760, 480)
 
     def group_lines(self) -> dict[str, list[str]]:
         """Each group's title (with its count) and its lines, as shown."""

@@ -76,7 +76,7 @@ def test_preview_shows_new_changed_unchanged_rejected_and_applies_in_one_undo_st
     assert "<b>1</b> new · <b>1</b> changed · <b>1</b> unchanged · <b>1</b> rejected" in said
     assert seen == {
         "New (1)": ["row 2 · Pat Lee (rep), reports to Jill Morgan"],
-        "Changed (1)": ["row 3 · Ava Chen: role rep → manager (matched by name)"],
+        "Changed (1)": ["row 3 · Ava Chen (by name): role rep → manager"],
         "Rejected (1)": ["row 5 · unknown role 'astronaut' (use leader, manager or rep)"],
         "Unchanged (1)": ["row 4 · Liam Novak (rep), reports to Tommy Becker"],
     }

@@ -186,3 +186,22 @@ def test_import_people_exit_codes_say_how_much_was_imported(tmp_path: Path) -> N
     helped = _cli("import-people", "--help", tmp=tmp_path)
     assert "0  every row is in FILE" in helped.stdout
     assert "2  nothing was imported" in helped.stdout
+
+
+def test_a_rep_promoted_by_the_roster_attends_until_undone(store: OffsiteStore,
+                                                           tmp_path: Path) -> None:
+    offsite = store.current_offsite()
+    assert offsite is not None
+
+    def attending() -> set[str]:
+        return set(store.session.scalars(
+            select(Person.name).join(Attendance, Attendance.person_id == Person.id)
+            .where(Attendance.offsite_id == offsite.id)))
+
+    before = attending()
+    plan = plan_import(store, _csv(tmp_path / "p.csv", "Name,Role\nSam Stone,manager\n"))
+    operation = ImportPeople(plan, offsite.id)
+    operation.apply(store)
+    assert attending() == before | {"Sam Stone"}
+    operation.revert(store)
+    assert attending() == before and _people(store)["Sam Stone"][0] == "rep"

@@ -31,7 +31,7 @@ TAG_LABELS = {
     ContentTag.STRATEGY.value: "Strategic alignment",
     ContentTag.CULTURE.value: "Motivation & culture",
 }
-MAX_IMPORT_ROWS = 500
+MAX_IMPORT_ROWS = 500  # the reader refuses a longer file
 
 
 class AgendaFileError(ValueError):
@@ -234,11 +234,7 @@ def parse_rows(table: Sequence[Sequence[Any]], people: Sequence[Person]) -> Impo
         )
     by_name = {p.name.strip().lower(): p.id for p in people}
     kinds = {k.value for k in ItemKind}
-    if len(table) > MAX_IMPORT_ROWS:
-        result.report.append(RowReport(
-            MAX_IMPORT_ROWS + 1, "skipped", f"only the first {MAX_IMPORT_ROWS} rows are read"
-        ))
-    for n, raw in enumerate(table[1:MAX_IMPORT_ROWS + 1], start=2):
+    for n, raw in enumerate(table[1:], start=2):
         cells = list(raw)
 
         def cell(key: str, cells: list[Any] = cells) -> Any:

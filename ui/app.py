@@ -1,4 +1,4 @@
-"""Start the GUI: logging, the crash dialog, the main window painted first, then the file."""
+"""Start the GUI: logging, the crash dialog, then the main window with the file in it."""
 
 from __future__ import annotations
 
@@ -6,14 +6,13 @@ import logging
 import logging.handlers
 import os
 import sys
-import time
 import traceback
 from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from keeper import __version__
 from keeper.store import paths
@@ -79,13 +78,6 @@ def install_crash_dialog(log_file: Path) -> None:
     sys.excepthook = hook
 
 
-def _report_startup(stage: str) -> None:
-    """For bench/bench_startup.py: seconds since the parent spawned this process."""
-    t0 = os.environ.get("KEEPER_STARTUP_T0")
-    if t0:
-        print(f"{stage} {time.time() - float(t0):.4f}", flush=True)
-
-
 def run_gui(file: Path | None = None, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -96,26 +88,16 @@ def run_gui(file: Path | None = None, demo: bool = False) -> int:
     install_crash_dialog(log_file)
     log.info("Keeper %s starting (file=%s, demo=%s)", __version__, file, demo)
 
-    # Paint something at once; SQLAlchemy and the views import on the next turn of the loop.
-    from ui.splash import StartupWindow
+    from ui.main_window import MainWindow
+    from ui.startup import watch_start
 
-    splash = StartupWindow("Opening the demo offsite…" if demo else "Opening your offsite…")
-    splash.show()
-    holder: dict[str, QWidget] = {}
-
-    def build_main_window() -> None:
-        from ui.main_window import MainWindow
-
-        window = MainWindow(log_file=log_file)
-        holder["window"] = window
-        window.show()
-        splash.close()
-        window.file_ready.connect(lambda: _report_startup("ready"))
-        QTimer.singleShot(0, lambda: window.open_initial(file, demo))
-        exit_after = os.environ.get("KEEPER_EXIT_AFTER_MS")  # smoke tests of a built app
-        if exit_after:
-            QTimer.singleShot(int(exit_after), window.close)
-
-    splash.painted.connect(lambda: _report_startup("first-paint"))
-    splash.painted.connect(build_main_window)
+    window = MainWindow(log_file=log_file)
+    watch_start(window, window.file_ready)
+    # A file that opens quickly is in the first frame; the demo is prepared after it shows.
+    window.open_initial(file, demo)
+    window.show()
+    exit_after = os.environ.get("KEEPER_EXIT_AFTER_MS")  # smoke tests of a built app
+    if exit_after:  # every view is built (an error exits 70), then the window closes
+        window.file_ready.connect(window.views.build_rest_when_idle)
+        QTimer.singleShot(int(exit_after), window.close)
     return app.exec()

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from keeper.clock import Clock, SystemClock
-from keeper.ops import Operation
-from keeper.store.models import Offsite
-from keeper.store.offsite_file import OffsiteStore
 from ui.audience_bus import AudienceBus
-from ui.undo import OperationCommand
+
+if TYPE_CHECKING:  # the store stack loads when a file opens, not with the window
+    from keeper.ops import Operation
+    from keeper.store.models import Offsite
+    from keeper.store.offsite_file import OffsiteStore
 
 
 class AppContext(QObject):
@@ -31,6 +34,8 @@ class AppContext(QObject):
     def offsite(self) -> Offsite | None:
         if self.store is None or self.offsite_id is None:
             return None
+        from keeper.store.models import Offsite
+
         return self.store.session.get(Offsite, self.offsite_id)
 
     @property
@@ -56,6 +61,8 @@ class AppContext(QObject):
         """Apply ``operation`` now (committed), undoably, then tell the views."""
         if self.store is None:
             return
+        from ui.undo import OperationCommand
+
         self.store.ensure_writable()
         operation.apply(self.store)  # raises before anything reaches the undo stack
         self.undo_stack.push(OperationCommand(self, operation, area))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from keeper.store import backups, paths
-from keeper.store.offsite_file import StoreError
+from keeper.store.probe import StoreError
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

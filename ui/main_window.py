@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 
 from keeper import __version__
 from keeper.store import paths
-from keeper.store.offsite_file import OffsiteStore, StoreError
 from keeper.store.recent import last_used_file, load_recent, remember
-from ui import file_actions, people_import
+from ui import file_actions
 from ui.context import AppContext
 from ui.settings import app_settings
 from ui.tasks import run_in_background
@@ -224,6 +223,8 @@ class MainWindow(QMainWindow):
         run_in_background(self, build, done, self._show_error)
 
     def open_path(self, path: Path, remember_it: bool = True) -> bool:
+        from keeper.store.offsite_file import OffsiteStore, StoreError
+
         try:
             store = OffsiteStore.open(Path(path))
         except StoreError as exc:
@@ -234,7 +235,7 @@ class MainWindow(QMainWindow):
         if remember_it:  # the Keeper's own file (not the demo): back where the day is
             self._show_running_session()
         self.file_ready.emit()
-        QTimer.singleShot(0, self.views.build_rest_when_idle)
+        self.views.load_rest_in_background()
         if remember_it:
             remember(store.path)
         if store.migrated_backup is not None:
@@ -313,6 +314,8 @@ class MainWindow(QMainWindow):
         file_actions.restore_backup(self)
 
     def import_people(self) -> None:
+        from ui import people_import  # the roster reader loads when it is used
+
         people_import.import_people(self)
 
     def _auto_backup(self) -> None:

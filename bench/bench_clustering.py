@@ -14,15 +14,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from keeper.board.clustering import adjusted_rand_index, suggest_clusters  # noqa: E402
+from keeper.board.clustering import suggest_clusters  # noqa: E402
+from tests.unit.board.rand_index import adjusted_rand_index  # noqa: E402
 
-DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "opportunity_notes.json"
+DATA_DIR = Path(__file__).resolve().parents[1] / "tests" / "data"
+SETS = ("opportunity_notes.json", "brainstorms.json")
 FILLERS = ["asap", "!!", "(big one)", "for FY26", "- owner: VP", "🚀", "team-wide", "pls", "#1"]
 
 
 def labelled_sets() -> dict[str, list[dict]]:
-    doc = json.loads(DATA.read_text(encoding="utf-8"))
-    return {k: v for k, v in doc.items() if not k.startswith("_")}
+    result: dict[str, list[dict]] = {}
+    for name in SETS:
+        doc = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+        result.update({k: v for k, v in doc.items() if not k.startswith("_")})
+    return result
 
 
 def realistic_notes(n: int, seed: int = 7) -> list[tuple[int, str]]:
@@ -61,7 +66,7 @@ def main() -> None:
         label = {i: k for k, s in enumerate(suggestions) for i in s.note_ids}
         ari = adjusted_rand_index([n["theme"] for n in notes], [label[n["id"]] for n in notes])
         themes = len({n["theme"] for n in notes})
-        print(f"ARI {name:8s} {ari:.3f}  ({len(notes)} notes, {themes} themes, "
+        print(f"ARI {name:12s} {ari:.3f}  ({len(notes)} notes, {themes} themes, "
               f"{len(suggestions)} suggestions)")
     for name, notes in (("realistic", realistic_notes(1000)), ("unmatched", unmatched_notes(1000))):
         median, worst = time_ms(notes)

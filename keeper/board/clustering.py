@@ -10,6 +10,11 @@ Rule, in order:
 3. Notes with no clear concept are compared by TF-IDF cosine over stems: they join the
    concept group whose centroid they resemble, else are clustered among themselves with
    average-linkage agglomeration (threshold ``LINK_THRESHOLD``), titled by top keywords.
+   Two notes are never paired on common words alone (``lexicon.WEAK_WORDS``: "customers",
+   "calls"...).
+4. Near-identical themes merge: a group of one or two notes joins a bigger theme its notes
+   also speak of (rep retention, hiring and customer retention are separate concepts, so
+   they never merge this way).
 
 Every note lands in exactly one :class:`Suggestion` (a partition of the input). Groups of two
 or more notes come first (largest first), then singletons (``is_singleton``), which the UI can
@@ -24,17 +29,19 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from keeper.board.lexicon import ABBREVIATIONS, CONCEPTS, GLUE, STOPWORDS
+from keeper.board.lexicon import ABBREVIATIONS, CONCEPTS, GLUE, STOPWORDS, WEAK_WORDS
 
 MAX_CHARS = 600  # post-its are short; longer text is truncated before analysis
 MAX_TOKENS = 80
 MIN_CONCEPT_SCORE = 0.45
 CENTROID_THRESHOLD = 0.2
 LINK_THRESHOLD = 0.25
+FOLD_MAX = 2  # a group this small joins a bigger one on the same theme
+FOLD_SHARE = 0.5  # ... when its note scores at least this share of its own best on that theme
 UNSORTED_TITLE = "Unsorted"
 
 
@@ -273,12 +280,60 @@ def suggest_clusters(notes: Sequence[tuple[int, str]]) -> list[Suggestion]:
         else:
             unplaced.append(i)
 
-    suggestions = [_concept_suggestion(c, [analysed[i] for i in idx]) for c, idx in groups.items()]
-    for cluster in _average_linkage([vectors[i] for i in unplaced], LINK_THRESHOLD):
-        members = [unplaced[k] for k in cluster]
-        suggestions.append(_keyword_suggestion([analysed[i] for i in members], vectors, members))
+    keyword_groups: list[list[int]] = []
+    linkable = [_without_weak(vectors[i]) for i in unplaced]
+    for cluster in _average_linkage(linkable, LINK_THRESHOLD):
+        keyword_groups.append([unplaced[k] for k in cluster])
+    _fold_small_groups(groups, keyword_groups, analysed, vectors)
+    suggestions = [_concept_suggestion(c, [analysed[i] for i in idx])
+                   for c, idx in groups.items() if idx]
+    for members in keyword_groups:
+        if members:
+            suggestions.append(
+                _keyword_suggestion([analysed[i] for i in members], vectors, members))
     suggestions.sort(key=lambda s: (s.is_singleton, -len(s.note_ids), s.title, s.note_ids))
     return suggestions
+
+
+@lru_cache(maxsize=1)
+def _weak_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in WEAK_WORDS)
+
+
+def _without_weak(vector: Vector) -> Vector:
+    """The vector without words too common to pair two notes on their own."""
+    weak = _weak_stems()
+    return _normalise({k: v for k, v in vector.items() if k not in weak})
+
+
+def _fold_small_groups(groups: dict[str, list[int]], keyword_groups: list[list[int]],
+                       notes: Sequence[_Note], vectors: Sequence[Vector]) -> None:
+    """Merge near-identical themes: each note of a group of at most ``FOLD_MAX`` notes
+    joins a bigger concept group when it also speaks of that concept (at least
+    ``FOLD_SHARE`` of its best score); a note of no concept joins the one whose
+    centroid it resembles beyond the common words."""
+    big = {c: idx for c, idx in groups.items() if len(idx) > FOLD_MAX}
+    if not big:
+        return
+    centroids = {c: _normalise(_sum_vectors(vectors[i] for i in idx)) for c, idx in big.items()}
+    order = _lexicon().order
+    small = [idx for c, idx in groups.items() if c not in big] + keyword_groups
+    for members in small:
+        if len(members) > FOLD_MAX:
+            continue
+        for i in list(members):
+            scores = notes[i].concept_scores
+            own = max(scores.values(), default=0.0)
+            by_concept = [c for c in big if own and scores.get(c, 0.0) >= FOLD_SHARE * own]
+            target = min(by_concept, key=lambda c: (-scores[c], order[c]), default=None)
+            if target is None and not scores:  # a note of no theme: the nearest in words
+                near = max(sorted(big), key=lambda c: _cosine(vectors[i], centroids[c]))
+                if _cosine(_without_weak(vectors[i]), _without_weak(centroids[near])) \
+                        >= CENTROID_THRESHOLD:
+                    target = near
+            if target is not None:
+                members.remove(i)
+                groups[target].append(i)
 
 
 def _sum_vectors(vectors: Iterable[Vector]) -> Vector:
@@ -306,25 +361,3 @@ def _keyword_suggestion(
     keywords = tuple(surface[k] for k in top)
     title = " & ".join(w.capitalize() for w in keywords[:2]) or UNSORTED_TITLE
     return Suggestion(title, tuple(sorted(n.note_id for n in notes)), keywords, None)
-
-
-def adjusted_rand_index(labels_true: Sequence[Hashable], labels_pred: Sequence[Hashable]) -> float:
-    """Adjusted Rand index of two labelings of the same items (same convention as sklearn)."""
-    if len(labels_true) != len(labels_pred):
-        raise ValueError("label sequences differ in length")
-    n = len(labels_true)
-    classes, clusters = set(labels_true), set(labels_pred)
-    if len(classes) == len(clusters) and len(classes) in (0, 1, n):
-        return 1.0
-
-    def pairs(k: int) -> float:
-        return k * (k - 1) / 2
-
-    index = sum(pairs(c) for c in Counter(zip(labels_true, labels_pred, strict=True)).values())
-    sum_a = sum(pairs(c) for c in Counter(labels_true).values())
-    sum_b = sum(pairs(c) for c in Counter(labels_pred).values())
-    expected = sum_a * sum_b / pairs(n)
-    maximum = (sum_a + sum_b) / 2
-    if maximum == expected:
-        return 1.0
-    return (index - expected) / (maximum - expected)

@@ -51,30 +51,44 @@ CONCEPTS: dict[str, ConceptSpec] = {
         "Hiring & Talent",
         1.2,
         """hire, hiring, hires, hired, recruit, recruiting, recruiter, recruiters,
-        recruitment, headcount, backfill, backfills, talent, talent pipeline, candidate,
-        candidates, interview, interviews, interviewing, interview loop, new hire, new hires,
+        recruitment, headcount, backfill, backfills, talent=0.6, talent pipeline, candidate,
+        candidates, interview, interviews, interviewing, interview loop, interview process,
+        new hire, new hires,
         rep onboarding, onboarding new reps, onboard new reps, new rep onboarding,
         sales onboarding, new rep, new reps=0.8, new aes=0.8, new sdrs=0.8, onboarding=0.6,
         onboard=0.6, ramp, ramping, ramp time, time to ramp, ramped, time to productivity,
-        speed to productivity, attrition, turnover, rep attrition, rep retention,
-        retain reps, retain talent, retain top performers, keep top performers,
-        career path, career paths, career ladder, career development, promotion, promotions,
-        promote from within, succession, succession plan, bench of, bench=0.6,
+        speed to productivity, bench of, bench=0.6,
         job description, job descriptions, offer letters, open roles, open role, open reqs,
         reqs, req, time to fill, staffing, staff up, capacity planning=0.8,
-        frontline manager=0.7, first line manager=0.7, hiring profile, hiring bar,
+        hiring profile, hiring bar, applicants, applicant, job ads, job ad, job posting,
         employer brand, university, campus, graduates, grads, internship, interns,
-        diversity, dei, culture, morale, burnout, employee engagement, team morale,
-        bootcamp=0.8, scorecards=0.5, referral bonus, employee referrals, talent density,
-        people plan, workforce, sales academy=0.6, apprenticeship,
-        right people, people=0.4, seats filled, butts in seats, grow the team, scale the team,
+        diversity, dei, bootcamp=0.8, referral bonus, employee referrals, talent density,
+        sales academy=0.6, apprenticeship, apprenticeships, trade schools, nursing programs,
+        seats filled, butts in seats, grow the team, scale the team,
         team size, add reps, more reps, more sellers, more aes, expand the team,
-        bigger team, lose reps, losing reps, losing good reps, lose good reps,
-        losing top reps, rep churn, regretted attrition, poached, poaching, new sellers=0.8,
-        new salespeople=0.8, sellers=0.3, salespeople=0.3, hiring managers, job ads,
-        linkedin recruiter, sourcing talent, start dates, notice periods,
-        promote, keep our best, best sellers, top sellers=0.5, retention bonus, retention bonuses,
-        sdr to ae, sdr ae promotion""",
+        bigger team, right people, people in seats, new sellers=0.8, new salespeople=0.8,
+        hiring managers,
+        linkedin recruiter, sourcing talent, start dates, notice periods, agency fees,
+        recruiter fees, fill territories=0.8, be filled=0.6""",
+    ),
+    "people": ConceptSpec(
+        "Rep Retention & Careers",
+        1.5,
+        """attrition, turnover, rep attrition, rep retention, retain reps, retain talent,
+        retain top performers, keep top performers, top performers=0.4, keep our best,
+        keep our top, keep our best reps, keep young reps, keep reps, best reps,
+        experienced reps, best sellers, top sellers=0.6, best outside reps,
+        career path, career paths, career ladder, career development, careers, career,
+        promotion, promotions, promote from within, promote, succession, succession plan,
+        culture, morale, burnout, burned out, burnt out, employee engagement, team morale,
+        engagement survey, stay interviews, stay interview, exit interviews, exit interview,
+        lose reps, losing reps, losing good reps, lose good reps, losing top reps, lost reps,
+        losing experienced reps, reps leave, reps leaving, reps quit, quit, quitting,
+        resign, resignations, rep churn, regretted attrition, poached, poaching,
+        retention bonus, retention bonuses, retention plan=0.6, equity refresh, retiring,
+        retirement, retire, mentoring, mentor, mentors, mentorship, recognition=0.6,
+        wellbeing, well being, work life,
+        people=0.4, frontline manager=0.5, first line manager=0.5""",
     ),
     "pipeline": ConceptSpec(
         "Pipeline Generation",
@@ -190,7 +204,10 @@ CONCEPTS: dict[str, ConceptSpec] = {
         joint go to market,
         consultancies, consultancy, allies, ally, co marketing, tech allies, integrators,
         channel program, partner program, partner portal, deal registration, deal reg,
-        influencers=0.6, resell, resale, wholesale, big four, accenture, deloitte""",
+        influencers=0.6, resell, resale, wholesale, big four, accenture, deloitte,
+        supplier programs, supplier program, manufacturer reps, manufacturer rep,
+        manufacturer=0.8, manufacturers=0.8, supplier=0.7, suppliers=0.7, co op funds,
+        coop funds, co op, mdf, line card, rebates=0.8, rebate=0.8, vendor programs""",
     ),
     "marketing": ConceptSpec(
         "Marketing Alignment",
@@ -213,6 +230,27 @@ CONCEPTS: dict[str, ConceptSpec] = {
         landing pages, paid media, social media, linkedin ads, marketing qualified,
         sales and marketing, lead handover, better leads, lead flow, lead volume""",
     ),
+    "procurement": ConceptSpec(
+        "Procurement & Access",
+        1.4,
+        """procurement, procurement team, purchasing, purchasing committee, purchasing
+        department, buying committee=0.8, gpo, gpos, idn, idns, value analysis,
+        value analysis committee, value analysis committees, credentialing,
+        vendor credentialing, vendor onboarding=0.8, supplier onboarding, approved vendor,
+        preferred supplier, preferred vendor, framework agreement, formulary,
+        access to accounts=0.8, get into, getting into=0.6, security review=0.6,
+        legal review=0.6, redlines=0.6, msa=0.6, contracting=0.8, contract=0.4""",
+    ),
+    "digital": ConceptSpec(
+        "Digital & Inside Sales",
+        1.4,
+        """webshop, web shop, web store, webstore, ecommerce, e commerce, online store,
+        online ordering, order online, reorder online, online=0.7, portal=0.7, web orders,
+        web order, web buyers, digital channel, digital sales, self serve, self service,
+        inside sales, inside sales team, inside reps, inside sellers, telesales, call center,
+        catalogue, catalog, online catalogue, online catalog, small orders, reorder, reorders,
+        click and collect, punchout, edi, marketplace orders""",
+    ),
     "territory": ConceptSpec(
         "Territory & Segmentation",
         1.1,
@@ -231,6 +269,10 @@ CONCEPTS: dict[str, ConceptSpec] = {
         account scoring, overlay, specialists=0.5, public sector, federal, government,
         healthcare=0.6, finserv=0.6, financial services=0.6, fintech=0.6, manufacturing=0.6,
         retail=0.6, education=0.6,
+        coverage=0.8, covered=0.8, covers=0.8, cover=0.6, uncovered, not covered,
+        orphan accounts, house accounts, assign accounts, assigned to a rep, unbalanced,
+        overlap=0.6, overlaps=0.6, redraw, split territory, counties, county, zip codes,
+        metro, rural, white spots,
         upmarket, up market, move upmarket, downmarket, greenfield, white space accounts,
         coverage ratio, rules of engagement, account ownership,
         employees=0.5, company size, employee count, banks=0.6, banking=0.6, insurance=0.6,
@@ -355,4 +397,13 @@ STOPWORDS: frozenset[str] = _words(
     w etc e g ie eg also again still really actually something thing things way ways
     let lets need needs want use using start stop fix fixing keep around across about
     asap now always never every one two three"""
+)
+
+# Words too common in sales notes to say two notes are about the same thing: notes
+# that share only these are never paired into a keyword group (stemmed like the notes).
+WEAK_WORDS: frozenset[str] = _words(
+    """customer customers client clients rep reps seller sellers deal deals account accounts
+    manager managers process time data report reports meeting meetings call calls plan
+    plans program programs tool tools people company business market work first last big
+    small top high low more less level levels region regions"""
 )

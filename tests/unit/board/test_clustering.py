@@ -1,10 +1,12 @@
 import json
 import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from keeper.board.clustering import Suggestion, adjusted_rand_index, stem, suggest_clusters
+from keeper.board.clustering import Suggestion, stem, suggest_clusters
+from tests.unit.board.rand_index import adjusted_rand_index
 
 DATA_FILE = Path(__file__).parents[2] / "data" / "opportunity_notes.json"
 DATA = json.loads(DATA_FILE.read_text("utf-8"))
@@ -151,3 +153,49 @@ def test_stemmer_is_consistent():
     assert stem("hiring") == stem("hire") == stem("hires")
     assert stem("pricing") == stem("price")
     assert stem("leaders") != stem("leads")
+
+
+# ------------------------------------------------------------------ brainstorms of three industries
+
+BRAINSTORMS = json.loads((DATA_FILE.parent / "brainstorms.json").read_text("utf-8"))
+PEOPLE_APART = {  # per set: rep retention, hiring, customer retention (by the answer key)
+    "saas": ("Rep retention", "Hiring & ramp", "Customer retention & expansion"),
+    "medtech": ("Rep retention", "Recruiting", "Service & account retention"),
+    "distribution": ("Rep retention & careers", "Recruiting", "Key account retention"),
+}
+
+
+@pytest.mark.parametrize(("name", "floor"),
+                         [("saas", 0.9), ("medtech", 0.55), ("distribution", 0.7)])
+def test_ari_on_three_industries(name, floor):
+    notes = BRAINSTORMS[name]
+    assert 50 <= len(notes) <= 100
+    assert ari_for(notes) >= floor
+
+
+@pytest.mark.parametrize("name", list(PEOPLE_APART))
+def test_rep_retention_stays_apart_from_hiring_and_customer_retention(name):
+    notes = BRAINSTORMS[name]
+    suggestions = suggest_clusters([(n["id"], n["text"]) for n in notes])
+    retention, hiring, customers = PEOPLE_APART[name]
+    themes = {n["id"]: n["theme"] for n in notes}
+    for s in suggestions:
+        present = {themes[i] for i in s.note_ids}
+        if retention in present:
+            assert not present & {hiring, customers}, s.title
+    hired = Counter(group_of(suggestions, n["id"]) for n in notes if n["theme"] == hiring)
+    assert customers not in {themes[i] for i in hired.most_common(1)[0][0].note_ids}
+    retained = [group_of(suggestions, n["id"]) for n in notes if n["theme"] == retention]
+    assert retained[0].title == "Rep Retention & Careers"
+    assert sum(1 for g in retained if g == retained[0]) >= len(retained) - 1
+
+
+def test_top_of_funnel_is_one_group_not_two():
+    notes = [n for n in BRAINSTORMS["saas"] if n["theme"] == "Top of funnel"]
+    suggestions = suggest_clusters([(n["id"], n["text"]) for n in notes])
+    assert len(suggestions) == 1 and len(suggestions[0].note_ids) == len(notes)
+
+
+def test_notes_that_share_only_common_words_are_not_paired():
+    notes = [(1, "Calls with customers about fonts"), (2, "Calls about the weather")]
+    assert all(s.is_singleton for s in suggest_clusters(notes))

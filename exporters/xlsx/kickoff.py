@@ -1,5 +1,5 @@
 """The workbook's sheets for a sales kickoff: Look back, Reality audit (a heat map), Goals,
-Recognition, Success grid, Check-ins, and one "30 days – <rep>" sheet per rep.
+Recognition, Success grid, Check-ins, and First 30 days (a row per rep).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.colours import GAP, GAP_LEGEND, HEAT, HEAT_LEGEND, METRIC, VERDICT
 from exporters.data import ExportData
-from exporters.data_kickoff import AuditCell, First30Row, KickoffData
+from exporters.data_kickoff import AuditCell, KickoffData
 from exporters.xlsx.kit import (
     BOLD_FONT,
     DATE_FORMAT,
@@ -22,14 +22,15 @@ from exporters.xlsx.kit import (
     HEADER_FILL,
     HEADER_FONT,
     LABEL_FONT,
-    LINE_HEIGHT,
     PERCENT_FORMAT,
     THIN,
     TITLE_FONT,
-    WRAP,
     Fill,
+    Look,
     Table,
     colour,
+    dress,
+    fill_look,
     put,
 )
 
@@ -117,13 +118,19 @@ def _look_back(ws: Worksheet, data: ExportData) -> None:
     _widths(ws, {"A": 46, "B": 16, "C": 14, "D": 10, "E": 3})
 
 
+CENTRED = Alignment(horizontal="center", vertical="center")
+
+
+@functools.cache
+def _plain_rating(fmt: str) -> Look:
+    return Look(alignment=CENTRED, number_format=fmt)
+
+
 def _rating_cell(ws: Worksheet, row: int, col: int, value: float | None, level: str,
                  table: dict[str, str], fmt: str) -> None:
     cell = put(ws, row, col, None if value is None else round(value, 1))
-    cell.number_format = fmt
-    cell.alignment = Alignment(horizontal="center", vertical="center")
-    if level in table:
-        cell.fill = PatternFill("solid", fgColor=table[level])
+    dress(cell, fill_look(table[level], CENTRED, fmt) if level in table else
+          _plain_rating(fmt))
 
 
 def _header(ws: Worksheet, row: int, col: int, text: str, rotate: bool = False) -> None:
@@ -292,25 +299,16 @@ def _check_ins(ws: Worksheet, data: ExportData) -> None:
     table.finish()
 
 
-def _first30(ws: Worksheet, data: ExportData, plan: First30Row) -> None:
-    _title(ws, f"First 30 days: {plan.rep}")
-    facts = f"Manager: {plan.manager or '—'} \u00b7 Accountability partner: {plan.partner or '—'}"
-    put(ws, 2, 1, facts)
-    ws.cell(row=2, column=1).font = LABEL_FONT
-    parts = (("Week 1 focus", plan.week1_focus), ("Weeks 2\u20133", plan.weeks2_3),
-             ("Week 4 review", plan.week4_review), ("Daily habits", plan.daily_habits),
-             ("Accountability partner", plan.partner))
-    for r, (label, text) in enumerate(parts, start=4):
-        head = put(ws, r, 1, label)
-        head.font, head.alignment = LABEL_FONT, Alignment(vertical="top")
-        cell = put(ws, r, 2, text or "")
-        cell.alignment = WRAP
-        lines = sum(max(1, -(-len(line) // 85)) for line in (text or "").splitlines() or [""])
-        ws.row_dimensions[r].height = max(LINE_HEIGHT * 1.6, LINE_HEIGHT * min(30, lines) + 4)
-        for c in (1, 2):
-            ws.cell(row=r, column=c).border = Border(bottom=THIN)
-    _widths(ws, {"A": 26, "B": 80})
-    ws.sheet_view.showGridLines = False
+def _first30(ws: Worksheet, data: ExportData) -> None:
+    """One row per rep: a manager filters to their team, a rep reads one row."""
+    table = Table(ws, ["Rep", "Manager", "Week 1 focus", "Weeks 2\u20133", "Week 4 review",
+                       "Daily habits", "Accountability partner"], wrap=(2, 3, 4, 5))
+    for i in (2, 3, 4, 5):
+        table.widths[i] = 40
+    for plan in _ko(data).first30:
+        table.add([plan.rep, plan.manager or "", plan.week1_focus or "", plan.weeks2_3 or "",
+                   plan.week4_review or "", plan.daily_habits or "", plan.partner or ""])
+    table.finish()
 
 
 def summary_rows(data: ExportData) -> list[tuple[str, Any, str | None]]:
@@ -340,7 +338,7 @@ def kickoff_sheets(data: ExportData) -> list[tuple[str, Fill]]:
         ("Look back", _look_back), ("Reality audit", _audit), ("Goals", _goals),
         ("Recognition", _recognition), ("Success grid", _success), ("Check-ins", _check_ins),
     ]
-    sheets += [(f"30 days \u2013 {plan.rep}", functools.partial(_first30, plan=plan))
-               for plan in ko.first30]
+    if ko.first30:
+        sheets.append(("First 30 days", _first30))
     return sheets
 

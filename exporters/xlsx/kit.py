@@ -6,11 +6,17 @@ and row heights, and coloured cells. Every cell is written through
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
+from copy import copy
+from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
+from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -57,6 +63,61 @@ def put(ws: Worksheet, row: int, column: int, value: object) -> Cell:
     return cell
 
 
+@dataclass(frozen=True, eq=False)  # compared by identity: each look is made once
+class Look:
+    """How a cell looks. Made once (module constants or :func:`fill_look`) and applied with
+    :func:`dress`."""
+
+    font: Font | None = None
+    fill: PatternFill | None = None
+    border: Border | None = None
+    alignment: Alignment | None = None
+    number_format: str | None = None
+
+
+# openpyxl hashes every style object on each assignment (most of a large workbook's time);
+# a look applied to a cell styled so before gives the same style indices every time
+_DRESSED: WeakKeyDictionary[Workbook, dict[tuple[int, tuple[int, ...]], StyleArray]] = (
+    WeakKeyDictionary())
+
+
+def dress(cell: Cell, look: Look) -> Cell:
+    """Give ``cell`` the parts of ``look`` it sets; the rest of its style stays."""
+    known = _DRESSED.setdefault(cell.parent.parent, {})
+    key = (id(look), tuple(cell._style) if cell._style else ())
+    style = known.get(key)
+    if style is not None:
+        cell._style = copy(style)
+        return cell
+    if look.font is not None:
+        cell.font = look.font
+    if look.fill is not None:
+        cell.fill = look.fill
+    if look.border is not None:
+        cell.border = look.border
+    if look.alignment is not None:
+        cell.alignment = look.alignment
+    if look.number_format is not None:
+        cell.number_format = look.number_format
+    known[key] = copy(cell._style)
+    return cell
+
+
+@functools.cache
+def fill_look(hex_rgb: str, alignment: Alignment | None = None,
+              number_format: str | None = None) -> Look:
+    """The look of a cell filled with ``hex_rgb`` (one object per combination)."""
+    return Look(fill=PatternFill("solid", fgColor=hex_rgb), alignment=alignment,
+                number_format=number_format)
+
+
+HEADER = Look(font=HEADER_FONT, fill=HEADER_FILL, border=HEADER_BORDER,
+              alignment=Alignment(vertical="center"))
+@functools.cache
+def _body(wrap: bool, number_format: str | None) -> Look:
+    return Look(alignment=WRAP if wrap else TOP, number_format=number_format)
+
+
 class Table:
     """A header row plus rows on a sheet, with widths tracked as rows are written."""
 
@@ -68,17 +129,13 @@ class Table:
         self._wrapped: list[tuple[int, int, int]] = []  # (row, column index, text length)
         self.widths = [len(h) + 4 for h in headers]  # room for the filter button
         for i, header in enumerate(headers):
-            cell = put(ws, row, col + i, header)
-            cell.fill, cell.font, cell.border = HEADER_FILL, HEADER_FONT, HEADER_BORDER
-            cell.alignment = Alignment(vertical="center")
+            dress(put(ws, row, col + i, header), HEADER)
         self.next_row = row + 1
 
     def add(self, values: Sequence[Any]) -> None:
         for i, value in enumerate(values):
             cell = put(self.ws, self.next_row, self.left + i, value)
-            if i in self.formats:
-                cell.number_format = self.formats[i]
-            cell.alignment = WRAP if i in self.wrap else TOP
+            dress(cell, _body(i in self.wrap, self.formats.get(i)))
             self.widths[i] = max(self.widths[i], width_of(value))
             if i in self.wrap and isinstance(value, str) and value:
                 self._wrapped.append((self.next_row, i, len(value)))
@@ -134,9 +191,9 @@ def solid(hex_rgb: str | None) -> PatternFill | None:
 
 
 def colour(ws: Worksheet, row: int, column: int, table: dict[str, str], key: str | None) -> None:
-    fill = solid(fill_for(table, key))
-    if fill is not None:
-        ws.cell(row=row, column=column).fill = fill
+    hex_rgb = fill_for(table, key)
+    if hex_rgb:
+        dress(ws.cell(row=row, column=column), fill_look(hex_rgb))
 
 
 Fill = Callable[[Worksheet, ExportData], None]  # writes one sheet

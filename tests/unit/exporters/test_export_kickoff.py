@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 from pathlib import Path
 
 import pytest
@@ -31,7 +30,7 @@ from tests.unit.exporters.deck_text import text_of as _text_of
 
 NOW = dt.datetime(2026, 11, 23, 14, 30, tzinfo=dt.UTC)
 KICKOFF_SHEETS = ["Summary", "Agenda", "People", "Look back", "Reality audit", "Goals",
-                  "Recognition", "Success grid", "Check-ins"]
+                  "Recognition", "Success grid", "Check-ins", "First 30 days"]
 REPS = 28
 
 
@@ -74,9 +73,8 @@ def _table(slide):
 
 def test_kickoff_sheets(tmp_path: Path, kickoff: ExportData) -> None:
     wb = load_workbook(write_xlsx(kickoff, tmp_path / "ko.xlsx"))
-    assert wb.sheetnames[:9] == KICKOFF_SHEETS  # no empty board, quadrant or OKR sheets
-    plans = wb.sheetnames[9:]
-    assert len(plans) == REPS and plans[0] == "30 days \u2013 Aria Haddad"
+    # no empty board, quadrant or OKR sheets, and one sheet for every rep's first 30 days
+    assert wb.sheetnames == KICKOFF_SHEETS
     summary = {r[0]: r[1] for r in _rows(wb["Summary"]) if r[0]}
     assert summary["Revenue against goal"] == (
         "Revenue 22,100,000 against a goal of 24,000,000: 92% (missed)")
@@ -182,16 +180,17 @@ def test_goals_recognition_grid_check_ins(tmp_path: Path, kickoff: ExportData) -
                                       (90, "90-day checkpoint")]
 
 
-def test_first_30_days_sheet_per_rep(tmp_path: Path, kickoff: ExportData) -> None:
+def test_first_30_days_is_one_sheet_with_a_row_per_rep(tmp_path: Path,
+                                                       kickoff: ExportData) -> None:
     wb = load_workbook(write_xlsx(kickoff, tmp_path / "ko.xlsx"))
-    ws = wb["30 days \u2013 Ava Chen"]
-    assert ws["A1"].value == "First 30 days: Ava Chen"
-    parts = {r[0]: r[1] for r in _rows(ws)[3:]}
-    assert list(parts) == ["Week 1 focus", "Weeks 2\u20133", "Week 4 review", "Daily habits",
-                           "Accountability partner"]
-    assert parts["Daily habits"] == "Prospecting block 9-10; log next steps the same day"
-    assert parts["Accountability partner"] == "Liam Novak"
-    assert "Manager: Tommy Becker" in ws["A2"].value
+    header, *rows = _rows(wb["First 30 days"])
+    assert header == ("Rep", "Manager", "Week 1 focus", "Weeks 2\u20133", "Week 4 review",
+                      "Daily habits", "Accountability partner")
+    assert len(rows) == REPS and rows[0][0] == "Aria Haddad"
+    ava = next(dict(zip(header, r, strict=True)) for r in rows if r[0] == "Ava Chen")
+    assert ava["Daily habits"] == "Prospecting block 9-10; log next steps the same day"
+    assert ava["Accountability partner"] == "Liam Novak" and ava["Manager"] == "Tommy Becker"
+    assert wb["First 30 days"].auto_filter.ref  # a manager filters to their team
 
 
 def test_hostile_rep_names_and_plans(tmp_path: Path, demo_store: OffsiteStore) -> None:
@@ -205,13 +204,12 @@ def test_hostile_rep_names_and_plans(tmp_path: Path, demo_store: OffsiteStore) -
         s.add(Attainment(offsite_id=kid, person_id=rep.id, attainment=1.25))
     data = gather(demo_store, kid, now=NOW)
     wb = load_workbook(write_xlsx(data, tmp_path / "ko.xlsx"))
-    names = [n for n in wb.sheetnames if n.startswith("30 days \u2013 =cmd")]
-    assert len(names) == 1 and len(names[0]) <= 31
-    assert not re.search(r"[\[\]:*?/\\]", names[0])
-    ws = wb[names[0]]
-    focus = ws["B4"]
+    ws = wb["First 30 days"]
+    row = next(r for r in ws.iter_rows(min_row=2) if str(r[0].value).startswith("=cmd"))
+    assert row[0].data_type == "s" and row[0].quotePrefix and "\x07" not in row[0].value
+    focus = row[2]
     assert focus.value == "+SUM(1) 🎉" and focus.data_type == "s" and focus.quotePrefix
-    assert ws["B7"].value == "[31m escape"
+    assert row[5].value == "[31m escape"
     prs = Presentation(str(write_pptx(data, tmp_path / "ko.pptx")))
     chairman = _text_of(_titled(prs, "Chairman's Club"))
     assert "=cmd|' /C calc'!A0 [x]:*? 🎉zz" in chairman and "\x07" not in chairman
@@ -349,7 +347,7 @@ def test_export_files_and_the_cli_take_an_offsite(tmp_path: Path, capsys) -> Non
     args = argparse.Namespace(file=path, xlsx=tmp_path / "ko.xlsx", pptx=None, template=None,
                               names=False, offsite=kid)
     assert cmd_export(args) == 0
-    assert load_workbook(tmp_path / "ko.xlsx").sheetnames[:9] == KICKOFF_SHEETS
+    assert load_workbook(tmp_path / "ko.xlsx").sheetnames == KICKOFF_SHEETS
     args.offsite = 999
     assert cmd_export(args) == 1
     err = capsys.readouterr().err

@@ -36,6 +36,7 @@ from keeper.board.geometry import (
     _overlaps,
     cluster_bounds,
     frame_size,
+    free_slot,
     free_spot,
     grid_columns,
     grid_positions,
@@ -66,7 +67,7 @@ __all__ = [
     "RenameCluster", "SetBigBet", "SetDots", "SetTallySettings", "TidyCluster",
     "ToggleSupport",
     "_frames", "_overlaps", "accept_suggestion", "board_people", "cluster_at",
-    "cluster_bounds", "frame_size", "free_spot", "grid_columns", "grid_positions",
+    "cluster_bounds", "frame_size", "free_slot", "free_spot", "grid_columns", "grid_positions",
     "inbox_positions", "initials", "load_board", "note_rect", "reading_order",
     "split_notes", "tally_config", "union",
 ]

@@ -110,3 +110,26 @@ def free_spot(obstacles: Sequence[Rect], width: float, height: float) -> tuple[f
                 return (x, y)
     bottom = max(r[1] + r[3] for r in obstacles)
     return (left, bottom + MARGIN)
+
+
+def free_slot(frame: Rect, occupied: Sequence[Rect],
+              near: tuple[float, float]) -> tuple[float, float]:
+    """Top-left of the free grid place in a cluster ``frame`` nearest ``near`` (where the
+    note was dropped): places overlap none of the ``occupied`` note rectangles; the grid has
+    the frame's width in columns and one row more than the notes fill, so one is always free."""
+    x, y, width, _height = frame
+    columns = max(1, round((width - 2 * PAD + GAP_X) / (NOTE_W + GAP_X)))
+    bottom = max((r[1] + r[3] for r in occupied), default=y + HEADER)
+    rows = max(1, math.ceil((bottom - y - HEADER + GAP_Y) / (NOTE_H + GAP_Y))) + 1
+    best: tuple[float, float, float] | None = None
+    for row in range(rows):
+        for col in range(columns):
+            spot = (x + PAD + col * (NOTE_W + GAP_X), y + HEADER + row * (NOTE_H + GAP_Y))
+            if any(_overlaps(note_rect(*spot), r) for r in occupied):
+                continue
+            distance = (spot[0] - near[0]) ** 2 + (spot[1] - near[1]) ** 2
+            if best is None or (distance, spot[1], spot[0]) < best:
+                best = (distance, spot[1], spot[0])
+    if best is None:  # every place of the grid is covered by stray notes: start a row below
+        return (x + PAD, bottom + GAP_Y)
+    return (best[2], best[1])

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from keeper.board.geometry import Rect, free_slot, note_rect
 from keeper.board.operation import (
     BoardError,
     BoardOperation,
@@ -127,9 +128,22 @@ class MoveNotes(BoardOperation):
         data = load_fresh(s, offsite_id)
         known = {c.id for c in data.clusters}
         targets: set[int] = set()
+        moving = {m.note_id for m in self.moves}
+        homes = {n.id: n.cluster_id for n in data.notes}
+        placed: dict[int, list[Rect]] = {}  # per cluster: its notes that stay, and arrivals
         for move in self.moves:
             cluster_id = move.cluster_id if move.cluster_id in known else None
-            self._update(s, Note, move.note_id, x=move.x, y=move.y, cluster_id=cluster_id)
+            x, y = move.x, move.y
+            if cluster_id is not None and homes.get(move.note_id) != cluster_id:
+                # A note joining a group lands in its nearest free place, never on a note.
+                c = data.cluster(cluster_id)
+                assert c is not None
+                occupied = placed.setdefault(cluster_id, [
+                    note_rect(n.x, n.y) for n in data.notes_in(cluster_id)
+                    if n.id not in moving])
+                x, y = free_slot((c.x, c.y, c.width, c.height), occupied, (x, y))
+                occupied.append(note_rect(x, y))
+            self._update(s, Note, move.note_id, x=x, y=y, cluster_id=cluster_id)
             if cluster_id is not None:
                 targets.add(cluster_id)
         if targets:

@@ -95,7 +95,11 @@ def test_drag_note_into_cluster_with_the_mouse_then_undo_redo(qtbot, view, conte
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
     note_id = loose.note.id
     assert notes_in_db(context)[note_id].cluster_id == target.cluster.id
-    assert view.scene.notes[note_id] in view.scene.clusters[target.cluster.id].members
+    dropped = view.scene.notes[note_id]
+    assert dropped in view.scene.clusters[target.cluster.id].members
+    others = [m for m in view.scene.clusters[target.cluster.id].members if m is not dropped]
+    assert not any(dropped.sceneBoundingRect().intersects(m.sceneBoundingRect())
+                   for m in others)  # it landed in a free place, not on a note
 
     context.undo_stack.undo()
     assert notes_in_db(context)[note_id].cluster_id is None

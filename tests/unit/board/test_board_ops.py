@@ -157,15 +157,20 @@ def test_move_note_into_cluster_keeps_its_votes_and_grows_the_frame(demo_store):
     target = data.clusters[4]
     bo.ToggleSupport(data.offsite_id, data.people[1].id, note_id=loose.id).apply(demo_store)
     before = votes(demo_store)
-    x, y = target.x + target.width - 40, target.y + target.height - 20  # sticks out
+    members = data.notes_in(target.id)
+    x, y = members[0].x + 30, members[0].y + 20  # dropped on top of a note of the group
     op = bo.MoveNotes([bo.NoteMove(loose.id, x, y, target.id)])
     op.apply(demo_store)
     after = board(demo_store)
-    assert after.note(loose.id).cluster_id == target.id
+    moved = after.note(loose.id)
+    assert moved.cluster_id == target.id
     assert votes(demo_store) == before
+    assert not any(bo._overlaps(bo.note_rect(moved.x, moved.y), bo.note_rect(n.x, n.y))
+                   for n in members)  # a free place, not on top of the note
     frame = after.cluster(target.id)
-    assert frame.x + frame.width >= x + bo.NOTE_W and frame.y + frame.height >= y + bo.NOTE_H
-    assert bo.cluster_at(after, x + 10, y + 10) == target.id
+    assert frame.x + frame.width >= moved.x + bo.NOTE_W
+    assert frame.y + frame.height >= moved.y + bo.NOTE_H
+    assert bo.cluster_at(after, moved.x + 10, moved.y + 10) == target.id
     op.revert(demo_store)
     assert board(demo_store).note(loose.id) == loose
     assert board(demo_store).cluster(target.id) == target
@@ -466,3 +471,26 @@ def test_operations_refuse_vanished_rows(demo_store):
         bo.MoveNotes([bo.NoteMove(99999, 0, 0, None)]).apply(demo_store)
     assert demo_store.session.scalar(select(Cluster.id).where(Cluster.id == 99999)) is None
     assert len(demo_store.session.scalars(select(Note)).all()) == 40
+
+
+def test_notes_joining_a_group_take_the_free_places_nearest_the_drop():
+    frame = (0.0, 0.0, 2 * bo.PAD + 2 * bo.NOTE_W + bo.GAP_X, 400.0)
+    slots = bo.grid_positions(0.0, 0.0, 4, columns=2)
+    occupied = [bo.note_rect(*slots[0]), bo.note_rect(*slots[1]), bo.note_rect(*slots[2])]
+    assert bo.free_slot(frame, occupied, slots[1]) == slots[3]  # the hole beside the drop
+    occupied.append(bo.note_rect(*slots[3]))
+    x, y = bo.free_slot(frame, occupied, (500.0, 500.0))  # a full grid: a new row
+    assert y == slots[2][1] + bo.NOTE_H + bo.GAP_Y
+    assert not any(bo._overlaps(bo.note_rect(x, y), r) for r in occupied)
+
+
+def test_several_notes_dropped_on_one_group_never_land_on_each_other(demo_store):
+    data = board(demo_store)
+    loose = [n for n in data.notes if n.cluster_id is None][:3]
+    target = data.clusters[0]
+    spot = data.notes_in(target.id)[0]
+    bo.MoveNotes([bo.NoteMove(n.id, spot.x, spot.y, target.id) for n in loose]).apply(demo_store)
+    after = board(demo_store)
+    rects = [bo.note_rect(n.x, n.y) for n in after.notes_in(target.id)]
+    for i, a in enumerate(rects):
+        assert not any(bo._overlaps(a, b) for b in rects[i + 1:])

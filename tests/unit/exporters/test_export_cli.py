@@ -133,3 +133,24 @@ def test_file_from_an_older_keeper_exports_and_stays_untouched(tmp_path: Path) -
     assert lines[0].startswith("wrote ")
     assert load_workbook(tmp_path / "t.xlsx")["Summary"]["A1"].value == "Old offsite"
     assert old.read_bytes() == before
+
+
+@pytest.mark.parametrize(("flag", "needed", "not_loaded"), [
+    ("--xlsx", "openpyxl", "pptx"),
+    ("--pptx", "pptx", "openpyxl"),
+])
+def test_export_loads_no_qt_and_only_the_writer_it_needs(
+        tmp_path: Path, demo_file: Path, flag: str, needed: str, not_loaded: str) -> None:
+    out = tmp_path / f"out{flag.replace('--', '.')}"
+    code = (
+        "import sys; from ui.launcher import main; "
+        f"rc = main(['export', r'{demo_file}', '{flag}', r'{out}']); "
+        "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')));"
+        f"assert not qt, qt; assert '{needed}' in sys.modules; "
+        f"assert '{not_loaded}' not in sys.modules, '{not_loaded} was imported'; sys.exit(rc)"
+    )
+    env = {**os.environ, "KEEPER_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert out.exists()

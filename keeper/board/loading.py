@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -67,22 +68,31 @@ class BoardData:
     config: tally.TallyConfig
     initiatives: tuple[tally.TallyInitiative, ...]
 
-    # ----- views for the tally rules -----
-    @property
+    # ----- views for the tally rules (computed once per load: the value is frozen) -----
+    @cached_property
     def tally_notes(self) -> list[tally.TallyNote]:
         return [tally.TallyNote(n.id, n.cluster_id, n.author_id, n.text) for n in self.notes]
 
-    @property
+    @cached_property
     def tally_clusters(self) -> list[tally.TallyCluster]:
         return [
             tally.TallyCluster(c.id, c.title, c.big_bet, c.initiative_id) for c in self.clusters
         ]
 
+    @cached_property
+    def _entries(self) -> tuple[tally.Entry, ...]:
+        return tuple(
+            tally.tally(self.tally_notes, self.tally_clusters, self.supports, self.config))
+
     def entries(self) -> list[tally.Entry]:
-        return tally.tally(self.tally_notes, self.tally_clusters, self.supports, self.config)
+        return list(self._entries)
+
+    @cached_property
+    def _ranking(self) -> tuple[tally.RankedEntry, ...]:
+        return tuple(tally.rank(self._entries))
 
     def ranking(self) -> list[tally.RankedEntry]:
-        return tally.rank(self.entries())
+        return list(self._ranking)
 
     def big_bet_issues(self) -> list[tally.BigBetIssue]:
         return tally.check_big_bets(self.tally_clusters, self.initiatives)

@@ -29,6 +29,7 @@ class BigBetsPanel(QWidget):
         self.run_op = run_op
         self.data: bo.BoardData | None = None
         self._loading = False
+        self._shown: object = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Big bets"))
         layout.addWidget(hint("Pick 2 to 4 groups the team will commit to, and tie each to one "
@@ -64,6 +65,11 @@ class BigBetsPanel(QWidget):
 
     def set_data(self, data: bo.BoardData) -> None:
         self.data = data
+        shown = (tuple(data.clusters), data.initiatives,
+                 tuple((e.kind, e.id, e.count, e.rank, e.tied) for e in data.ranking()))
+        if shown == self._shown:
+            return  # an edit elsewhere on the board: nothing here changed
+        self._shown = shown
         self._loading = True
         try:
             self._fill(data)

@@ -61,6 +61,7 @@ class CaptureBar(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._shown: object = None
         self.author = QComboBox()
         self.author.setAccessibleName("Author of the next note")
         self.author.setToolTip("Who wrote the note")
@@ -94,6 +95,11 @@ class CaptureBar(QFrame):
 
     def set_data(self, data: bo.BoardData) -> None:
         """The people to write as (the current one kept) and their progress."""
+        progress = data.progress()
+        shown = (data.people, tuple(sorted(progress.by_person.items())))
+        if shown == self._shown:
+            return  # the same people and counts: keep the widgets
+        self._shown = shown
         current = self.author.currentData()
         self.author.blockSignals(True)
         self.author.clear()

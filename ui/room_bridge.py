@@ -10,9 +10,12 @@ the room, and tells the phones when the Keeper changed something.
 from __future__ import annotations
 
 import logging
+import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
@@ -21,7 +24,7 @@ from keeper.clock import Clock
 from keeper.ops import Operation
 from keeper.store.offsite_file import OffsiteStore, ReadOnlyError
 from ui.context import AppContext
-from ui.room.desk import Job, NoOffsite, T
+from ui.room.desk import Job, NoOffsite, Reader, T
 from ui.room.devices import Room, RoomError
 from ui.room.network import join_url, lan_addresses
 from ui.room.server import RoomServer
@@ -59,22 +62,66 @@ class _ContextKeep:
 
 
 class QtDesk(QObject):
-    """Runs the server's jobs on the thread this object lives in (the UI thread)."""
+    """Runs the server's jobs on the thread this object lives in (the UI thread).
 
-    _job = Signal(object, object)
+    Jobs queue up and run in slices of about ``SLICE_S``; between slices the event
+    loop paints and takes keys, so sixty phones at once never freeze the window.
+    """
+
+    SLICE_S = 0.015
+    _wake = Signal()
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.keep = _ContextKeep(context)
+        self._context = context
+        self._reader: Reader | None = None
         self.longest_job_s = 0.0
-        self._job.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        self._jobs: deque[tuple[Callable[[Any], Any], Future[Any]]] = deque()
+        self._lock = threading.Lock()
+        self._scheduled = False
+        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+
+    @staticmethod
+    def _where(context: AppContext) -> tuple[Path, int] | None:
+        store, offsite_id = context.store, context.offsite_id
+        return None if store is None or offsite_id is None else (store.path, offsite_id)
+
+    def read(self, job: Job[T]) -> Future[T]:
+        with self._lock:
+            if self._reader is None:
+                context = self._context
+                self._reader = Reader(lambda: self._where(context), context.clock)
+            reader = self._reader
+        return reader.read(job)
+
+    def close_reader(self) -> None:
+        with self._lock:
+            reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.close()
 
     def submit(self, job: Job[T]) -> Future[T]:
         future: Future[T] = Future()
-        self._job.emit(job, future)
+        with self._lock:
+            self._jobs.append((job, future))
+            wake, self._scheduled = not self._scheduled, True
+        if wake:
+            self._wake.emit()
         return future
 
-    @Slot(object, object)
+    @Slot()
+    def _drain(self) -> None:
+        started = time.perf_counter()
+        while time.perf_counter() - started < self.SLICE_S:
+            with self._lock:
+                if not self._jobs:
+                    self._scheduled = False
+                    return
+                job, future = self._jobs.popleft()
+            self._run(job, future)
+        self._wake.emit()  # more waiting: after the window has had its turn
+
     def _run(self, job: Callable[[Any], Any], future: Future[Any]) -> None:
         if not future.set_running_or_notify_cancel():
             return
@@ -146,6 +193,7 @@ class RoomController(QObject):
         if self.server is None:
             return
         self.server.stop()
+        self.desk.close_reader()
         self.server, self.room = None, None
         log.info("room closed")
         self.opened_changed.emit(False)

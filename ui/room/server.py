@@ -24,7 +24,7 @@ from keeper.resources import resource
 from ui.room import reads
 from ui.room.desk import Desk, Job, Keep, NoOffsite
 from ui.room.devices import Device, Room, RoomError
-from ui.room.writes import WRITES
+from ui.room.writes import WRITES, Sent
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -179,7 +179,12 @@ class RoomServer:
             old.set()
 
     async def _on_desk(self, job: Job[T]) -> T:
+        """A write (and the checks that go with it), where the file is written."""
         return await asyncio.wrap_future(self.desk.submit(job))
+
+    async def _read(self, job: Job[T]) -> T:
+        """What a phone is shown, off the Keeper's window."""
+        return await asyncio.wrap_future(self.desk.read(job))
 
     # ----- requests -------------------------------------------------------------------
     async def _page(self, request: web.Request) -> web.Response:
@@ -220,7 +225,7 @@ class RoomServer:
     async def _roster(self, request: web.Request) -> web.Response:
         body = await self._body(request)
         self.room.check_code(body.get("code"), self._address(request))
-        people, title = await self._on_desk(lambda k: (reads.roster(k), reads.offsite_title(k)))
+        people, title = await self._read(lambda k: (reads.roster(k), reads.offsite_title(k)))
         claimed = self.room.claimed()
         return web.json_response({"title": title, "people": [
             {"id": m.id, "name": m.name, "taken": m.id in claimed} for m in people]})
@@ -231,7 +236,7 @@ class RoomServer:
         person_id = body.get("person")
         if not isinstance(person_id, int) or isinstance(person_id, bool):
             raise RoomError("Pick your name from the list.")
-        person = await self._on_desk(lambda k: reads.member(k, person_id))
+        person = await self._read(lambda k: reads.member(k, person_id))
         if person is None:
             raise RoomError("That name is not on this offsite's list. Ask the Keeper.", 409)
         device = self.room.claim(person.id, person.name, self._address(request))
@@ -241,7 +246,7 @@ class RoomServer:
     async def _state(self, request: web.Request) -> web.Response:
         device = self._device(request)
         self.room.spend(device, READ_COST, write=False)
-        return web.json_response(await self._on_desk(self._state_job(device.person_id)))
+        return web.json_response(await self._read(self._state_job(device.person_id)))
 
     def _state_job(self, me: int) -> Job[dict[str, Any]]:
         chosen, paused = self.room.chosen, self.room.paused
@@ -255,19 +260,18 @@ class RoomServer:
         device = self._device(request)
         self.room.spend(device)
         activity, write = WRITES[action]
-        chosen, paused, me = self.room.chosen, self.room.paused, device.person_id
+        chosen, me = self.room.chosen, device.person_id
 
-        def job(keep: Keep) -> tuple[Any, dict[str, Any]]:
+        def job(keep: Keep) -> Sent:
             now, _session = reads.current_activity(keep, chosen)
             if now is not activity:
                 raise RoomError("The Keeper has moved on: this part is closed now.", 409)
-            sent = write(keep, me, body)
-            return sent, reads.phone_state(keep, me, chosen, paused)
+            return write(keep, me, body)
 
-        sent, state = await self._on_desk(job)
+        sent = await self._on_desk(job)
         self.room.record(device, sent.what, sent.summary)
         self.notify()
-        return web.json_response(state)
+        return web.json_response(await self._read(self._state_job(me)))
 
     async def _events(self, request: web.Request) -> web.StreamResponse:
         """Server-sent events: "changed" whenever the phone should reload its state."""

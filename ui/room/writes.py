@@ -17,6 +17,7 @@ from typing import Any
 from keeper.board import tally
 from keeper.board.loading import load_board
 from keeper.board.notes import AddNotes, DeleteNotes, EditNote
+from keeper.board.own import notes_by
 from keeper.board.support import SetDots, ToggleSupport
 from keeper.day import feedback, questions, reflections
 from keeper.day.fields import TEXT_MAX
@@ -56,9 +57,9 @@ def text(body: Body, key: str = "text") -> str:
 
 
 def _own_note(keep: Keep, me: int, note_id: int) -> None:
-    note = next((n for n in load_board(keep.store.session, keep.offsite_id).notes
+    note = next((n for n in notes_by(keep.store.session, keep.offsite_id, me)
                  if n.id == note_id), None)
-    if note is None or note.author_id != me:
+    if note is None:
         raise RoomError("That note is not one of yours.", 403)
     if note.cluster_id is not None:
         raise RoomError("The Keeper has grouped that note: it can no longer be changed "

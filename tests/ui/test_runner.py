@@ -308,8 +308,8 @@ def test_test_chime_button_and_a_flash_where_nothing_can_play(qtbot, runner: Run
     assert runner.sound.chime.played == 1
     runner.sound.chime = FakeChime(works=False)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert "#FFB627" in runner.countdown.styleSheet()  # lit instead
-    qtbot.waitUntil(lambda: "#FFB627" not in runner.countdown.styleSheet(), timeout=3000)
+    assert runner.countdown.colours.background == "#FFB627"  # lit instead
+    qtbot.waitUntil(lambda: runner.countdown.colours.background != "#FFB627", timeout=3000)
 
 
 def test_the_platform_player_is_chosen_and_the_chime_is_shipped() -> None:

@@ -10,15 +10,17 @@ shrinks until it fits, never cut.
 
 from __future__ import annotations
 
+import time
 from dataclasses import fields
 
-from PySide6.QtCore import QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QPainter,
     QPaintEvent,
+    QPixmap,
     QRegion,
     QResizeEvent,
 )
@@ -52,6 +54,7 @@ class AudienceFace(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Audience display")
         self.paint_count = 0
+        self.last_paint_at = 0.0
         self.last_paint_rect = QRect()
         self.last_paint_region = QRegion()
         self.dirty = QRegion()  # what set_state asked to repaint and is not painted yet
@@ -59,6 +62,7 @@ class AudienceFace(QWidget):
         self._fonts: dict[str, QFont] = {}
         self._digits_font_for: tuple[str, int, int] = ("", 0, 0)
         self._fitted: dict[tuple[str, str, int, int], QFont] = {}
+        self._glyphs: dict[tuple[str, str, float], QPixmap] = {}  # digit -> its drawn pixmap
         self.cue_lit = True
         self._flashes_left = 0
         self._flash = QTimer(self)
@@ -83,6 +87,9 @@ class AudienceFace(QWidget):
                 and all(name in FIELD_BANDS for name in changed)):
             bands = QRegion()
             for name in changed:
+                if name == "digits" and len(old.digits) == len(state.digits):
+                    bands = bands.united(self._changed_cells(old.digits, state.digits))
+                    continue
                 for key in FIELD_BANDS[name]:
                     bands = bands.united(self._rects[key].toAlignedRect())
             self._invalidate(bands)
@@ -179,6 +186,7 @@ class AudienceFace(QWidget):
                     break
                 font = bigger
         self._fonts["digits"] = font
+        self._glyphs.clear()
 
     def fitted_font(self, key: str, text: str, lines: int) -> QFont:
         """The line's font, shrunk until ``text`` fits its band in ``lines`` lines or fewer."""
@@ -206,6 +214,7 @@ class AudienceFace(QWidget):
     # -- painting -------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         self.paint_count += 1
+        self.last_paint_at = time.perf_counter()  # the bench's key press → repaint
         self.last_paint_rect = event.rect()
         self.last_paint_region = event.region()
         self.dirty = QRegion()
@@ -244,7 +253,7 @@ class AudienceFace(QWidget):
         draw("title", state.title, text)
         draw("clock", state.clock, text, Qt.AlignmentFlag.AlignRight)
         draw("subtitle", state.subtitle, text)
-        draw("digits", state.digits, QColor(colours.digits), centre)
+        self._draw_digits(painter, state.digits, colours, exposed)
         if state.cue:
             self._draw_cue(painter, exposed)
         elif state.mode == "break":
@@ -255,6 +264,54 @@ class AudienceFace(QWidget):
         draw("message", state.message, QColor(colours.digits), centre, MESSAGE_LINES)
         draw("next", state.next_line, text)
         painter.end()
+
+    # -- the digits: each character drawn once into a pixmap, then blitted -----------
+    def _cells(self, text: str) -> list[QRectF]:
+        """Where each character of ``text`` is drawn (with room for its overhang)."""
+        font = self._fonts["digits"]
+        metrics = QFontMetricsF(font)
+        band = self._rects["digits"]
+        left = (self.width() - metrics.horizontalAdvance(text)) / 2
+        top = band.top() + (band.height() - metrics.ascent() - metrics.descent()) / 2
+        cells = []
+        for n, char in enumerate(text):
+            x = left + metrics.horizontalAdvance(text[:n])
+            cells.append(QRectF(x, top, metrics.horizontalAdvance(char),
+                                metrics.ascent() + metrics.descent()))
+        return cells
+
+    def _changed_cells(self, old: str, new: str) -> QRegion:
+        region = QRegion()
+        for cell, a, b in zip(self._cells(new), old, new, strict=True):
+            if a != b:
+                region = region.united(cell.toAlignedRect().adjusted(-1, -1, 1, 1))
+        return region
+
+    def _glyph(self, char: str, colours: ScreenColours, cell: QRectF) -> QPixmap:
+        """The character on its own background, opaque: a tick is a plain copy, no blending."""
+        ratio = self.devicePixelRatioF()
+        key = (char, colours.digits + colours.background, ratio)
+        pixmap = self._glyphs.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(int(cell.width() * ratio) + 1, int(cell.height() * ratio) + 1)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(QColor(colours.background))
+            glyph = QPainter(pixmap)
+            glyph.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            glyph.setFont(self._fonts["digits"])
+            glyph.setPen(QColor(colours.digits))
+            glyph.drawText(QPointF(0, QFontMetricsF(self._fonts["digits"]).ascent()), char)
+            glyph.end()
+            self._glyphs[key] = pixmap
+        return pixmap
+
+    def _draw_digits(self, painter: QPainter, text: str, colours: ScreenColours,
+                     exposed: QRegion) -> None:
+        if not text or not exposed.intersects(self._rects["digits"].toAlignedRect()):
+            return
+        for char, cell in zip(text, self._cells(text), strict=True):
+            if exposed.intersects(cell.toAlignedRect().adjusted(-1, -1, 1, 1)):
+                painter.drawPixmap(cell.topLeft(), self._glyph(char, colours, cell))
 
     def _draw_progress(self, painter: QPainter, colours: ScreenColours,
                        exposed: QRegion) -> None:

@@ -46,10 +46,20 @@ class RunDay:
         self.blackout = False
         self.cue = False  # the wrap-up cue on the projector (not saved: it is for the moment)
         self.target_end: dt.datetime | None = None  # see agenda_ops.anchored_drift
+        # read once per load, not per tick: AppContext.offsite is a SELECT each time
+        self.offsite_title: str | None = None
+        self.day_start: dt.time | dt.datetime | None = None
+
+    def read_offsite(self) -> None:
+        """The offsite's title and day start, again (after an edit in the Offsite view)."""
+        offsite = self.context.offsite
+        self.offsite_title = offsite.title if offsite is not None else None
+        self.day_start = offsite.day_start if offsite is not None else None
 
     def load(self) -> None:
         """Read the agenda and the saved runner state: a running timer goes on running."""
         store, offsite = self.context.store, self.context.offsite
+        self.read_offsite()
         if store is None or offsite is None:
             self.runner, self.items, self.entries = None, [], []
             self.message, self.blackout = "", False
@@ -116,10 +126,10 @@ class RunDay:
             log.warning("runner state not saved: %s", exc)
 
     def drift(self) -> schedule.Drift | None:
-        runner, offsite = self.runner, self.context.offsite
-        if runner is None or offsite is None:
+        runner, day_start = self.runner, self.day_start
+        if runner is None or day_start is None:
             return None
-        return runner_rules.runner_drift(runner, self.entries, offsite.day_start,
+        return runner_rules.runner_drift(runner, self.entries, day_start,
                                          self.clock.now().astimezone(), self.target_end)
 
     def take_back(self, preview: schedule.RebalancePreview) -> Composite:

@@ -2,15 +2,68 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
-from keeper.contrast import CONTROL_PALETTE
+from keeper.contrast import CONTROL_PALETTE, ScreenColours
 from ui.runner.actions import action_button
 from ui.runner.text import ShownText
 
 FLASH_MS = 900
+FLASH_COLOURS = ScreenColours(background="#FFB627", digits="#1A1200", text="#1A1200")
+
+
+class CountdownDigits(QWidget):
+    """The control window's countdown, painted: a new second repaints it and asks no layout
+    pass of the window (a QLabel's setText does, every second). Screen readers hear
+    "Time left 37:00". It scales with the room it has and sets no minimum width."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("countdown")
+        self._text = ""
+        self.px = 120
+        self.colours = CONTROL_PALETTE["normal"]
+        self.setMinimumHeight(90)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("Time left")
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 (QLabel's name, for callers)
+        if text != self._text:
+            self._text = text
+            self.setAccessibleName(f"Time left {text}")  # the value, not just a label
+            self.update()
+
+    def set_look(self, px: int, colours: ScreenColours) -> None:
+        self.px, self.colours = px, colours
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(self.colours.background))
+        painter.drawRoundedRect(QRectF(self.rect()), 12, 12)
+        font = QFont(self.font())
+        font.setPixelSize(self.px)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor(self.colours.digits))
+        painter.drawText(self.rect().adjusted(18, 0, -18, 0), int(Qt.AlignmentFlag.AlignCenter),
+                         self._text)
+        painter.end()
 
 
 class SessionCard(QFrame):
@@ -24,14 +77,7 @@ class SessionCard(QFrame):
         self.meta = QLabel()
         self.meta.setObjectName("muted")
         self.meta.setWordWrap(True)
-        self.countdown = QLabel("00:00")
-        self.countdown.setObjectName("countdown")
-        self.countdown.setAccessibleName("Time left")
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown.setMinimumHeight(90)
-        # the digits scale with the room they have (set_digits_px), so the label never sets a
-        # minimum width: the window stays usable on a small laptop screen
-        self.countdown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.countdown = CountdownDigits()
         self.digits_px = 120
         self.palette_key = "normal"
         self.state_line = QLabel()
@@ -79,21 +125,13 @@ class SessionCard(QFrame):
         """The digits, on the control palette's colours for ``palette`` (a warning level)."""
         self.palette_key = palette
         if self.shown.changed("countdownStyle", palette):
-            colours = CONTROL_PALETTE.get(palette, CONTROL_PALETTE["normal"])
-            self.countdown.setStyleSheet(
-                f"QLabel#countdown {{ font-size: {self.digits_px}px; font-weight: 700;"
-                f" color: {colours.digits};"
-                f" background: {colours.background}; border-radius: 12px; padding: 0 18px; }}"
-            )
-        if self.shown.changed("countdown", text):
-            self.countdown.setText(text)
-            self.countdown.setAccessibleName(f"Time left {text}")  # the value, not just a label
+            self.countdown.set_look(self.digits_px,
+                                    CONTROL_PALETTE.get(palette, CONTROL_PALETTE["normal"]))
+        self.countdown.setText(text)
 
     def flash(self) -> None:
         """Instead of a chime on a machine without a player: the countdown lights up a moment."""
-        self.countdown.setStyleSheet(
-            f"QLabel#countdown {{ font-size: {self.digits_px}px; font-weight: 700;"
-            " color: #1A1200; background: #FFB627; border-radius: 12px; padding: 0 18px; }")
+        self.countdown.set_look(self.digits_px, FLASH_COLOURS)
         self.shown.forget("countdownStyle")
         QTimer.singleShot(FLASH_MS, self, lambda: self.set_countdown(self.countdown.text(),
                                                                      self.palette_key))

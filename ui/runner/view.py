@@ -49,6 +49,7 @@ from ui.runner.text import ShownText, meta_text, start_text, state_text
 from ui.settings import app_settings
 
 SLOW_REFRESH_MS = 15_000  # the drift line and "later today" while nothing counts
+DAY_PANEL_S = 10  # how often they are recomputed while a session counts down
 
 
 class RunnerView(QWidget):
@@ -64,6 +65,7 @@ class RunnerView(QWidget):
         self._last_state: AudienceState | None = None
         self._last_level: WarningLevel | None = None
         self._shown = ShownText()
+        self._day_panel_at = -DAY_PANEL_S  # clock.monotonic() second of the last day panel
         self._closed = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Run the day")
@@ -185,7 +187,9 @@ class RunnerView(QWidget):
     def _on_data_changed(self, area: str) -> None:
         if self._closed:
             return
-        if (area in ("agenda", "people") and self.context.store is not None
+        if area == "offsite":
+            self.run_day.read_offsite()
+        if (area in ("agenda", "people", "offsite") and self.context.store is not None
                 and self.run_day.reload_keeping_timer()):
             self._runner_rebuilt()
             self.refresh_all()
@@ -205,6 +209,7 @@ class RunnerView(QWidget):
         if change == "session":
             self.run_day.cue = False  # the wrap-up cue was for the session just left
         if change == "time":
+            self._day_panel_at = -DAY_PANEL_S
             self.tick()
         else:
             self.refresh_all()
@@ -299,6 +304,7 @@ class RunnerView(QWidget):
     # ----- showing -------------------------------------------------------------
     def refresh_all(self) -> None:
         self._shown.clear()
+        self._day_panel_at = -DAY_PANEL_S
         days, day = self.run_day.days, self.run_day.day
         self.day_box.blockSignals(True)
         self.day_box.clear()
@@ -344,8 +350,8 @@ class RunnerView(QWidget):
             self.card.set_countdown("--:--", "normal")
         else:
             position = runner_rules.position_text(runner, run.entries)
-            if self.context.offsite is not None:
-                position = f"{self.context.offsite.title} · {position}"
+            if run.offsite_title is not None:
+                position = f"{run.offsite_title} · {position}"
             self._shown.set("position", self.position, position)
             self.card.show_session(item.title, meta_text(run.items[runner.index], run.people),
                                    state_text(runner, level))
@@ -354,12 +360,15 @@ class RunnerView(QWidget):
         self._shown.set("startText", self.start_button, start_text(runner.state))
         self._set_enabled(item is not None, runner.index > 0)
 
-        self.day_panel.show_day(run.drift(), runner_rules.outlook(runner, run.entries, now),
-                                runner.finished, run.message)
-        offsite = self.context.offsite
-        room = Room(run.entries, run.items, run.people,
-                    offsite.title if offsite is not None else None, run.message, run.blackout,
-                    run.cue)
+        # while a session counts down, the drift and "later today" hold still (the next start
+        # is the running deadline): recompute them every DAY_PANEL_S, at once after a command
+        moment = int(self.clock.monotonic())
+        if not running or moment - self._day_panel_at >= DAY_PANEL_S:
+            self._day_panel_at = moment
+            self.day_panel.show_day(run.drift(), runner_rules.outlook(runner, run.entries, now),
+                                    runner.finished, run.message)
+        room = Room(run.entries, run.items, run.people, run.offsite_title, run.message,
+                    run.blackout, run.cue)
         self._emit_state(audience_state(runner, room, now, level))
 
         if running:

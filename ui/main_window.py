@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -27,9 +28,11 @@ from keeper.store.recent import last_used_file, load_recent, remember
 from ui import file_actions
 from ui.context import AppContext
 from ui.settings import app_settings
-from ui.tasks import run_in_background
 from ui.views.lazy import LazyViews
 from ui.views.registry import VIEWS
+
+if TYPE_CHECKING:
+    from keeper.store.offsite_file import OffsiteStore
 
 log = logging.getLogger(__name__)
 AUTO_BACKUP_MS = 5 * 60 * 1000
@@ -105,7 +108,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Opening…")
         self._restore_geometry()
         self.nav.setCurrentRow(self._last_view())
-        self.views.build_at(self.stack.currentIndex())  # row 0 changes nothing: build it
 
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(AUTO_BACKUP_MS)
@@ -202,25 +204,19 @@ class MainWindow(QMainWindow):
                 self.open_demo(first_run=True)
 
     def open_demo(self, first_run: bool = False) -> None:
-        self.statusBar().showMessage("Preparing the demo offsite…")
+        """A fresh copy of the demo offsite (the prebuilt file moved to now: keeper/demo_file)."""
+        from keeper.store.files import fresh_demo_file
 
-        def build() -> Path:
-            from keeper.store.files import fresh_demo_file
-
+        try:
             store = fresh_demo_file()
-            path = store.path
-            store.close()
-            return path
-
-        def done(path: object) -> None:
-            assert isinstance(path, Path)
-            self.open_path(path)  # the last file used, reopened by plain `keeper`
-            if first_run:
-                self.statusBar().showMessage(
-                    "This is the demo offsite. File ▸ New offsite file starts your own.", 10000
-                )
-
-        run_in_background(self, build, done, self._show_error)
+        except Exception as exc:  # a full disk, a locked folder: said, and the window stays
+            self._show_error(exc, title="Cannot prepare the demo offsite")
+            return
+        self.show_store(store)  # the last file used, reopened by plain `keeper`
+        if first_run:
+            self.statusBar().showMessage(
+                "This is the demo offsite. File ▸ New offsite file starts your own.", 10000
+            )
 
     def open_path(self, path: Path, remember_it: bool = True) -> bool:
         from keeper.store.offsite_file import OffsiteStore, StoreError
@@ -231,6 +227,11 @@ class MainWindow(QMainWindow):
             self._show_error(exc, title="Cannot open this file")
             self.statusBar().showMessage("No file open")
             return False
+        self.show_store(store, remember_it)
+        return True
+
+    def show_store(self, store: OffsiteStore, remember_it: bool = True) -> None:
+        """Show the file ``store`` has open (the window owns it from now on)."""
         self.context.set_store(store)
         if remember_it:  # the Keeper's own file (not the demo): back where the day is
             self._show_running_session()
@@ -244,7 +245,6 @@ class MainWindow(QMainWindow):
                 f"{store.path.name} was upgraded to this version of Keeper. "
                 f"A copy of the original is at:\n{store.migrated_backup}",
             )
-        return True
 
     def _show_projector_note(self, note: str) -> None:
         self.projector_note.setText(note)
@@ -384,6 +384,12 @@ class MainWindow(QMainWindow):
         keys = [spec.key for spec in VIEWS]
         key = self._settings().value("main/view", "offsite")
         return keys.index(key) if key in keys else 0
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        # The view shown is built now, not with the window: opening a file may show
+        # another (a running session opens on the runner), and only that one is built.
+        self.views.build_at(self.stack.currentIndex())
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self._settings().setValue("main/geometry", self.saveGeometry())

@@ -86,10 +86,16 @@ class PaintWatch(QObject):
 
 def watch_start(window: QWidget, file_ready: SignalInstance) -> None:
     """Report the first frame and the first file shown; settle memory once it shows."""
-    PaintWatch(window, lambda: report("first-paint"))
+    reported: set[str] = set()
+
+    def once(stage: str) -> None:
+        if stage not in reported:
+            reported.add(stage)
+            report(stage)
 
     def shown() -> None:
-        report("ready")
+        once("first-paint")  # the file was in the first frame
+        once("ready")
         settle_memory()
         if os.environ.get("KEEPER_STARTUP_T0"):
             StallWatch(window)
@@ -99,5 +105,6 @@ def watch_start(window: QWidget, file_ready: SignalInstance) -> None:
         PaintWatch(window, shown)
         window.update()
 
+    PaintWatch(window, lambda: once("first-paint"))
     file_ready.connect(on_file_ready)
     QTimer.singleShot(SETTLE_FALLBACK_MS, settle_memory)

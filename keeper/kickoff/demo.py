@@ -75,7 +75,7 @@ def build_kickoff(session: Session, now: dt.datetime, reps: list[Person],
     date = (now - dt.timedelta(days=300)).date()
     kickoff = Offsite(title="Sales kickoff 2026", kind=template.kind, date=date,
                       venue="Lakeside Conference Center", day_start=dt.time(9, 0),
-                      created_at=now.replace(tzinfo=None) - dt.timedelta(days=330))
+                      created_at=now.astimezone().replace(tzinfo=None) - dt.timedelta(days=330))
     session.add(kickoff)
     session.flush()
     items = agenda_items(template, kickoff.id)

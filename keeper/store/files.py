@@ -8,7 +8,6 @@ from pathlib import Path
 
 from keeper.agenda.templates import AgendaTemplate, agenda_items, find_template, new_offsite
 from keeper.clock import Clock, SystemClock
-from keeper.demo import build_demo
 from keeper.store import backups, paths
 from keeper.store.lock import WriterLock
 from keeper.store.models import Attendance, Person, Role
@@ -51,6 +50,8 @@ def new_file(
     try:
         if demo:
             with store.edit() as session:
+                from keeper.demo import build_demo  # ~0.1 s of imports: only to build it
+
                 build_demo(session, clock)
         else:
             add_offsite_from_template(store, template, clock=clock)
@@ -82,4 +83,8 @@ def fresh_demo_file(clock: Clock | None = None) -> OffsiteStore:
     if keep_old:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         target = target.with_name(f"demo-{stamp}.keeper")
+    from keeper.demo_file import copy_demo  # the prebuilt demo, moved to now: ~15 ms
+
+    if copy_demo(target, clock or SystemClock()):
+        return OffsiteStore.open(target)
     return new_file(target, demo=True, clock=clock)

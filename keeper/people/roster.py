@@ -210,20 +210,25 @@ def plan_import(store: OffsiteStore, path: Path) -> ImportPlan:
     plan = ImportPlan(source=Path(path))
     read, plan.rejected = _read(rows)
     people = _People(list(store.session.scalars(select(Person))))
-    claimed: dict[object, int] = {}  # a person's id, or a new name, → the row that has it
+    claimed: dict[object, int] = {}  # a person's id, a new name or an e-mail → its row
     planned: list[tuple[_Row, RosterRow, Person | None, str | None]] = []
     for row in read:
-        person, matched_by, ambiguous = people.match(row)
+        person, matched_by, reason = people.match(row)
         key: object = person.id if person is not None else row.name.casefold()
-        if ambiguous:
-            plan.rejected.append(Rejection(row.number, ambiguous, row.values))
-        elif key in claimed:
+        # An e-mail someone in the file has matches them, so only rows can share one.
+        email = ("@", (row.email or "").casefold())
+        if reason is None and key in claimed:
             who = person.name if person is not None else row.name
-            plan.rejected.append(Rejection(
-                row.number, f"duplicate: {who} is also on row {claimed[key]}", row.values))
-        else:
-            claimed[key] = row.number
-            planned.append((row, _merged(row, person, people), person, matched_by))
+            reason = f"duplicate: {who} is also on row {claimed[key]}"
+        elif reason is None and email in claimed:
+            reason = f"e-mail {row.email} is also on row {claimed[email]}"
+        if reason:
+            plan.rejected.append(Rejection(row.number, reason, row.values))
+            continue
+        claimed[key] = row.number
+        if row.email:
+            claimed[email] = row.number
+        planned.append((row, _merged(row, person, people), person, matched_by))
     _check_managers(plan, planned, people)
     for _row, merged, person, matched_by in planned:
         if person is None:

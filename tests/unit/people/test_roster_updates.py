@@ -205,3 +205,12 @@ def test_a_rep_promoted_by_the_roster_attends_until_undone(store: OffsiteStore,
     assert attending() == before | {"Sam Stone"}
     operation.revert(store)
     assert attending() == before and _people(store)["Sam Stone"][0] == "rep"
+
+
+def test_one_email_never_names_two_people(store: OffsiteStore, tmp_path: Path) -> None:
+    plan = plan_import(store, _csv(tmp_path / "m.csv",
+                                   "Name,Email\nSam Stone,\n"
+                                   "Ann New,ann@x.example\nBo New,ANN@x.example\n"))
+    assert [(r.row, r.reason) for r in plan.rejected] == [
+        (4, "e-mail ANN@x.example is also on row 3")]
+    assert [r.name for r in plan.accepted] == ["Ann New"]

@@ -146,7 +146,7 @@ class RoomPanel(QWidget):
         keep = chosen.data(0, Qt.ItemDataRole.UserRole) if chosen else None
         self.people.clear()
         for row in rows:
-            sent = ", ".join(f"{n} {what}" for what, n in sorted(row.sent.items())) or "—"
+            sent = ", ".join(f"{what} {n}" for what, n in sorted(row.sent.items())) or "—"
             item = QTreeWidgetItem([row.name, "in" if row.admitted else "waiting for your OK",
                                     sent, row.last_sent, row.address])
             item.setData(0, Qt.ItemDataRole.UserRole, row.token)

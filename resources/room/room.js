@@ -235,6 +235,10 @@ function drawFeedback(data) {
   return parts;
 }
 
+function initialsOf(name) {
+  return name.split(/\s+/).filter(Boolean).map((w) => w[0]).join("").slice(0, 2).toUpperCase();
+}
+
 function drawMapping(data) {
   if (!data.manager) return [el("p", { class: "hint", text: "Managers place their own reps now. Nothing to send from this phone." })];
   const grid = el("div", { class: "grid", id: "grid", "aria-label": "Skill (left to right) by motivation (bottom to top)" });
@@ -246,7 +250,7 @@ function drawMapping(data) {
     return [clamp((event.clientX - box.left) / box.width), clamp(1 - (event.clientY - box.top) / box.height)];
   };
   for (const rep of data.reps) {
-    const label = rep.name.split(/\s+/).map((w) => w[0]).join("").slice(0, 2).toUpperCase();
+    const label = initialsOf(rep.name);
     const dot = el("div", { class: "dot", "data-rep": rep.id, title: rep.name, role: "button", "aria-label": rep.name, text: label });
     if (rep.skill === null) {
       dot.addEventListener("click", () => { picked = rep; say("Tap the grid where " + rep.name + " stands.", true); });
@@ -265,9 +269,11 @@ function drawMapping(data) {
     grid.append(dot);
   }
   grid.addEventListener("click", (e) => { if (picked && e.target === grid) { const rep = picked; picked = null; const [x, y] = spot(e); place(rep, x, y); } });
+  const legend = data.reps.filter((r) => r.skill !== null).map((r) => initialsOf(r.name) + " " + r.name).join(" · ");
   return [el("p", { class: "private", text: "Only you and the Keeper see your reps. Drag a dot; tap a name below, then the grid, to place someone new." }),
     el("div", { class: "axis", text: "↑ motivation" }), grid, el("div", { class: "axis", text: "skill →" }),
-    el("h2", { text: "Not placed yet" }), tray];
+    el("p", { class: "tag", id: "legend", text: legend }),
+    el("h2", { text: "Not placed yet" }), tray.childElementCount ? tray : el("p", { class: "hint", text: "Everyone is on the grid." })];
 }
 
 if (store.getItem("token")) start(); else showJoin();

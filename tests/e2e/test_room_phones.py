@@ -154,3 +154,38 @@ def test_a_phone_joins_writes_a_note_supports_and_gives_feedback(browser, room) 
     the_room.choose(Activity.MAPPING)
     wait.until(lambda d: heading() == "Situational mapping")
     assert "Managers place their own reps now" in browser.find_element(By.ID, "screen").text
+
+
+def test_a_manager_drags_their_own_rep_on_the_grid(browser, room) -> None:
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from keeper.quadrant import ops as quadrant
+
+    the_room, server, desk = room
+    wait = WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,))
+    the_room.choose(Activity.MAPPING)
+    browser.get(f"http://127.0.0.1:{server.port}/?code=K3XA")
+    wait.until(lambda d: d.find_element(By.ID, "join").is_displayed())
+    browser.find_element(By.ID, "join").click()
+    wait.until(lambda d: d.find_elements(By.XPATH, "//button[text()='Jane Alvarez']"))
+    browser.find_element(By.XPATH, "//button[text()='Jane Alvarez']").click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#grid .dot"))
+    dot = browser.find_element(By.CSS_SELECTOR, "#grid .dot")
+    rep = int(dot.get_attribute("data-rep"))
+
+    def placement(keep):
+        return next(p for p in quadrant.load_placements(keep.store, keep.offsite_id)
+                    if p.rep_id == rep)
+
+    grid = browser.find_element(By.ID, "grid").rect
+    ActionChains(browser).click_and_hold(dot).move_to_element_with_offset(
+        browser.find_element(By.ID, "grid"), int(grid["width"] * 0.4),
+        -int(grid["height"] * 0.4)).release().perform()
+    wait.until(lambda d: desk.submit(placement).result(10).skill > 0.85)
+    moved = desk.submit(placement).result(10)
+    assert moved.skill == pytest.approx(0.9, abs=0.03)
+    assert moved.motivation == pytest.approx(0.9, abs=0.03)
+    assert "Lucas Silva" in browser.find_element(By.ID, "legend").text

@@ -21,7 +21,8 @@ def _is_lan(address: str) -> bool:
         ip = ipaddress.ip_address(address)
     except ValueError:
         return False
-    return ip.version == 4 and ip.is_private and not ip.is_loopback and not ip.is_link_local
+    return (ip.version == 4 and ip.is_private and not ip.is_loopback and not ip.is_link_local
+            and not ip.is_unspecified and not ip.is_multicast)  # never every interface
 
 
 def lan_addresses() -> list[str]:

@@ -67,7 +67,9 @@ def replace_file(tmp: Path, dest: Path) -> None:
     ``tmp``'s bytes reach the disk before the move, and the move itself
     (the folder's entry) after it. Raises ``OSError``; ``dest`` is then unchanged.
     """
-    fd = os.open(tmp, os.O_RDONLY)
+    # Windows flushes only a handle open for writing; elsewhere reading is enough (and
+    # works when the file already carries a read-only mode copied from ``dest``).
+    fd = os.open(tmp, os.O_RDWR if os.name == "nt" else os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from exporters.data_day import DayData, gather_day
+from exporters.data_day import DayExport, gather_day
 from exporters.data_kickoff import KickoffData, gather_kickoff
 from keeper.agenda import schedule
 from keeper.board import tally as tl
@@ -123,15 +123,6 @@ class ClusterNotes:
 
 
 @dataclass(frozen=True)
-class BigBet:
-    title: str
-    initiative: str | None
-    rank: int
-    count: int
-    notes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class QuadrantRow:
     rep: str
     manager: str | None
@@ -175,7 +166,7 @@ class ExportData:
     agenda: tuple[AgendaRow, ...]
     ideas: tuple[IdeaRow, ...]
     tally: tuple[ClusterNotes, ...]  # in rank order
-    big_bets: tuple[BigBet, ...]
+    big_bets: tuple[ClusterNotes, ...]  # the tally's lines chosen as big bets, by rank
     big_bet_issues: tuple[str, ...]
     initiatives: tuple[str, ...]
     quadrant: tuple[QuadrantRow, ...]
@@ -184,7 +175,7 @@ class ExportData:
     previous_reps_placed: int | None
     quadrant_flags: tuple[str, ...]
     people: tuple[PersonRow, ...]
-    day: DayData | None = None  # OKR review, questions, feedback, charter, operating plan
+    day: DayExport | None = None  # OKR review, questions, feedback, charter, operating plan
     kickoff: KickoffData | None = None  # a sales kickoff's systems (kind "kickoff" only)
 
     @property
@@ -254,7 +245,7 @@ def gather(store: OffsiteStore, offsite_id: int | None = None,
                   p.active, p.id in notes_by_person, notes_by_person.get(p.id))
         for p in sorted(people, key=lambda p: (role_order.get(p.role, 3), p.name.casefold()))
     )
-    day = gather_day(s, offsite, name)
+    day = gather_day(store, offsite, name)
     kickoff = (gather_kickoff(s, offsite, by_id)
                if offsite.kind == OffsiteKind.KICKOFF.value else None)
     return ExportData(info, now_local, mode, attendees, agenda, ideas, tally_rows, big_bets,
@@ -295,7 +286,7 @@ def _agenda(offsite: Offsite, name: dict[int, str],
 
 
 def _board(s: Session, offsite: Offsite, name: dict[int, str]) -> tuple[
-        tuple[IdeaRow, ...], tuple[ClusterNotes, ...], tuple[BigBet, ...], tuple[str, ...],
+        tuple[IdeaRow, ...], tuple[ClusterNotes, ...], tuple[ClusterNotes, ...], tuple[str, ...],
         tuple[str, ...], str]:
     oid = offsite.id
     clusters = list(s.scalars(select(Cluster).where(Cluster.offsite_id == oid)
@@ -352,10 +343,7 @@ def _board(s: Session, offsite: Offsite, name: dict[int, str]) -> tuple[
         else:
             rows.append(ClusterNotes(r.rank, r.tied, r.kind.value, r.title, r.count,
                                      names(r.supporter_ids), False, None, (idea_by_id[r.id],)))
-    bets = tuple(
-        BigBet(r.title, r.initiative, r.rank, r.count, tuple(n.text for n in r.notes))
-        for r in rows if r.big_bet
-    )
+    bets = tuple(r for r in rows if r.big_bet)
     issues = tuple(i.message for i in tl.check_big_bets(t_clusters, t_inits))
     return (ideas, tuple(rows), bets, issues, tuple(i.title for i in initiatives),
             config.mode.value)

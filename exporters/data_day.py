@@ -1,69 +1,28 @@
-"""The rest of the offsite day, read into frozen data for the exports: OKR review,
-north-star questions, best practices, reflections, Start/Stop/Continue feedback, the
-charter and the operating plan with its check-ins. Rules are ``keeper.day.rules``'s."""
+"""The rest of the offsite day for the exports, read through keeper's own loaders
+(:mod:`keeper.day`): OKR review, north-star questions, best-practice talks, reflections,
+Start/Stop/Continue feedback, the charter, and the operating plan with its check-ins.
+The rows are keeper's; only the feedback is regrouped here, per receiver."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from keeper.day import rules as day_rules
-from keeper.store.models import (
-    Attendance,
-    BestPractice,
-    Charter,
-    CheckIn,
-    Cluster,
-    Feedback,
-    Offsite,
-    OffsiteKind,
-    Okr,
-    OkrKind,
-    Person,
-    PlanInitiative,
-    Question,
-    Reflection,
-    Role,
-    Tactic,
-    TacticUpdate,
-)
+from keeper.day.check_ins import CheckInRow, load_check_ins
+from keeper.day.feedback import load_feedback
+from keeper.day.okrs import OkrRow, load_okrs
+from keeper.day.people import attendees
+from keeper.day.plan import CHARTER_FIELDS, InitiativeRow, TacticRow, load_charter, load_plan
+from keeper.day.questions import QuestionRow, load_questions
+from keeper.day.reflections import ReflectionRow, load_reflections
+from keeper.day.talks import TalkSlot, load_talks
+from keeper.store.models import Offsite, OffsiteKind, OkrKind, Role
+from keeper.store.offsite_file import OffsiteStore
 
-
-@dataclass(frozen=True)
-class OkrRow:
-    objective: str
-    target: str | None
-    result: str | None
-    hit: bool | None
-    went_well: str | None
-    went_badly: str | None
-    on_the_floor: str | None
-
-    @property
-    def verdict(self) -> str:
-        return "Not scored" if self.hit is None else ("Hit" if self.hit else "Missed")
-
-
-@dataclass(frozen=True)
-class QuestionRow:
-    text: str
-    answers: str | None
-
-
-@dataclass(frozen=True)
-class TalkRow:
-    presenter: str
-    strength: str | None
-
-
-@dataclass(frozen=True)
-class ReflectionRow:
-    person: str
-    text: str
+CHARTER_LABELS = dict(zip(CHARTER_FIELDS, ("What we will do", "What went wrong last time",
+                                           "How the plan fixes it"), strict=True))
 
 
 @dataclass(frozen=True)
@@ -78,7 +37,7 @@ class FeedbackFrom:
 
 @dataclass(frozen=True)
 class FeedbackFor:
-    """One attendee's private sheet: the Start/Stop/Continue they received."""
+    """One attendee's private file: the Start/Stop/Continue they received."""
 
     receiver: str
     received: tuple[FeedbackFrom, ...]
@@ -87,145 +46,71 @@ class FeedbackFor:
 
 
 @dataclass(frozen=True)
-class CharterText:
-    what_we_will_do: str | None
-    what_went_wrong: str | None
-    how_the_plan_fixes_it: str | None
-
-    @property
-    def parts(self) -> tuple[tuple[str, str | None], ...]:
-        return (("What we will do", self.what_we_will_do),
-                ("What went wrong last time", self.what_went_wrong),
-                ("How the plan fixes it", self.how_the_plan_fixes_it))
-
-    @property
-    def empty(self) -> bool:
-        return not any((text or "").strip() for _, text in self.parts)
-
-
-@dataclass(frozen=True)
-class CheckInRow:
-    date: dt.date
-    label: str | None
-    notes: str | None
-
-
-@dataclass(frozen=True)
-class TacticRow:
-    text: str
-    status: str
-    at_check_in: tuple[str | None, ...]  # the status recorded at each check-in, in date order
-
-
-@dataclass(frozen=True)
-class PlanRow:
-    title: str
-    big_bet: str | None  # the board cluster the initiative carries
-    owner: str | None
-    tactics: tuple[TacticRow, ...]
-    flags: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class DayData:
-    okrs: tuple[OkrRow, ...]
+class DayExport:
+    okrs: tuple[OkrRow, ...]  # the review of last period's OKRs
     questions: tuple[QuestionRow, ...]
-    talks: tuple[TalkRow, ...]
-    reflections: tuple[ReflectionRow, ...]
+    talks: tuple[TalkSlot, ...]  # the talk slots someone filled
+    reflections: tuple[tuple[str, ReflectionRow], ...]  # (person, reflection), by person
     feedback: tuple[FeedbackFor, ...]
     feedback_pairs: int
     feedback_complete: int
-    charter: CharterText | None
-    plan: tuple[PlanRow, ...]
+    charter: Mapping[str, str]  # keeper.day.plan.CHARTER_FIELDS -> text ("" unwritten)
+    plan: tuple[InitiativeRow, ...]
     check_ins: tuple[CheckInRow, ...]
 
     @property
     def plan_flags(self) -> tuple[str, ...]:
         return tuple(f for p in self.plan for f in p.flags)
 
+    @property
+    def charter_parts(self) -> tuple[tuple[str, str | None], ...]:
+        return tuple((CHARTER_LABELS[f], self.charter.get(f) or None) for f in CHARTER_FIELDS)
 
-def gather_day(s: Session, offsite: Offsite, name: dict[int, str]) -> DayData:
+    @property
+    def charter_empty(self) -> bool:
+        return not any((self.charter.get(f) or "").strip() for f in CHARTER_FIELDS)
+
+    def at_check_ins(self, tactic: TacticRow) -> tuple[str | None, ...]:
+        """The status recorded for ``tactic`` at each check-in, in date order."""
+        return tuple(c.statuses.get(tactic.id) for c in self.check_ins)
+
+
+def gather_day(store: OffsiteStore, offsite: Offsite, name: Mapping[int, str]) -> DayExport:
     oid = offsite.id
-    okrs = tuple(
-        OkrRow(o.objective, o.target, o.result, o.hit, o.went_well, o.went_badly, o.on_the_floor)
-        for o in s.scalars(select(Okr).where(Okr.offsite_id == oid,
-                                             Okr.kind == OkrKind.REVIEW.value)
-                           .order_by(Okr.position, Okr.id))
-    )
-    questions = tuple(QuestionRow(q.text, q.answers) for q in s.scalars(
-        select(Question).where(Question.offsite_id == oid).order_by(Question.position,
-                                                                    Question.id)))
-    talks = tuple(TalkRow(name.get(b.presenter_id, "?"), b.strength) for b in s.scalars(
-        select(BestPractice).where(BestPractice.offsite_id == oid)
-        .order_by(BestPractice.position, BestPractice.id)))
-    reflections = tuple(
-        ReflectionRow(name.get(r.person_id, "?"), r.text) for r in s.scalars(
-            select(Reflection).where(Reflection.offsite_id == oid)
-            .order_by(Reflection.position, Reflection.id)))
-    reflections = tuple(sorted(reflections, key=lambda r: r.person.casefold()))
-    feedback, pairs, complete = _feedback(s, offsite, name)
-    charter_row = s.get(Charter, oid)
-    charter = (CharterText(charter_row.what_we_will_do, charter_row.what_went_wrong,
-                           charter_row.how_the_plan_fixes_it) if charter_row else None)
-    check_ins = tuple(CheckInRow(c.date, c.label, c.notes) for c in s.scalars(
-        select(CheckIn).where(CheckIn.offsite_id == oid).order_by(CheckIn.date, CheckIn.id)))
-    return DayData(okrs, questions, talks, reflections, feedback, pairs, complete, charter,
-                   _plan(s, oid, name), check_ins)
+    reflections = [(name.get(pid, "?"), r) for pid, rows in load_reflections(store, oid).items()
+                   for r in rows]
+    reflections.sort(key=lambda pr: pr[0].casefold())
+    talks = tuple(t for t in load_talks(store, oid) if t.best_practice_id is not None)
+    feedback, pairs, complete = _feedback(store, offsite, name)
+    _, plan, _ = load_plan(store, oid, name)
+    return DayExport(
+        tuple(load_okrs(store, oid, OkrKind.REVIEW.value)), tuple(load_questions(store, oid)),
+        talks, tuple(reflections), feedback, pairs, complete, load_charter(store, oid),
+        tuple(plan), tuple(load_check_ins(store, oid)))
 
 
-def _feedback(s: Session, offsite: Offsite, name: dict[int, str]) -> tuple[
+def _feedback(store: OffsiteStore, offsite: Offsite, name: Mapping[int, str]) -> tuple[
         tuple[FeedbackFor, ...], int, int]:
-    rows = list(s.scalars(select(Feedback).where(Feedback.offsite_id == offsite.id)))
-    people = {p.id: p for p in s.scalars(
-        select(Person).join(Attendance, Attendance.person_id == Person.id)
-        .where(Attendance.offsite_id == offsite.id))}
+    given = load_feedback(store, offsite.id)
     # a leadership offsite: every leader gives to every other; a kickoff: only what was given
-    attendees = [pid for pid, p in people.items() if p.role != Role.REP.value]
+    people = [p.id for p in attendees(store, offsite.id) if p.role != Role.REP.value]
     if offsite.kind != OffsiteKind.LEADERSHIP.value:
-        attendees = [pid for pid in attendees if any(f.receiver_id == pid for f in rows)]
-    attendees.sort(key=lambda pid: name.get(pid, "?").casefold())
+        people = [pid for pid in people if any(r == pid for _, r, _ in given)]
+    people.sort(key=lambda pid: name.get(pid, "?").casefold())
     texts: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
-    for f in rows:
-        if f.text and f.text.strip():
-            texts[(f.giver_id, f.receiver_id)][f.kind] = f.text
+    for (g, r, kind), text in given.items():
+        if text.strip():
+            texts[(g, r)][kind] = text
     grid = day_rules.feedback_grid(
-        attendees, ((g, r, k) for (g, r), kinds in texts.items() for k in kinds))
+        people, ((g, r, k) for (g, r), kinds in texts.items() for k in kinds))
     sheets = []
-    for receiver in attendees:
+    for receiver in people:
         givers = sorted((g for (g, r) in texts if r == receiver),
                         key=lambda g: name.get(g, "?").casefold())
         received = tuple(FeedbackFrom(name.get(g, "?"), texts[(g, receiver)].get("start"),
                                       texts[(g, receiver)].get("stop"),
                                       texts[(g, receiver)].get("continue")) for g in givers)
-        others = len(attendees) - 1
+        others = len(people) - 1
         missing = len(grid.missing_for_receiver(receiver))
         sheets.append(FeedbackFor(name.get(receiver, "?"), received, others, others - missing))
     return tuple(sheets), grid.pairs, grid.complete_pairs
-
-
-def _plan(s: Session, oid: int, name: dict[int, str]) -> tuple[PlanRow, ...]:
-    initiatives = list(s.scalars(select(PlanInitiative).where(PlanInitiative.offsite_id == oid)
-                                 .order_by(PlanInitiative.position, PlanInitiative.id)))
-    if not initiatives:
-        return ()
-    ids = [i.id for i in initiatives]
-    tactics: dict[int, list[Tactic]] = defaultdict(list)
-    for t in s.scalars(select(Tactic).where(Tactic.plan_initiative_id.in_(ids))
-                       .order_by(Tactic.position, Tactic.id)):
-        tactics[t.plan_initiative_id].append(t)
-    check_ids = list(s.scalars(select(CheckIn.id).where(CheckIn.offsite_id == oid)
-                               .order_by(CheckIn.date, CheckIn.id)))
-    recorded = {(u.check_in_id, u.tactic_id): u.status for u in s.scalars(
-        select(TacticUpdate).where(TacticUpdate.check_in_id.in_(check_ids)))} if check_ids else {}
-    clusters = {c.id: c.title for c in s.scalars(select(Cluster).where(Cluster.offsite_id == oid))}
-    flags = day_rules.tactic_flags([(i.id, i.title, len(tactics[i.id]), i.owner_id is not None)
-                                    for i in initiatives])
-    return tuple(
-        PlanRow(i.title, clusters.get(i.cluster_id) if i.cluster_id else None,
-                name.get(i.owner_id) if i.owner_id else None,
-                tuple(TacticRow(t.text, t.status,
-                                tuple(recorded.get((c, t.id)) for c in check_ids))
-                      for t in tactics[i.id]),
-                tuple(f.message for f in flags if f.initiative_id == i.id))
-        for i in initiatives
-    )

@@ -12,12 +12,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from exporters.data_day import CheckInRow
 from keeper.agenda import schedule
 from keeper.kickoff import rules as sko
 from keeper.store.models import (
     Attainment,
-    CheckIn,
     Competency,
     CompetencyRating,
     First30Plan,
@@ -176,7 +174,6 @@ class KickoffData:
     mix: AgendaMix
     grid: tuple[MetricRow, ...]
     measure_dates: tuple[dt.date, ...]  # every date any metric was measured on
-    check_ins: tuple[CheckInRow, ...]
     first30: tuple[First30Row, ...]
 
 
@@ -191,9 +188,6 @@ def gather_kickoff(s: Session, offsite: Offsite, people: dict[int, Person]) -> K
     name = {pid: p.name for pid, p in people.items()}
     grid = _grid(s, offsite.id)
     dates = tuple(sorted({d for m in grid for d, _ in m.measures}))
-    check_ins = tuple(CheckInRow(c.date, c.label, c.notes) for c in s.scalars(
-        select(CheckIn).where(CheckIn.offsite_id == offsite.id).order_by(CheckIn.date,
-                                                                          CheckIn.id)))
     plans = [p for p in s.scalars(select(First30Plan).where(First30Plan.offsite_id == offsite.id))
              if p.person_id in people]
     first30 = tuple(sorted((
@@ -202,7 +196,7 @@ def gather_kickoff(s: Session, offsite: Offsite, people: dict[int, Person]) -> K
         for p in plans), key=lambda r: r.rep.casefold()))
     return KickoffData(_look_back(s, offsite.id), _audit(s, offsite.id, people),
                        _goals(s, offsite.id), _recognition(s, offsite.id, name),
-                       _mix(offsite), grid, dates, check_ins, first30)
+                       _mix(offsite), grid, dates, first30)
 
 
 def _manager(people: dict[int, Person], pid: int) -> str | None:

@@ -12,7 +12,6 @@ from pptx.util import Inches
 
 from exporters.colours import TACTIC, VERDICT, fill_for
 from exporters.data import ExportData
-from exporters.data_day import PlanRow
 from exporters.pptx.kit import (
     Box,
     Layouts,
@@ -22,6 +21,7 @@ from exporters.pptx.kit import (
     textbox,
 )
 from exporters.pptx.table import add_table
+from keeper.day.plan import InitiativeRow
 from keeper.day.rules import TACTICS_MAX, TACTICS_MIN
 from keeper.tables.cells import one_line
 
@@ -67,19 +67,19 @@ def okr_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
 
 
 def _charter_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
-    charter = data.day.charter if data.day else None
-    if charter is None or charter.empty:
+    day = data.day
+    if day is None or day.charter_empty:
         return
     slide, box = new_slide(prs, lay, "Our charter for the next period")
     gap = Inches(0.3)
     width = int((box.width - 2 * gap) / 3)
     accents = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_3)
-    for i, (label, text) in enumerate(charter.parts):
+    for i, (label, text) in enumerate(day.charter_parts):
         card = Box(box.left + i * (width + gap), box.top, width, box.height)
         body = one_line(text or "(not written yet)", 420)
         size = 18 if len(body) < 160 else (16 if len(body) < 260 else 14)
         draw_card(slide, card, label, [(body, size, False)], accents[i])
-    speaker_notes(slide, [f"{label}: {text}" for label, text in charter.parts if text])
+    speaker_notes(slide, [f"{label}: {text}" for label, text in day.charter_parts if text])
 
 
 def _bridge_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
@@ -88,8 +88,9 @@ def _bridge_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None
         return
     slide, box = new_slide(prs, lay, "From big bets to initiatives")
     bets = {b.title: b for b in data.big_bets}
-    pairs: list[tuple[str | None, PlanRow | None]] = [(p.big_bet, p) for p in plan]
-    pairs += [(b.title, None) for b in data.big_bets if b.title not in {p.big_bet for p in plan}]
+    pairs: list[tuple[str | None, InitiativeRow | None]] = [(p.cluster_title, p) for p in plan]
+    pairs += [(b.title, None) for b in data.big_bets
+              if b.title not in {p.cluster_title for p in plan}]
     shown = pairs[:BRIDGES]
     gap = Inches(0.25)
     height = int((box.height - gap * (len(shown) - 1)) / max(1, len(shown)))
@@ -121,12 +122,12 @@ def _bridge_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None
                 ("Name an initiative with an owner and 7\u201310 tactics.", small, False)],
                 MSO_THEME_COLOR.ACCENT_5)
             continue
-        lines = [(f"Owner: {one_line(row.owner or 'not named yet', 60)}", small, True),
+        lines = [(f"Owner: {one_line(row.owner_name or 'not named yet', 60)}", small, True),
                  (f"{len(row.tactics)} tactics", small, False)]
         lines += [(f"\u26a0 {one_line(f, 120)}", small, False) for f in row.flags]
         draw_card(slide, right, one_line(row.title, 70), lines, MSO_THEME_COLOR.ACCENT_1)
     speaker_notes(slide, [f"{b or 'No big bet'} \u2192 {r.title if r else 'no initiative yet'}"
-                   + (f" (owner {r.owner})" if r and r.owner else "") for b, r in pairs])
+                   + (f" (owner {r.owner_name})" if r and r.owner_name else "") for b, r in pairs])
 
 
 def _plan_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
@@ -141,7 +142,7 @@ def _plan_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
         for n, page in enumerate(pages, start=1):
             suffix = f" ({n} of {len(pages)})" if len(pages) > 1 else ""
             slide, box = new_slide(prs, lay, f"Operating plan: {one_line(row.title, 60)}{suffix}")
-            facts = [f"Owner: {one_line(row.owner or 'not named yet', 50)}",
+            facts = [f"Owner: {one_line(row.owner_name or 'not named yet', 50)}",
                      f"{len(tactics)} tactics"]
             if first_check:
                 facts.append(f"monthly check-ins from {first_check:%-d %b %Y}")
@@ -164,7 +165,7 @@ def _plan_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
             add_table(slide, table_box, ["#", "Tactic", "Status"], rows,
                       widths=(0.07, 0.71, 0.22), size=15 if len(page) <= 8 else 13, fills=fills,
                       centre=(0, 2), row_height=Inches(0.5), chars=120)
-            speaker_notes(slide, [f"{row.title}: owner {row.owner or 'not named yet'}.",
+            speaker_notes(slide, [f"{row.title}: owner {row.owner_name or 'not named yet'}.",
                            *row.flags,
                            *(f"{start + i + 1}. {t.text} ({t.status})" for i, t in
                              enumerate(page))])

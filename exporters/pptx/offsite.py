@@ -264,7 +264,8 @@ def big_bets_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> Non
         lines = [(initiative, 16, False),
                  (f"{data.count_of(bet.count)} \u00b7 rank {bet.rank}", 14, True)]
         per_card = {1: 8, 2: 7, 3: 5}.get(len(bets), 4)
-        lines += [(f"\u2022 {one_line(n, 90)}", note_size, False) for n in bet.notes[:per_card]]
+        lines += [(f"\u2022 {one_line(n.text, 90)}", note_size, False)
+                  for n in bet.notes[:per_card]]
         if len(bet.notes) > per_card:
             lines.append((f"\u2026 and {len(bet.notes) - per_card} more", note_size, False))
         draw_card(slide, card, one_line(bet.title, 60), lines, accents[i % len(accents)])

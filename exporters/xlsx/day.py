@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.colours import TACTIC, VERDICT
 from exporters.data import ExportData
-from exporters.data_day import DayData
+from exporters.data_day import DayExport
 from exporters.xlsx.kit import (
     DATE_FORMAT,
     LABEL_FONT,
@@ -26,7 +26,7 @@ from exporters.xlsx.kit import (
 )
 
 
-def _day(data: ExportData) -> DayData:
+def _day(data: ExportData) -> DayExport:
     assert data.day is not None
     return data.day
 
@@ -54,27 +54,23 @@ def _questions(ws: Worksheet, data: ExportData) -> None:
     if day.talks:
         talks = Table(ws, ["Best practice talk", "Strength presented"], col=left)
         for t in day.talks:
-            talks.add([t.presenter, t.strength or ""])
+            talks.add([t.presenter_name or "?", t.strength or ""])
         talks.finish(filter_=False, freeze=False)
     if day.reflections:
         top = (len(day.talks) + 3) if day.talks else 1
         refl = Table(ws, ["Reflection by", "Reflection"], col=left, row=top)
-        for r in day.reflections:
-            refl.add([r.person, r.text])
+        for person, r in day.reflections:
+            refl.add([person, r.text])
         refl.finish(filter_=False, freeze=False)
 
 
 def _charter(ws: Worksheet, data: ExportData) -> None:
-    charter = _day(data).charter
     put(ws, 1, 1, f"Charter for the next period: {data.offsite.title}")
     ws.cell(row=1, column=1).font = TITLE_FONT
     ws.row_dimensions[1].height = 26
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 90
-    parts = charter.parts if charter else (("What we will do", None),
-                                           ("What went wrong last time", None),
-                                           ("How the plan fixes it", None))
-    for r, (label, text) in enumerate(parts, start=3):
+    for r, (label, text) in enumerate(_day(data).charter_parts, start=3):
         head = put(ws, r, 1, label)
         head.font, head.alignment = LABEL_FONT, Alignment(vertical="top")
         cell = put(ws, r, 2, text or "(not written yet)")
@@ -94,13 +90,14 @@ def _plan(ws: Worksheet, data: ExportData) -> None:
     for p in day.plan:
         rows = p.tactics or ()
         for n, t in enumerate(rows or [None], start=1):  # an initiative without tactics: a row
-            table.add([p.title, p.big_bet or "", p.owner or "(no owner)",
+            at_check_ins = day.at_check_ins(t) if t else (None,) * len(dates)
+            table.add([p.title, p.cluster_title or "", p.owner_name or "(no owner)",
                        n if t else None, t.text if t else "(no tactics yet)",
-                       t.status if t else "", *(t.at_check_in if t else [None] * len(dates)),
+                       t.status if t else "", *at_check_ins,
                        "; ".join(p.flags) if n == 1 else ""])
             if t is not None:
                 colour(ws, table.last_row, 6, TACTIC, t.status)
-                for i, status in enumerate(t.at_check_in):
+                for i, status in enumerate(at_check_ins):
                     colour(ws, table.last_row, 7 + i, TACTIC, status)
     table.finish()
     if day.check_ins:
@@ -142,7 +139,7 @@ def day_sheets(data: ExportData) -> list[tuple[str, Fill]]:
         sheets.append(("OKR review", _okrs))
     if always or day.questions or day.talks or day.reflections:
         sheets.append(("Questions", _questions))
-    if always or (day.charter and not day.charter.empty):
+    if always or not day.charter_empty:
         sheets.append(("Charter", _charter))
     if always or day.plan:
         sheets.append(("Operating plan", _plan))

@@ -26,6 +26,7 @@ class CheckInRow:
     date: dt.date
     notes: str | None
     statuses: dict[int, str]  # tactic id -> status recorded at this check-in
+    label: str | None = None  # e.g. "30-day checkpoint" on a kickoff
 
     @property
     def recorded(self) -> bool:
@@ -40,7 +41,7 @@ def load_check_ins(store: OffsiteStore, offsite_id: int) -> list[CheckInRow]:
     for update_row in store.session.scalars(
             select(TacticUpdate).where(TacticUpdate.check_in_id.in_(list(statuses)))):
         statuses[update_row.check_in_id][update_row.tactic_id] = update_row.status
-    return [CheckInRow(r.id, r.date, r.notes, statuses[r.id]) for r in rows]
+    return [CheckInRow(r.id, r.date, r.notes, statuses[r.id], r.label) for r in rows]
 
 
 def generate_check_ins(store: OffsiteStore, offsite_id: int,

@@ -47,6 +47,11 @@ class OkrRow:
     agenda_minutes: int | None
     carried_from_id: int | None
 
+    @property
+    def verdict(self) -> str:
+        """"Hit", "Missed" or "Not scored", as the review and the exports say it."""
+        return "Not scored" if self.hit is None else ("Hit" if self.hit else "Missed")
+
 
 def is_postmortem_title(title: str | None) -> bool:
     return (title or "").casefold().startswith(POSTMORTEM_TITLE.casefold())

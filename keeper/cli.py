@@ -44,8 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Add the roster's new people to FILE and update the people it already "
                     "has (matched by e-mail, else by name; a blank cell keeps what FILE holds).",
         epilog=IMPORT_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    imp.add_argument("file", type=Path)
-    imp.add_argument("roster", type=Path)
+    imp.add_argument("file", type=Path, metavar="FILE", help="the offsite file (.keeper)")
+    imp.add_argument("roster", type=Path, metavar="ROSTER",
+                     help="an .xlsx or .csv with a Name column; Role, Manager, Email optional")
 
     exp = sub.add_parser("export", help="write the tally workbook and/or the deck")
     exp.add_argument("file", type=Path)

@@ -39,6 +39,18 @@ def contrast_ratio(foreground: str, background: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+def darken_to(colour: str, background: str, ratio: float = MIN_AUDIENCE_CONTRAST) -> str:
+    """``colour`` darkened step by step (its hue kept) until it reaches ``ratio`` against a
+    light ``background``; black at worst."""
+    r, g, b = parse_hex(colour)
+    for step in range(101):
+        k = 1 - step / 100
+        candidate = f"#{round(r * k):02X}{round(g * k):02X}{round(b * k):02X}"
+        if contrast_ratio(candidate, background) >= ratio:
+            return candidate
+    return "#000000"
+
+
 @dataclass(frozen=True)
 class ScreenColours:
     background: str

@@ -509,3 +509,33 @@ def test_a_dot_dragged_onto_a_badge_moves_the_badge(qtbot, view: QuadrantView,  
     assert spots[0] == 1 and min(spots) == 0  # the dot is on the corner; there is a free one
     assert badge.pos() != corner
     assert covering(badge.pos(), badge.hang_down) == 0
+
+
+def test_projector_titles_read_at_7_to_1_and_nothing_covers_them(  # noqa: ANN001
+        qtbot, view: QuadrantView) -> None:
+    from keeper.contrast import contrast_ratio
+    from ui.quadrant.audience import title_colour
+    from ui.quadrant.geometry import FILL
+
+    for quadrant in Quadrant:
+        assert contrast_ratio(title_colour(quadrant).name(), FILL[quadrant].name()) >= 7.0
+    widget = _audience(view, qtbot)
+    widget.resize(1920, 1080)
+    image = widget.grab().toImage()
+    board, _panel = widget._layout()
+    for quadrant, strip in widget.title_rects().items():
+        assert not strip.intersects(board.adjusted(1, 1, -1, -1))  # dots live on the board
+        # the strip is its fill and its words only: no dot colour in it
+        colours = {image.pixelColor(int(x), int(y)).name()
+                   for x in range(int(strip.left()) + 2, int(strip.right()) - 2, 7)
+                   for y in range(int(strip.top()) + 2, int(strip.bottom()) - 2, 5)}
+        assert "#546e7a" not in colours, quadrant
+
+
+def test_projector_dots_are_one_colour_unless_names_are_on(  # noqa: ANN001
+        qtbot, view: QuadrantView) -> None:
+    widget = _audience(view, qtbot)
+    state = widget._state
+    assert {rep.colour for rep in state.projected()} == {None}  # managers' colours withheld
+    view.names_box.setChecked(True)
+    assert len({rep.colour for rep in state.projected()}) > 1

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from keeper.contrast import darken_to
 from keeper.quadrant.rules import MIDPOINT, Quadrant, QuadrantShares, RepPlacement, shares
 from ui.quadrant.bars import ORDER as PANEL_ORDER
 from ui.quadrant.bars import share_text
@@ -62,8 +63,11 @@ class ProjectorState(QObject):
         self.set_names_visible(False)
 
     def projected(self) -> list[ProjectedRep]:
+        """Names and the managers' colours only while names are on: otherwise the room could
+        tell whose team sits in "Difficult conversation" by the colour of the dots."""
         show = self.names_visible
-        return [ProjectedRep(s, m, c, name if show else None) for s, m, c, name in self._reps]
+        return [ProjectedRep(s, m, c if show else None, name if show else None)
+                for s, m, c, name in self._reps]
 
 
 class AudienceQuadrant(QWidget):
@@ -84,9 +88,11 @@ class AudienceQuadrant(QWidget):
         self.update()
 
     def _layout(self) -> tuple[QRectF, QRectF | None]:
-        """The board (square) and, on a wide screen, the share panel beside it."""
-        top = self.height() * 0.12
-        side = min(self.height() - top - self.height() * 0.08, self.width() * 0.96)
+        """The board (square) and, on a wide screen, the share panel beside it; a strip above
+        and below the board holds the quadrants' titles and counts, where no dot can go."""
+        strip = self.strip_height()
+        top = self.height() * 0.10 + strip
+        side = min(self.height() - top - strip - self.height() * 0.07, self.width() * 0.96)
         if self.width() >= self.height() * 1.45:
             panel_width = min(self.width() - side - self.width() * 0.1, side * 0.9)
             left = (self.width() - side - panel_width - self.width() * 0.04) / 2
@@ -112,6 +118,18 @@ class AudienceQuadrant(QWidget):
         texts += [r.name for r in reps if r.name]
         return texts
 
+    def strip_height(self) -> float:
+        return self.height() * 0.1
+
+    def title_rects(self) -> dict[Quadrant, QRectF]:
+        """Each quadrant's title strip: above the board for the motivated, below for the rest."""
+        board, _ = self._layout()
+        half, strip = board.width() * MIDPOINT, self.strip_height()
+        return {q: QRectF(board.left() + (half if q.high_skill else 0),
+                          board.top() - strip if q.high_motivation else board.bottom(),
+                          half if q.high_skill is False else board.width() - half, strip)
+                for q in Quadrant}
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         self.painted_text = []
         painter = QPainter(self)
@@ -127,31 +145,30 @@ class AudienceQuadrant(QWidget):
         unit = board.width() / 100.0
         if state.title:
             font = _font(max(14, round(self.height() * 0.05)), bold=True)
-            self._text(painter, font, INK, QRectF(0, 0, self.width(), board.top()),
+            self._text(painter, font, INK,
+                       QRectF(0, 0, self.width(), board.top() - self.strip_height()),
                        Qt.AlignmentFlag.AlignCenter, state.title)
         half = board.width() * MIDPOINT
-        taken: list[QRectF] = []  # quadrant titles and counts: names keep off them
+        strips = self.title_rects()
         for quadrant in Quadrant:
             rect = QRectF(board.left() + (half if quadrant.high_skill else 0),
                           board.top() + (0 if quadrant.high_motivation else half), half, half)
             painter.fillRect(rect, FILL[quadrant])
-            inner = rect.adjusted(unit * 2, unit * 1.6, -unit * 2, -unit * 1.6)
-            title = _fit(quadrant.label, max(10, round(unit * 3.4)), inner.width())
-            count = _font(max(10, round(unit * 3.0)), bold=True)
-            line = QFontMetricsF(title).height()
-            if quadrant.high_motivation:
-                title_rect = QRectF(inner.left(), inner.top(), inner.width(), line)
-                count_rect = QRectF(inner.left(), title_rect.bottom(), inner.width(), line)
-            else:
-                count_rect = QRectF(inner.left(), inner.bottom() - line, inner.width(), line)
-                title_rect = QRectF(inner.left(), count_rect.top() - line, inner.width(), line)
+            strip = strips[quadrant]
+            painter.fillRect(strip, FILL[quadrant])
+            inner = strip.adjusted(unit * 1.5, strip.height() * 0.06, -unit * 1.5,
+                                   -strip.height() * 0.06)
+            line = inner.height() / 2
+            longest = max((q.label for q in Quadrant), key=len)  # one size for all four
+            title = _fit(longest, max(10, round(line * 0.8)), inner.width())
+            count = _font(max(10, round(line * 0.72)), bold=True)
             left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-            self._text(painter, title, ACCENT[quadrant], title_rect, left, quadrant.label)
-            self._text(painter, count, INK, count_rect, left, count_text(result, quadrant))
-            for font, rect, text in ((title, title_rect, quadrant.label),
-                                     (count, count_rect, count_text(result, quadrant))):
-                width = QFontMetricsF(font).horizontalAdvance(text)
-                taken.append(QRectF(rect.left(), rect.top(), width, rect.height()))
+            self._text(painter, title, title_colour(quadrant),
+                       QRectF(inner.left(), inner.top(), inner.width(), line), left,
+                       quadrant.label)
+            self._text(painter, count, INK,
+                       QRectF(inner.left(), inner.top() + line, inner.width(), line), left,
+                       count_text(result, quadrant))
         painter.setPen(QPen(QColor("#5B6472"), max(2.0, unit * 0.35)))
         painter.drawLine(QPointF(board.center().x(), board.top()),
                          QPointF(board.center().x(), board.bottom()))
@@ -159,8 +176,8 @@ class AudienceQuadrant(QWidget):
                          QPointF(board.right(), board.center().y()))
         axis = _font(max(10, round(unit * 2.6)), bold=True)
         self._text(painter, axis, MUTED_INK,
-                   QRectF(board.left(), board.bottom(), board.width(), unit * 5),
-                   Qt.AlignmentFlag.AlignCenter, "Skill →")
+                   QRectF(board.left(), board.bottom() + self.strip_height(), board.width(),
+                          unit * 5), Qt.AlignmentFlag.AlignCenter, "Skill →")
         painter.save()
         painter.translate(board.left() - unit * 5, board.bottom())
         painter.rotate(-90)
@@ -171,7 +188,7 @@ class AudienceQuadrant(QWidget):
             self._paint_panel(painter, panel, result)
         right = panel.left() - unit if panel is not None else board.right() + unit * 3
         self._paint_dots(painter, board.adjusted(-unit * 3, 0, right - board.right(), 0),
-                         unit, reps, taken)
+                         unit, reps, [])
         painter.end()
 
     def _paint_panel(self, painter: QPainter, panel: QRectF, result: QuadrantShares) -> None:
@@ -211,10 +228,13 @@ class AudienceQuadrant(QWidget):
         radius = max(5.0, unit * 1.1)
         points = [QPointF(board.left() + r.skill * board.width(),
                           board.top() + (1 - r.motivation) * board.height()) for r in reps]
+        painter.save()
+        painter.setClipRect(board)  # a dot on the edge never reaches a title strip
         for rep, point in zip(reps, points, strict=True):
             painter.setPen(QPen(QColor("white"), max(1.5, radius * 0.25)))
             painter.setBrush(dot_colour(rep.colour))
             painter.drawEllipse(point, radius, radius)
+        painter.restore()
         named = [(rep, point) for rep, point in zip(reps, points, strict=True) if rep.name]
         if not named:
             return
@@ -237,6 +257,11 @@ class AudienceQuadrant(QWidget):
         painter.setFont(font)
         painter.setPen(colour)
         painter.drawText(rect, int(align), text)
+
+
+def title_colour(quadrant: Quadrant) -> QColor:
+    """The quadrant's accent, darkened until it reads at 7:1 on its fill from the back row."""
+    return QColor(darken_to(ACCENT[quadrant].name(), FILL[quadrant].name()))
 
 
 def count_text(result: QuadrantShares, quadrant: Quadrant) -> str:

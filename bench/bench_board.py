@@ -136,7 +136,7 @@ def main() -> None:
 
     print(f"notes {notes} in {len(view.scene.clusters)} clusters, window 1920x1080")
     print(f"board opened and painted: {opened:.0f} ms (goal < 500)")
-    print(f"full repaint 1920x1080 fitted (zoom {fitted_zoom:.2f}): {fitted:.1f} ms (goal < 16)")
+    print(f"full repaint 1920x1080 fitted (zoom {fitted_zoom:.2f}): {fitted:.1f} ms (goal < 8)")
     print(f"full repaint 1920x1080 at 50%: {half:.1f} ms; at 100%: {full:.1f} ms")
     print(f"refresh after an edit (reload + sync): {refresh:.0f} ms")
     print(f"grouping suggestions for {len(pairs)} notes: {suggest:.0f} ms "

@@ -13,8 +13,9 @@ from keeper import board as bo
 from keeper.board.tally import IdeaKind
 from keeper.store.models import Attendance, Cluster, Note, Person, Role, Support
 from keeper.store.offsite_file import OffsiteStore
+from ui.board import style
 from ui.board.cluster_item import ClusterItem
-from ui.board.note_item import MAX_LINES, NOTE_W, TEXT_PAD, NoteItem
+from ui.board.note_item import MAX_LINES, NOTE_W, READABLE_LOD, TEXT_PAD, NoteItem
 from ui.board.text_layout import wrap_lines
 from ui.board.view import BoardView
 from ui.context import AppContext
@@ -348,6 +349,30 @@ def test_twelve_leaders_keep_the_ranking_readable_and_their_names_whole(qtbot, c
         assert QFontMetrics(bold).horizontalAdvance(button.text()) <= room, button.text()
     keeper = buttons[view.data.keeper_id]
     assert keeper.text().endswith("(Keeper)") and keeper.toolTip().startswith("Dana Whitfield")
+
+
+def test_zoomed_out_groups_show_their_title_large_and_their_notes_as_a_count(qtbot, context):
+    view = laptop_view(qtbot, context)
+    qtbot.wait(1)  # the fit queued when the board was shown
+    canvas = view.canvas
+    lod = canvas.zoom()
+    assert lod < READABLE_LOD  # Fit at laptop size is an overview
+    for item in view.scene.clusters.values():
+        lines, px = item.overview_lines(lod)
+        assert " ".join(lines) == item.cluster.title  # whole, never "Forecasting …"
+        assert px * lod >= 14  # at least 14 px on screen
+        assert f"{len(item.members)} note" in item.subtitle
+    image = canvas.viewport().grab().toImage()
+    cluster = next(c for c in view.scene.clusters.values() if not c.cluster.big_bet)
+    last = max(cluster.members, key=lambda n: n.pos().y())
+    centre = canvas.mapFromScene(last.sceneBoundingRect().center())
+    assert image.pixelColor(centre).name() == style.FRAME_FILL.name()  # no grey bars
+    canvas.set_zoom(1.0)
+    canvas.centerOn(last)
+    qtbot.wait(1)
+    image = canvas.viewport().grab().toImage()
+    centre = canvas.mapFromScene(last.sceneBoundingRect().center() + QPointF(0, 30))
+    assert image.pixelColor(centre).name() != style.FRAME_FILL.name()  # the note is back
 
 
 def test_suggestions_accept_one(qtbot, view, context):

@@ -10,6 +10,10 @@ from keeper import board as bo
 from ui.board import style
 from ui.board.note_item import READABLE_LOD, NoteItem
 
+OVERVIEW_TITLE_PX = 18.0  # on-screen size of a title when the board is zoomed out
+OVERVIEW_COUNT_PX = 13.0
+OVERVIEW_PAD = 18.0
+
 
 class ClusterItem(QGraphicsItem):
     """A named frame; dragging it carries its notes."""
@@ -94,6 +98,9 @@ class ClusterItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(self.rect.adjusted(0.5, 0.5, -0.5, -0.5), 12, 12)
+        if lod < READABLE_LOD:
+            self._paint_overview(painter, lod)
+            return
         # title band, readable at any zoom: at low zoom the font grows to stay legible
         scale = 1.0 if lod >= 0.6 else min(0.6 / max(lod, 0.01), 4.0)
         title_font = QFont()
@@ -128,6 +135,60 @@ class ClusterItem(QGraphicsItem):
             sub = QFontMetricsF(sub_font).elidedText(sub, Qt.TextElideMode.ElideRight, width)
             painter.drawText(QRectF(left, 34 if big else 31, width, 16),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, sub)
+
+    def overview_lines(self, lod: float) -> tuple[list[str], float]:
+        """Semantic zoom: the title wrapped to the frame in a font that reads about
+        ``OVERVIEW_TITLE_PX`` on screen, smaller only while a word or the lines (with the
+        count under them) would not fit the frame; and the font's size in scene units.
+        Whole words, never cut (below 9 px on screen the last lines may run past)."""
+        width = self.rect.width() - 2 * OVERVIEW_PAD
+        room = self.rect.height() - 2 * OVERVIEW_PAD - 1.4 * OVERVIEW_COUNT_PX / max(lod, 0.01)
+        px = OVERVIEW_TITLE_PX / max(lod, 0.01)
+        words = self.cluster.title.split() or [""]
+        font = QFont()
+        font.setBold(True)
+        while True:
+            font.setPixelSize(max(1, round(px)))
+            metrics = QFontMetricsF(font)
+            lines: list[str] = []
+            for word in words:
+                if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+                    lines[-1] = f"{lines[-1]} {word}"
+                else:
+                    lines.append(word)
+            fits = (max(metrics.horizontalAdvance(w) for w in words) <= width
+                    and len(lines) * metrics.lineSpacing() <= room)
+            if fits or px * lod <= 9:
+                return lines, px
+            px *= 0.9
+
+    def _paint_overview(self, painter: QPainter, lod: float) -> None:
+        """At low zoom the notes are not drawn: the frame says its title large and
+        how many notes and supporters it holds."""
+        lines, px = self.overview_lines(lod)
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(max(1, round(px)))
+        painter.setFont(font)
+        painter.setPen(style.INK)
+        line_h = QFontMetricsF(font).lineSpacing()
+        y = OVERVIEW_PAD
+        width = self.rect.width() - 2 * OVERVIEW_PAD
+        for line in lines:
+            painter.drawText(QRectF(OVERVIEW_PAD, y, width, line_h),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, line)
+            y += line_h
+        text = ("\u2605 " if self.cluster.big_bet else "") + self.subtitle
+        count = QFont()
+        px = OVERVIEW_COUNT_PX / max(lod, 0.01)
+        count.setPixelSize(max(1, round(px)))
+        wide = QFontMetricsF(count).horizontalAdvance(text)
+        if wide > width:  # one line, in a smaller font rather than cut
+            count.setPixelSize(max(1, round(px * width / wide)))
+        painter.setFont(count)
+        painter.setPen(style.BET_GOLD if self.cluster.big_bet else style.MUTED)
+        painter.drawText(QRectF(OVERVIEW_PAD, y + line_h * 0.2, width, px * 1.4),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
         if (change == QGraphicsItem.GraphicsItemChange.ItemPositionChange

@@ -1,8 +1,9 @@
 """A sticky note on the whiteboard: wrapped text, the author's colour and initials, its support.
 
 Performance (DESIGN.md): the text is laid out once into cached ``QStaticText``
-lines and the item uses ``DeviceCoordinateCache``; below a readable zoom the
-text is drawn as grey bars. Qt trap: no ``__slots__`` on item classes.
+lines and the item uses ``DeviceCoordinateCache``; below a readable zoom a
+grouped note is not drawn (its frame shows the group's title and count) and a
+loose note's text is drawn as grey bars. Qt trap: no ``__slots__`` on item classes.
 """
 
 from __future__ import annotations
@@ -104,6 +105,8 @@ class NoteItem(QGraphicsRectItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < READABLE_LOD and self.cluster_id is not None and not self.isSelected():
+            return  # zoomed out, its frame shows the group's title and count instead
         body = QRectF(0, 0, NOTE_W, NOTE_H)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(16, 24, 40, 28))

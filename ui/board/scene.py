@@ -18,7 +18,7 @@ from keeper import board as bo
 from keeper.board.tally import IdeaKind, TallyMode
 from ui.board import style
 from ui.board.cluster_item import ClusterItem
-from ui.board.note_item import NoteItem
+from ui.board.note_item import READABLE_LOD, NoteItem
 
 ItemT = TypeVar("ItemT", NoteItem, ClusterItem)
 
@@ -39,6 +39,7 @@ class BoardScene(QGraphicsScene):
         self._press: dict[QGraphicsItem, QPointF] = {}
         self._hover: ClusterItem | None = None
         self._raised: list[QGraphicsItem] = []
+        self._overview = False  # zoomed out below the readable zoom
         self.setBackgroundBrush(style.CANVAS)
         self.selectionChanged.connect(self._raise_selected)
 
@@ -88,10 +89,25 @@ class BoardScene(QGraphicsScene):
             seen.add(c.id)
         self._drop_others(self.clusters, seen)
 
+    def set_zoom(self, zoom: float) -> None:
+        """Zoomed out, the frames are small on screen and show only a title and a count:
+        Qt keeps each as a pixmap then, so a repaint copies 40 small images instead of
+        laying out 40 titles. Zoomed in they are large, and are drawn directly."""
+        overview = zoom < READABLE_LOD
+        if overview == self._overview:
+            return
+        self._overview = overview
+        mode = (QGraphicsItem.CacheMode.DeviceCoordinateCache if overview
+                else QGraphicsItem.CacheMode.NoCache)
+        for item in self.clusters.values():
+            item.setCacheMode(mode)
+
     def _place(self, item: ItemT) -> ItemT:
         """Add a new item; on the projector's board it cannot be selected or moved."""
         if not self.interactive:
             item.setFlags(QGraphicsItem.GraphicsItemFlag(0))
+        if self._overview and isinstance(item, ClusterItem):
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.addItem(item)
         return item
 

@@ -18,21 +18,17 @@ from exporters.data_day import DayExport, gather_day
 from exporters.data_kickoff import KickoffData, gather_kickoff
 from keeper.agenda import schedule
 from keeper.board import tally as tl
+from keeper.board.loading import load_board
 from keeper.quadrant import rules as quad
 from keeper.store.models import (
     AgendaItem,
     Attendance,
-    Cluster,
-    Initiative,
-    Note,
     Offsite,
     OffsiteKind,
     Person,
     Placement,
     QuadrantNote,
     Role,
-    Support,
-    TallySettings,
 )
 from keeper.store.offsite_file import OffsiteStore
 
@@ -288,36 +284,18 @@ def _agenda(offsite: Offsite, name: dict[int, str],
 def _board(s: Session, offsite: Offsite, name: dict[int, str]) -> tuple[
         tuple[IdeaRow, ...], tuple[ClusterNotes, ...], tuple[ClusterNotes, ...], tuple[str, ...],
         tuple[str, ...], str]:
-    oid = offsite.id
-    clusters = list(s.scalars(select(Cluster).where(Cluster.offsite_id == oid)
-                              .order_by(Cluster.id)))
-    notes = list(s.scalars(select(Note).where(Note.offsite_id == oid).order_by(Note.id)))
-    supports = list(s.scalars(select(Support).where(Support.offsite_id == oid)))
-    initiatives = list(s.scalars(select(Initiative).where(Initiative.offsite_id == oid)
-                                 .order_by(Initiative.position, Initiative.id)))
-    settings = s.get(TallySettings, oid)
-    config = tl.TallyConfig(
-        mode=settings.mode if settings else tl.TallyMode.SUPPORTERS,
-        dots_per_person=settings.dots_per_person if settings else 3,
-        cap_per_idea=settings.cap_per_idea if settings else None,
-        keeper_counted=settings.keeper_counted if settings else True,
-        keeper_id=offsite.keeper_id,
-    )
-    t_notes = [tl.TallyNote(n.id, n.cluster_id, n.author_id, n.text) for n in notes]
-    t_clusters = [tl.TallyCluster(c.id, c.title, c.big_bet, c.initiative_id) for c in clusters]
-    t_inits = [tl.TallyInitiative(i.id, i.title) for i in initiatives]
-    t_supports = [t for sup in supports if (t := tl.TallySupport.stored(
-        sup.person_id, sup.note_id, sup.cluster_id, sup.dots)) is not None]
-
+    board = load_board(s, offsite.id)  # the board's own read model and tally settings
+    clusters, notes = board.clusters, board.notes
     cluster_title = {c.id: c.title for c in clusters}
-    initiative_title = {i.id: i.title for i in initiatives}
+    initiative_title = {i.id: i.title for i in board.initiatives}
 
     def names(ids: tuple[int, ...]) -> tuple[str, ...]:
         return tuple(sorted((name.get(i, "?") for i in ids), key=str.casefold))
 
-    ranked = tl.rank(tl.tally(t_notes, t_clusters, t_supports, config))
+    ranked = board.ranking()
     cluster_count = {r.id: r.count for r in ranked if r.kind is tl.IdeaKind.CLUSTER}
-    per_note = {e.id: e for e in tl.note_counts(t_notes, t_supports, config)}
+    per_note = {e.id: e for e in tl.note_counts(board.tally_notes, board.supports,
+                                                  board.config)}
     ideas = tuple(
         IdeaRow(n.id, n.text, name.get(n.author_id) if n.author_id else None,
                 cluster_title.get(n.cluster_id) if n.cluster_id else None,
@@ -344,9 +322,9 @@ def _board(s: Session, offsite: Offsite, name: dict[int, str]) -> tuple[
             rows.append(ClusterNotes(r.rank, r.tied, r.kind.value, r.title, r.count,
                                      names(r.supporter_ids), False, None, (idea_by_id[r.id],)))
     bets = tuple(r for r in rows if r.big_bet)
-    issues = tuple(i.message for i in tl.check_big_bets(t_clusters, t_inits))
-    return (ideas, tuple(rows), bets, issues, tuple(i.title for i in initiatives),
-            config.mode.value)
+    issues = tuple(i.message for i in board.big_bet_issues())
+    return (ideas, tuple(rows), bets, issues, tuple(i.title for i in board.initiatives),
+            board.config.mode.value)
 
 
 def _quadrant(store: OffsiteStore, offsite: Offsite, previous: Offsite | None,

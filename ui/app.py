@@ -93,11 +93,10 @@ def run_gui(file: Path | None = None, demo: bool = False) -> int:
 
     window = MainWindow(log_file=log_file)
     watch_start(window, window.file_ready)
-    # A file that opens quickly is in the first frame; the demo is prepared after it shows.
-    window.open_initial(file, demo)
-    window.show()
     exit_after = os.environ.get("KEEPER_EXIT_AFTER_MS")  # smoke tests of a built app
     if exit_after:  # every view is built (an error exits 70), then the window closes
         window.file_ready.connect(window.views.build_rest_when_idle)
         QTimer.singleShot(int(exit_after), window.close)
+    window.open_initial(file, demo)  # before showing: the first frame has the file in it
+    window.show()
     return app.exec()

@@ -1,5 +1,6 @@
 """``keeper --demo`` as a person starts it: the window paints with the demo in it, and
-the garbage collector, off while starting, is back on with start-up's objects frozen."""
+the garbage collector, off while starting, is back on with start-up's objects frozen;
+in the smoke mode of a built app (KEEPER_EXIT_AFTER_MS) every view is built."""
 
 from __future__ import annotations
 
@@ -20,8 +21,15 @@ def test_demo_start_paints_the_demo_then_collects_again(tmp_path: Path) -> None:
     code = (
         "import gc, sys\n"
         "from ui.launcher import main\n"
+        "from ui.views import lazy\n"
+        "made = []\n"
+        "init = lazy.LazyViews.__init__\n"
+        "def spy(self, *args):\n"
+        "    init(self, *args); made.append(self)\n"
+        "lazy.LazyViews.__init__ = spy\n"
         "rc = main(['--demo'])\n"
         "print('gc', gc.isenabled(), gc.get_freeze_count(), flush=True)\n"
+        "print('views', len(list(made[0].built())), len(lazy.VIEWS), flush=True)\n"
         "sys.exit(rc)\n"
     )
     env = {**os.environ, "KEEPER_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(ROOT),
@@ -36,3 +44,5 @@ def test_demo_start_paints_the_demo_then_collects_again(tmp_path: Path) -> None:
     assert enabled == "True"
     assert int(frozen) > 10_000  # start-up's objects, skipped by every later collection
     assert (tmp_path / "data" / "demo.keeper").exists()
+    built, every = stages["views"]
+    assert built == every  # the smoke run of a built app builds every view

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from keeper.changes import Changes
 from keeper.clock import Clock, SystemClock
 from ui.audience_bus import AudienceBus
 
@@ -17,10 +18,10 @@ if TYPE_CHECKING:  # the store stack loads when a file opens, not with the windo
 
 
 class AppContext(QObject):
-    """Views hold this and refresh when it says something changed."""
+    """Views hold this and reload (``reload(changes)``) when it says something changed."""
 
     file_changed = Signal()  # another file (or offsite) is now shown
-    data_changed = Signal(str)  # an edit happened; the argument names the area
+    data_changed = Signal(Changes)  # an edit happened: which areas it changed
 
     def __init__(self, parent: QObject | None = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
@@ -57,12 +58,18 @@ class AppContext(QObject):
         self.offsite_id = offsite_id
         self.file_changed.emit()
 
-    def run(self, operation: Operation, area: str) -> None:
-        """Apply ``operation`` now (committed), undoably, then tell the views."""
+    def run(self, operation: Operation) -> Changes:
+        """THE way to make an undoable edit: apply ``operation`` now (one transaction,
+        committed), push it on the undo stack, tell the views what changed."""
         if self.store is None:
-            return
+            return Changes.NONE
         from ui.undo import OperationCommand
 
         self.store.ensure_writable()
-        operation.apply(self.store)  # raises before anything reaches the undo stack
-        self.undo_stack.push(OperationCommand(self, operation, area))
+        changes = operation.apply(self.store)  # raises before anything reaches the stack
+        self.undo_stack.push(OperationCommand(self, operation, changes))
+        return changes
+
+    def tell(self, changes: Changes) -> None:
+        """Tell the views about a write that is not an undo step (the runner's times)."""
+        self.data_changed.emit(changes)

@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.log_file = log_file
         self.context = context or AppContext(self)
         self.context.file_changed.connect(self._on_file_changed)
-        self.context.data_changed.connect(lambda _area: self._update_title())
+        self.context.data_changed.connect(lambda _changes: self._update_title())
 
         self.nav = NavList()
         self.nav.setObjectName("nav")

@@ -125,7 +125,7 @@ def import_people(window: MainWindow, source: Path | None = None) -> int:
     if preview.exec() != QDialog.DialogCode.Accepted or not plan.writes:
         return 0
     operation = ImportPeople(plan, offsite.id if offsite is not None else None)
-    window.context.run(operation, "people")
+    window.context.run(operation)
     added, updated = len(plan.accepted), len(plan.changed)
     window.statusBar().showMessage(f"Imported people: {added} added, {updated} updated.", 5000)
     return added + updated

@@ -52,13 +52,13 @@ class _ContextKeep:
             raise NoOffsite()
         return self._context.offsite_id
 
-    def run(self, operation: Operation, area: str) -> None:
+    def run(self, operation: Operation) -> None:
         try:
             self.store.ensure_writable()
         except ReadOnlyError:
             raise RoomError("The offsite file is open read-only on the laptop: nothing can "
                             "be sent right now.", 503) from None
-        self._context.run(operation, area)
+        self._context.run(operation)
 
 
 class QtDesk(QObject):

@@ -1,12 +1,16 @@
 """QUndoCommand around a keeper operation: apply/revert commit to the file.
 
+Each apply or revert reports the :class:`~keeper.changes.Changes` it made, and the
+command passes them on through ``AppContext.data_changed`` so views reload only
+what changed.
+
 Merging (optional): an operation that has a ``merge_key`` attribute (any
 hashable, not ``None``) and a ``merge(other) -> bool`` method can absorb the
 next operation pushed with an equal key into one undo step, e.g. consecutive
 arrow-key nudges of one rep. ``merge`` is called after ``other`` was applied;
 it must make ``self.apply`` reach ``other``'s result while ``self.revert``
-still goes back to the state before ``self``. Operations without a merge key
-never merge (the default, as before).
+still goes back to the state before ``self`` (``Operation.absorb`` does both).
+Operations without a merge key never merge (the default).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
+from keeper.changes import Changes
 from keeper.ops import Operation
 
 if TYPE_CHECKING:
@@ -30,11 +35,11 @@ def merge_key(operation: object) -> Hashable | None:
 
 
 class OperationCommand(QUndoCommand):
-    def __init__(self, context: AppContext, operation: Operation, area: str) -> None:
+    def __init__(self, context: AppContext, operation: Operation, changes: Changes) -> None:
         super().__init__(operation.text)
         self._context = context
         self._operation = operation
-        self._area = area
+        self._changes = changes  # what the context's apply made, told on the first redo
         self._applied = True  # the context applied it before pushing, to catch errors
 
     @property
@@ -45,7 +50,7 @@ class OperationCommand(QUndoCommand):
         return MERGEABLE_ID if merge_key(self._operation) is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
-        if not isinstance(other, OperationCommand) or other._area != self._area:
+        if not isinstance(other, OperationCommand):
             return False
         key = merge_key(self._operation)
         if key is None or key != merge_key(other._operation):
@@ -59,16 +64,14 @@ class OperationCommand(QUndoCommand):
         store = self._context.store
         if self._applied:
             self._applied = False
-            self._context.data_changed.emit(self._area)
+            self._context.data_changed.emit(self._changes)
             return
         if store is None:
             return
-        self._operation.apply(store)
-        self._context.data_changed.emit(self._area)
+        self._context.data_changed.emit(self._operation.apply(store))
 
     def undo(self) -> None:
         store = self._context.store
         if store is None:
             return
-        self._operation.revert(store)
-        self._context.data_changed.emit(self._area)
+        self._context.data_changed.emit(self._operation.revert(store))

@@ -1,7 +1,7 @@
 """Agenda edits as undoable operations, plus the runner's (not undoable) writes.
 
 Positions are kept dense (0, 1, 2, …) in agenda order across the offsite's
-days. Every operation commits when applied and when reverted (see ``ops``).
+days. Every operation is applied in one transaction and reverted in one (see ``keeper.ops``).
 
 Times: ``AgendaItem.actual_start/end`` are naive *local* times (the file's
 convention); the timer records aware instants. ``entry_of`` makes the stored
@@ -17,12 +17,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from keeper.agenda.schedule import AgendaEntry, Drift, RebalancePreview
 from keeper.agenda.templates import AgendaTemplate
 from keeper.agenda.timer import Actuals, PersistedTimer, TimerState
-from keeper.ops import Composite, DeleteRows, Operation, SetFields
+from keeper.ops import Composite, Operation, SetFields, Tx
 from keeper.store.models import AgendaItem, ContentTag, ItemKind, Meta, RunnerState
 from keeper.store.offsite_file import OffsiteStore
 from keeper.text import NOTE_MAX, clean_block, clean_line
@@ -153,38 +154,33 @@ def _int(value: Any) -> int | None:
 # -- operations --------------------------------------------------------------
 
 
-def _positions(store: OffsiteStore, offsite_id: int) -> dict[int, int]:
-    rows = store.session.execute(
+def _positions(session: Session, offsite_id: int) -> dict[int, int]:
+    rows = session.execute(
         select(AgendaItem.id, AgendaItem.position).where(AgendaItem.offsite_id == offsite_id)
     )
     return {r.id: r.position for r in rows}
 
 
-def _write_positions(store: OffsiteStore, positions: dict[int, int]) -> None:
-    with store.edit() as s:
-        for item_id, position in positions.items():
-            s.execute(update(AgendaItem).where(AgendaItem.id == item_id).values(position=position))
-    store.session.expire_all()
+def _write_order(tx: Tx, old: dict[int, int], order: Sequence[int]) -> None:
+    """Positions 0, 1, 2, … in ``order``; only rows whose place changes are written."""
+    for n, item_id in enumerate(order):
+        if old.get(item_id) != n:
+            tx.update(AgendaItem, item_id, {"position": n})
 
 
 @dataclass
-class SetOrder:
+class SetOrder(Operation):
     """Put the offsite's items in ``order`` (ids); ids not listed keep their place at the end."""
 
     offsite_id: int
     order: list[int]
     text: str = "Reorder agenda"
-    _old: dict[int, int] = field(default_factory=dict)
 
-    def apply(self, store: OffsiteStore) -> None:
-        self._old = _positions(store, self.offsite_id)
-        listed = [i for i in self.order if i in self._old]
-        rest = sorted((i for i in self._old if i not in set(listed)), key=lambda i: self._old[i])
-        _write_positions(store, {item_id: n for n, item_id in enumerate(listed + rest)})
-
-    def revert(self, store: OffsiteStore) -> None:
-        current = _positions(store, self.offsite_id)
-        _write_positions(store, {k: v for k, v in self._old.items() if k in current})
+    def perform(self, tx: Tx) -> None:
+        old = _positions(tx.session, self.offsite_id)
+        listed = [i for i in self.order if i in old]
+        rest = sorted((i for i in old if i not in set(listed)), key=lambda i: old[i])
+        _write_order(tx, old, listed + rest)
 
 
 def move_item(
@@ -206,7 +202,7 @@ def move_item(
 
 
 @dataclass
-class InsertItems:
+class InsertItems(Operation):
     """Insert items at ``at`` (an index in the current order); redo keeps their ids."""
 
     offsite_id: int
@@ -214,53 +210,37 @@ class InsertItems:
     rows: list[dict[str, Any]]
     text: str = "Insert items"
     ids: list[int] = field(default_factory=list)
-    _old: dict[int, int] = field(default_factory=dict)
 
-    def apply(self, store: OffsiteStore) -> None:
-        order = [i.id for i in agenda_items(store, self.offsite_id)]
-        self._old = _positions(store, self.offsite_id)
+    def perform(self, tx: Tx) -> None:
+        order = [i.id for i in agenda_items(tx.store, self.offsite_id)]
+        old = _positions(tx.session, self.offsite_id)
         at = min(max(0, self.at), len(order))
         made: list[int] = []
-        with store.edit() as s:
-            for n, values in enumerate(self.rows):
-                clean = clean_item_values(values)
-                clean.setdefault("title", "Untitled")
-                item = AgendaItem(offsite_id=self.offsite_id, position=at + n, **clean)
-                if n < len(self.ids):
-                    item.id = self.ids[n]
-                s.add(item)
-                s.flush()
-                made.append(item.id)
+        for n, values in enumerate(self.rows):
+            clean = clean_item_values(values)
+            clean.setdefault("title", "Untitled")
+            key = tx.insert(AgendaItem, {**clean, "offsite_id": self.offsite_id,
+                                         "position": at + n})
+            made.append(key["id"])
         self.ids = made
-        _write_positions(store, {i: n for n, i in enumerate(order[:at] + made + order[at:])})
-
-    def revert(self, store: OffsiteStore) -> None:
-        DeleteRows(AgendaItem, [{"id": i} for i in self.ids]).apply(store)
-        _write_positions(store, self._old)
+        old.update({i: at + n for n, i in enumerate(made)})
+        _write_order(tx, old, order[:at] + made + order[at:])
 
 
 @dataclass
-class DeleteItems:
+class DeleteItems(Operation):
     """Delete items (undo brings them back with their ids and places)."""
 
     offsite_id: int
     item_ids: list[int]
     text: str = "Delete items"
-    _delete: DeleteRows | None = None
-    _order: SetOrder | None = None
 
-    def apply(self, store: OffsiteStore) -> None:
+    def perform(self, tx: Tx) -> None:
         gone = set(self.item_ids)
-        remaining = [i.id for i in agenda_items(store, self.offsite_id) if i.id not in gone]
-        self._delete = DeleteRows(AgendaItem, [{"id": i} for i in self.item_ids], self.text)
-        self._order = SetOrder(self.offsite_id, remaining)
-        self._delete.apply(store)
-        self._order.apply(store)
-
-    def revert(self, store: OffsiteStore) -> None:
-        assert self._delete is not None and self._order is not None
-        self._order.revert(store)
-        self._delete.revert(store)
+        remaining = [i.id for i in agenda_items(tx.store, self.offsite_id) if i.id not in gone]
+        for item_id in self.item_ids:
+            tx.delete(AgendaItem, item_id)
+        _write_order(tx, _positions(tx.session, self.offsite_id), remaining)
 
 
 def update_item(item: AgendaItem, values: dict[str, Any], text: str | None = None) -> SetFields:
@@ -310,33 +290,15 @@ def read_target_end(store: OffsiteStore, offsite_id: int, day: int) -> dt.dateti
 
 
 @dataclass
-class SetMeta:
+class SetMeta(Operation):
     """Set (or with None remove) one ``keeper_meta`` value; undo puts the old one back."""
 
     key: str
     value: str | None
     text: str = "Edit"
-    _old: str | None = None
 
-    def apply(self, store: OffsiteStore) -> None:
-        with store.edit() as s:
-            row = s.get(Meta, self.key)
-            self._old = row.value if row is not None else None
-            self._write(s, self.value)
-
-    def revert(self, store: OffsiteStore) -> None:
-        with store.edit() as s:
-            self._write(s, self._old)
-
-    def _write(self, s: Any, value: str | None) -> None:
-        row = s.get(Meta, self.key)
-        if value is None:
-            if row is not None:
-                s.delete(row)
-        elif row is None:
-            s.add(Meta(key=self.key, value=value))
-        else:
-            row.value = value
+    def perform(self, tx: Tx) -> None:
+        tx.put(Meta, {"key": self.key}, None if self.value is None else {"value": self.value})
 
 
 def anchored_drift(d: Drift, target_end: dt.datetime | None) -> Drift:

@@ -1,154 +1,69 @@
-"""The base of every board edit: an operation recorded as small reversible steps.
+"""The base of every board edit: a :class:`keeper.ops.Operation` written as ``_perform``.
 
-Every operation follows the :class:`keeper.ops.Operation` protocol: ``apply``
-runs its changes in **one** transaction and commits; ``revert`` undoes them in
-one transaction. An operation works out its changes from the file the first
-time it is applied and records them as small reversible steps; redo replays
-the same steps (an inserted row gets its old id back, so later operations that
-refer to it stay valid).
+Board operations work out their changes from the board as the transaction sees it
+(``load_fresh``) and write them through ``_update``/``_insert``/``_delete``, each a
+recorded step of the one transaction ``apply`` commits (see :mod:`keeper.ops`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from keeper.board import tally
 from keeper.board.geometry import cluster_bounds
 from keeper.board.loading import BoardData, load_board
-from keeper.ops import _pk_filter, _Snapshot, _snapshot, _table
+from keeper.ops import Delete, Operation, OperationError, Step, Tx, table_of
 from keeper.store.models import Base, Cluster, Note, Support
-from keeper.store.offsite_file import OffsiteStore
 
 
-class BoardError(ValueError):
+class BoardError(OperationError):
     """An edit that cannot be made, worded for the person using the app."""
 
 
-class _Step(Protocol):
-    def do(self, s: Session) -> None: ...
-
-    def undo(self, s: Session) -> None: ...
+GONE = "That item is no longer on the board."
 
 
-@dataclass
-class _Update:
-    table: Table
-    key: dict[str, Any]
-    values: dict[str, Any]
-    old: dict[str, Any] = field(default_factory=dict)
-
-    def do(self, s: Session) -> None:
-        cols = [self.table.c[k] for k in self.values]
-        row = s.execute(select(*cols).where(*_pk_filter(self.table, self.key))).one_or_none()
-        if row is None:
-            raise BoardError("That item is no longer on the board.")
-        self.old = dict(row._mapping)
-        s.execute(update(self.table).where(*_pk_filter(self.table, self.key)).values(**self.values))
-
-    def undo(self, s: Session) -> None:
-        s.execute(update(self.table).where(*_pk_filter(self.table, self.key)).values(**self.old))
-
-
-@dataclass
-class _Insert:
-    table: Table
-    values: dict[str, Any]
-    key: dict[str, Any] = field(default_factory=dict)
-
-    def do(self, s: Session) -> None:
-        values = {**self.values, **self.key}
-        result = s.execute(insert(self.table).values(**values))
-        if not self.key:
-            pk = result.inserted_primary_key
-            assert pk is not None
-            self.key = {c.name: v for c, v in zip(self.table.primary_key.columns, pk, strict=True)}
-
-    def undo(self, s: Session) -> None:
-        s.execute(delete(self.table).where(*_pk_filter(self.table, self.key)))
-
-
-@dataclass
-class _Delete:
-    """Delete one row; remembers it and whatever the database cascades, for undo."""
-
-    table: Table
-    key: dict[str, Any]
-    snap: _Snapshot = field(default_factory=_Snapshot)
-
-    def do(self, s: Session) -> None:
-        self.snap = _Snapshot()
-        _snapshot(s, self.table, _pk_filter(self.table, self.key), self.snap)
-        s.execute(delete(self.table).where(*_pk_filter(self.table, self.key)))
-
-    def undo(self, s: Session) -> None:
-        seen: set[tuple[str, tuple[Any, ...]]] = set()
-        for table, row in self.snap.inserts:
-            ident = (table.name, tuple(row[c.name] for c in table.primary_key.columns))
-            if ident not in seen:
-                seen.add(ident)
-                s.execute(insert(table).values(**row))
-        for table, key, column, value in self.snap.nulled:
-            s.execute(update(table).where(*_pk_filter(table, key)).values({column: value}))
-
-
-class BoardOperation:
-    """Base: subclasses implement ``_perform(session)`` by calling ``_do(session, step)``."""
+class BoardOperation(Operation):
+    """Base: subclasses implement ``_perform(session)`` by calling ``_update``/``_insert``/
+    ``_delete`` (or ``_do(session, step)``), each recorded as a step of this operation."""
 
     text = "Edit board"
 
     def __init__(self) -> None:
-        self._steps: list[_Step] | None = None
-        self._recording: list[_Step] = []
+        self._tx: Tx | None = None
 
     def _perform(self, s: Session) -> None:
         raise NotImplementedError
 
-    def _do(self, s: Session, step: _Step) -> None:
-        step.do(s)
-        self._recording.append(step)
+    def perform(self, tx: Tx) -> None:
+        self._tx = tx
+        try:
+            self._perform(tx.session)
+        finally:
+            self._tx = None
+
+    def _do(self, s: Session, step: Step) -> None:
+        assert self._tx is not None, "board steps run inside apply()"
+        self._tx.do(step)
 
     def _update(self, s: Session, model: type[Base], id_: int, **values: Any) -> None:
-        self._do(s, _Update(_table(model), {"id": id_}, values))
+        assert self._tx is not None, "board steps run inside apply()"
+        try:
+            self._tx.update(model, id_, values, GONE)
+        except OperationError as exc:
+            raise BoardError(str(exc)) from None
 
     def _insert(self, s: Session, model: type[Base], **values: Any) -> int:
-        step = _Insert(_table(model), values)
-        self._do(s, step)
-        return int(step.key["id"])
+        assert self._tx is not None, "board steps run inside apply()"
+        return int(self._tx.insert(model, values)["id"])
 
     def _delete(self, s: Session, model: type[Base], id_: int) -> None:
-        self._do(s, _Delete(_table(model), {"id": id_}))
-
-    def apply(self, store: OffsiteStore) -> None:
-        try:
-            with store.edit() as s:
-                if self._steps is None:
-                    self._recording = []
-                    self._perform(s)
-                    self._steps = self._recording
-                else:
-                    for step in self._steps:
-                        step.do(s)
-        except BaseException:
-            if self._steps is None:
-                self._recording = []
-            raise
-        finally:
-            store.session.expire_all()
-
-    def revert(self, store: OffsiteStore) -> None:
-        if self._steps is None:
-            return
-        try:
-            with store.edit() as s:
-                for step in reversed(self._steps):
-                    step.undo(s)
-        finally:
-            store.session.expire_all()
+        assert self._tx is not None, "board steps run inside apply()"
+        self._tx.delete(model, id_)
 
 
 def load_fresh(s: Session, offsite_id: int) -> BoardData:
@@ -196,7 +111,7 @@ def write_supports(
         return {(x.person_id, x.note_id, x.cluster_id): x.dots for x in items}
 
     old, new = keyed(before), keyed(after)
-    table = _table(Support)
+    table = table_of(Support)
     for key, dots in old.items():
         if new.get(key) == dots:
             continue
@@ -209,7 +124,7 @@ def write_supports(
             )
         ).all()
         for support_id in ids:
-            op._do(s, _Delete(table, {"id": support_id}))
+            op._do(s, Delete(table, {"id": support_id}))
     for key, dots in new.items():
         if old.get(key) == dots:
             continue

@@ -12,12 +12,10 @@ from keeper.board.loading import BoardData
 from keeper.board.operation import (
     BoardError,
     BoardOperation,
-    _Insert,
-    _Update,
     load_fresh,
     write_supports,
 )
-from keeper.ops import _table
+from keeper.ops import Insert, Update, table_of
 from keeper.store.models import TallySettings
 
 
@@ -148,10 +146,10 @@ class SetTallySettings(BoardOperation):
         self.offsite_id, self.values = offsite_id, values
 
     def _perform(self, s: Session) -> None:
-        table = _table(TallySettings)
+        table = table_of(TallySettings)
         if s.get(TallySettings, self.offsite_id) is None:
             defaults = {"mode": "supporters", "dots_per_person": 3, "cap_per_idea": None,
                         "keeper_counted": True}
-            self._do(s, _Insert(table, {**defaults, **self.values, "offsite_id": self.offsite_id}))
+            self._do(s, Insert(table, {**defaults, **self.values, "offsite_id": self.offsite_id}))
         else:
-            self._do(s, _Update(table, {"offsite_id": self.offsite_id}, dict(self.values)))
+            self._do(s, Update(table, {"offsite_id": self.offsite_id}, dict(self.values)))

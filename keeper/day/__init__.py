@@ -51,7 +51,6 @@ from keeper.day.fields import (
     DayError,
 )
 from keeper.day.loading import (
-    AREA,
     DayData,
     load_day,
 )
@@ -131,7 +130,7 @@ from keeper.day.talks import (
 from keeper.store.models import PlanInitiative
 
 __all__ = [
-    "AREA", "BigBet", "CHARTER_FIELDS", "CHECK_IN_MONTHS", "CheckInRow", "DayData", "DayError",
+    "BigBet", "CHARTER_FIELDS", "CHECK_IN_MONTHS", "CheckInRow", "DayData", "DayError",
     "DayPerson", "InitiativeRow", "OBJECTIVE_MAX", "OkrRow", "POSTMORTEM_TITLE",
     "PRESENTER_SLOTS", "PlanInitiative", "PutRow", "QUESTIONS_MAX", "QUESTIONS_MIN",
     "QuestionRow", "REFLECTIONS_MAX", "ReflectionRow", "SHORT_MAX", "SetPositions",

@@ -24,8 +24,6 @@ from keeper.day.talks import TalkSlot, load_talks, presenter_candidates, present
 from keeper.store.models import Offsite, OkrKind
 from keeper.store.offsite_file import OffsiteStore
 
-AREA = "day"  # what ``data_changed`` names after a day edit
-
 
 @dataclass
 class DayData:

@@ -41,7 +41,6 @@ from keeper.kickoff.audit import (
     set_rep_metric,
 )
 from keeper.kickoff.fields import (
-    AREA,
     ATTAINMENT_MAX,
     MONEY_MAX,
     NAME_MAX,
@@ -143,7 +142,7 @@ from keeper.kickoff.training import (
 )
 
 __all__ = [
-    "AREA", "ATTAINMENT_MAX", "DEFAULT_COMPETENCIES", "LAYERS", "LAYER_HINTS", "LAYER_TITLES",
+    "ATTAINMENT_MAX", "DEFAULT_COMPETENCIES", "LAYERS", "LAYER_HINTS", "LAYER_TITLES",
     "MONEY_MAX", "NAME_MAX", "PLAN_FIELDS", "PLAN_LABELS", "RATING_MAX", "RATING_MIN",
     "SUGGESTED_METRICS", "TEXT_MAX", "THRESHOLD_MAX", "TRAINING_MINUTES", "UNIT_MAX",
     "AgendaCheck", "Audit", "CheckpointRow", "CompetencyRow", "FollowThrough", "GoalRow",

@@ -11,7 +11,6 @@ from keeper.store.models import Base
 from keeper.store.offsite_file import OffsiteStore
 from keeper.text import clean_block, clean_line
 
-AREA = "kickoff"
 NAME_MAX = 200
 TEXT_MAX = 4000
 UNIT_MAX = 32

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
+from keeper.ops import Operation, Tx
 from keeper.people.roster import ImportPlan
 from keeper.store.models import Attendance, Person, Role
 from keeper.store.offsite_file import OffsiteStore
@@ -20,7 +21,7 @@ _FIELDS = ("name", "role", "email", "manager_id")
 
 @dataclass
 class Applied:
-    """What one application of a plan did: enough to undo it exactly."""
+    """What one application of a plan did (the undo is the operation's recorded steps)."""
 
     created: list[int] = field(default_factory=list)
     attending: list[int] = field(default_factory=list)  # people this import made attend
@@ -28,91 +29,66 @@ class Applied:
     before: dict[int, dict[str, Any]] = field(default_factory=dict)  # id → old fields
 
 
-def apply_import(store: OffsiteStore, plan: ImportPlan, offsite_id: int | None = None,
-                 ids: list[int] | None = None) -> Applied:
+def apply_import(store: OffsiteStore, plan: ImportPlan, offsite_id: int | None = None) -> Applied:
     """Add every new row and update every changed person in one transaction.
 
     With ``offsite_id``, the new leaders and managers, and reps promoted to either,
     attend that offsite (as everyone who is not a rep does when an offsite is made
-    from a template). ``ids`` are the ids
-    the new people had before (a redo), so later edits that name them still do."""
-    applied = Applied()
-    with store.edit() as session:
-        by_name = {p.name.casefold(): p for p in session.scalars(select(Person))}
-        updated: list[tuple[Person, str | None]] = []
-        promoted: list[Person] = []
-        for update in plan.changed:
-            person = session.get(Person, update.person_id)
-            if person is None:
-                continue  # removed since the plan was made; nothing to update
-            applied.before[person.id] = {key: getattr(person, key) for key in _FIELDS}
-            row = update.person
-            if person.role == Role.REP.value and row.role != Role.REP.value:
-                promoted.append(person)
-            person.name, person.role, person.email = row.name, row.role, row.email
-            by_name[row.name.casefold()] = person
-            if any(change.label == "manager" for change in update.changes):
-                updated.append((person, row.manager))
-        created: list[Person] = []
-        for n, row in enumerate(plan.accepted):
-            person = Person(name=row.name, role=row.role, email=row.email, active=True)
-            if ids is not None and n < len(ids):
-                person.id = ids[n]
-            session.add(person)
-            by_name[row.name.casefold()] = person
-            created.append(person)
-            updated.append((person, row.manager))
-        session.flush()
-        for person, manager in updated:
-            boss = by_name.get(manager.casefold()) if manager else None
-            person.manager_id = boss.id if boss is not None and boss is not person else None
-        if offsite_id is not None:
-            attends = set(session.scalars(select(Attendance.person_id)
-                                          .where(Attendance.offsite_id == offsite_id)))
-            newcomers = [p for p in created if p.role != Role.REP.value]
-            newcomers += [p for p in promoted if p.id not in attends]
-            session.add_all(Attendance(offsite_id=offsite_id, person_id=p.id) for p in newcomers)
-            applied.attending = [p.id for p in newcomers]
-            applied.offsite_id = offsite_id
-        session.flush()
-        applied.created = [p.id for p in created]
-    return applied
-
-
-def undo_import(store: OffsiteStore, applied: Applied) -> None:
-    """Put the file back as it was before ``applied``, in one transaction."""
-    with store.edit() as session:
-        for person_id, values in applied.before.items():
-            person = session.get(Person, person_id)
-            if person is not None:
-                for key, value in values.items():
-                    setattr(person, key, value)
-        session.flush()
-        if applied.attending:
-            session.execute(delete(Attendance).where(
-                Attendance.offsite_id == applied.offsite_id,
-                Attendance.person_id.in_(applied.attending)))
-        if applied.created:
-            session.execute(delete(Person).where(Person.id.in_(applied.created)))
-    store.session.expire_all()
+    from a template)."""
+    op = ImportPeople(plan, offsite_id)
+    op.apply(store)
+    return op.result
 
 
 @dataclass
-class ImportPeople:
-    """The import as one undoable operation."""
+class ImportPeople(Operation):
+    """The import as one undoable operation (steps of :mod:`keeper.ops`, one transaction)."""
 
     plan: ImportPlan
     offsite_id: int | None = None  # the offsite the new leaders and managers attend
     text: str = "Import people"
-    applied: Applied = field(default_factory=Applied)
+    result: Applied = field(default_factory=Applied)
 
     @property
     def created(self) -> list[int]:
-        return self.applied.created
+        return self.result.created
 
-    def apply(self, store: OffsiteStore) -> None:
-        self.applied = apply_import(store, self.plan, self.offsite_id,
-                                    self.applied.created or None)
-
-    def revert(self, store: OffsiteStore) -> None:
-        undo_import(store, self.applied)
+    def perform(self, tx: Tx) -> None:
+        result = Applied(offsite_id=self.offsite_id)
+        session = tx.session
+        by_name = {p.name.casefold(): p.id for p in session.scalars(select(Person))}
+        managers: list[tuple[int, str | None]] = []
+        promoted: list[int] = []
+        for update in self.plan.changed:
+            person = session.get(Person, update.person_id)
+            if person is None:
+                continue  # removed since the plan was made; nothing to update
+            result.before[person.id] = {key: getattr(person, key) for key in _FIELDS}
+            row = update.person
+            if person.role == Role.REP.value and row.role != Role.REP.value:
+                promoted.append(person.id)
+            tx.update(Person, person.id, {"name": row.name, "role": row.role, "email": row.email})
+            by_name[row.name.casefold()] = person.id
+            if any(change.label == "manager" for change in update.changes):
+                managers.append((person.id, row.manager))
+        for row in self.plan.accepted:
+            person_id = tx.insert(Person, {"name": row.name, "role": row.role,
+                                           "email": row.email, "active": True})["id"]
+            by_name[row.name.casefold()] = person_id
+            result.created.append(person_id)
+            if row.manager:
+                managers.append((person_id, row.manager))
+        for person_id, manager in managers:
+            boss = by_name.get(manager.casefold()) if manager else None
+            tx.update(Person, person_id, {"manager_id": boss if boss != person_id else None})
+        if self.offsite_id is not None:
+            attends = set(session.scalars(select(Attendance.person_id)
+                                          .where(Attendance.offsite_id == self.offsite_id)))
+            newcomers = [person_id for person_id, row in zip(result.created, self.plan.accepted,
+                                                             strict=True)
+                         if row.role != Role.REP.value]
+            newcomers += [p for p in promoted if p not in attends]
+            for person_id in newcomers:
+                tx.insert(Attendance, {"offsite_id": self.offsite_id, "person_id": person_id})
+            result.attending = newcomers
+        self.result = result

@@ -13,8 +13,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
+from keeper.ops import Operation, Tx
 from keeper.quadrant.rules import Movement, Quadrant, RepPlacement, clamp, movements
 from keeper.store.models import Offsite, Person, Placement, QuadrantNote, Role
 from keeper.store.offsite_file import OffsiteStore
@@ -22,7 +23,6 @@ from keeper.text import clean_block
 
 REP_NOTE_MAX = 500
 QUADRANT_NOTE_MAX = 2000
-AREA = "quadrant"
 
 
 @dataclass(frozen=True)
@@ -142,35 +142,17 @@ def load_board(store: OffsiteStore, offsite_id: int | None) -> BoardData:
 # --- operations ----------------------------------------------------------------
 
 
-def _row(store: OffsiteStore, offsite_id: int, rep_id: int) -> Placement | None:
-    return store.session.scalars(select(Placement).where(
+def _placement(offsite_id: int, rep_id: int) -> dict[str, Any]:
+    return {"offsite_id": offsite_id, "person_id": rep_id}
+
+
+def _current(tx: Tx, offsite_id: int, rep_id: int) -> Placement | None:
+    return tx.session.scalars(select(Placement).where(
         Placement.offsite_id == offsite_id, Placement.person_id == rep_id)).first()
 
 
-def _snapshot(row: Placement | None) -> dict[str, Any] | None:
-    if row is None:
-        return None
-    return {"skill": row.skill, "motivation": row.motivation, "note": row.note}
-
-
-def _restore(store: OffsiteStore, offsite_id: int, rep_id: int,
-             values: dict[str, Any] | None) -> None:
-    """Make the placement of ``rep_id`` exactly ``values`` (``None``: no placement)."""
-    with store.edit() as s:
-        row = _row(store, offsite_id, rep_id)
-        if values is None:
-            if row is not None:
-                s.execute(delete(Placement).where(Placement.id == row.id))
-        elif row is None:
-            s.add(Placement(offsite_id=offsite_id, person_id=rep_id, **values))
-        else:
-            for key, value in values.items():
-                setattr(row, key, value)
-    store.session.expire_all()
-
-
 @dataclass
-class PlaceRep:
+class PlaceRep(Operation):
     """Put a rep on the board at (skill, motivation) or move them there."""
 
     offsite_id: int
@@ -178,103 +160,66 @@ class PlaceRep:
     skill: float
     motivation: float
     text: str = "Place rep"
-    _old: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
         self.skill = _finite(self.skill, "skill")
         self.motivation = _finite(self.motivation, "motivation")
 
-    def apply(self, store: OffsiteStore) -> None:
-        old = _snapshot(_row(store, self.offsite_id, self.rep_id))
-        new = dict(old or {"note": None})
-        new.update(skill=self.skill, motivation=self.motivation)
-        _restore(store, self.offsite_id, self.rep_id, new)
-        self._old = old
-
-    def revert(self, store: OffsiteStore) -> None:
-        _restore(store, self.offsite_id, self.rep_id, self._old)
+    def perform(self, tx: Tx) -> None:
+        tx.put(Placement, _placement(self.offsite_id, self.rep_id),
+               {"skill": self.skill, "motivation": self.motivation})
 
 
 @dataclass
-class RemovePlacement:
+class RemovePlacement(Operation):
     """Take a rep off this offsite's board (their note goes too; undo brings both back)."""
 
     offsite_id: int
     rep_id: int
     text: str = "Remove from board"
-    _old: dict[str, Any] | None = None
 
-    def apply(self, store: OffsiteStore) -> None:
-        self._old = _snapshot(_row(store, self.offsite_id, self.rep_id))
-        _restore(store, self.offsite_id, self.rep_id, None)
-
-    def revert(self, store: OffsiteStore) -> None:
-        _restore(store, self.offsite_id, self.rep_id, self._old)
+    def perform(self, tx: Tx) -> None:
+        tx.put(Placement, _placement(self.offsite_id, self.rep_id), None)
 
 
 @dataclass
-class SetRepNote:
+class SetRepNote(Operation):
     """The short private note on one placed rep (never shown on the projector)."""
 
     offsite_id: int
     rep_id: int
     note: str
     text: str = "Edit rep note"
-    _old: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
         self.note = clean_block(self.note, REP_NOTE_MAX)
 
-    def apply(self, store: OffsiteStore) -> None:
-        old = _snapshot(_row(store, self.offsite_id, self.rep_id))
-        if old is None:
+    def perform(self, tx: Tx) -> None:
+        if _current(tx, self.offsite_id, self.rep_id) is None:
             raise ValueError("Place the rep on the board before writing a note about them.")
-        _restore(store, self.offsite_id, self.rep_id, {**old, "note": self.note or None})
-        self._old = old
-
-    def revert(self, store: OffsiteStore) -> None:
-        _restore(store, self.offsite_id, self.rep_id, self._old)
+        tx.put(Placement, _placement(self.offsite_id, self.rep_id), {"note": self.note or None})
 
 
 @dataclass
-class SetQuadrantNote:
+class SetQuadrantNote(Operation):
     """The care plan for one quadrant at one offsite."""
 
     offsite_id: int
     quadrant: Quadrant
     note: str
     text: str = "Edit care plan"
-    _old: str | None = None
 
     def __post_init__(self) -> None:
         self.quadrant = Quadrant(self.quadrant)
         self.note = clean_block(self.note, QUADRANT_NOTE_MAX)
 
-    def _set(self, store: OffsiteStore, note: str | None) -> None:
-        with store.edit() as s:
-            row = s.get(QuadrantNote, (self.offsite_id, self.quadrant.value))
-            if note is None:
-                if row is not None:
-                    s.delete(row)
-            elif row is None:
-                s.add(QuadrantNote(offsite_id=self.offsite_id, quadrant=self.quadrant.value,
-                                   note=note))
-            else:
-                row.note = note
-        store.session.expire_all()
-
-    def apply(self, store: OffsiteStore) -> None:
-        row = store.session.get(QuadrantNote, (self.offsite_id, self.quadrant.value))
-        old = row.note if row is not None else None
-        self._set(store, self.note)
-        self._old = old
-
-    def revert(self, store: OffsiteStore) -> None:
-        self._set(store, self._old)
+    def perform(self, tx: Tx) -> None:
+        tx.put(QuadrantNote, {"offsite_id": self.offsite_id, "quadrant": self.quadrant.value},
+               {"note": self.note})
 
 
 @dataclass
-class PlaceMany:
+class PlaceMany(Operation):
     """Several placements written in one transaction (an import): all or nothing.
 
     ``values`` maps rep id to ``(skill, motivation, note)``; a ``None`` note keeps
@@ -284,7 +229,6 @@ class PlaceMany:
     offsite_id: int
     values: dict[int, tuple[float, float, str | None]]
     text: str = "Import placements"
-    _old: dict[int, dict[str, Any] | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.values = {
@@ -293,38 +237,9 @@ class PlaceMany:
             for rep_id, (skill, motivation, note) in self.values.items()
         }
 
-    def apply(self, store: OffsiteStore) -> None:
-        old: dict[int, dict[str, Any] | None] = {}
-        with store.edit() as s:
-            rows = {r.person_id: r for r in s.scalars(select(Placement).where(
-                Placement.offsite_id == self.offsite_id,
-                Placement.person_id.in_(list(self.values))))}
-            for rep_id, (skill, motivation, note) in self.values.items():
-                row = rows.get(rep_id)
-                old[rep_id] = _snapshot(row)
-                if row is None:
-                    s.add(Placement(offsite_id=self.offsite_id, person_id=rep_id, skill=skill,
-                                    motivation=motivation, note=note))
-                else:
-                    row.skill, row.motivation = skill, motivation
-                    if note is not None:
-                        row.note = note
-        store.session.expire_all()
-        self._old = old
-
-    def revert(self, store: OffsiteStore) -> None:
-        with store.edit() as s:
-            rows = {r.person_id: r for r in s.scalars(select(Placement).where(
-                Placement.offsite_id == self.offsite_id,
-                Placement.person_id.in_(list(self._old))))}
-            for rep_id, values in self._old.items():
-                row = rows.get(rep_id)
-                if values is None:
-                    if row is not None:
-                        s.delete(row)
-                elif row is None:
-                    s.add(Placement(offsite_id=self.offsite_id, person_id=rep_id, **values))
-                else:
-                    for key, value in values.items():
-                        setattr(row, key, value)
-        store.session.expire_all()
+    def perform(self, tx: Tx) -> None:
+        for rep_id, (skill, motivation, note) in self.values.items():
+            values: dict[str, Any] = {"skill": skill, "motivation": motivation}
+            if note is not None:
+                values["note"] = note
+            tx.put(Placement, _placement(self.offsite_id, rep_id), values)

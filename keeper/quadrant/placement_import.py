@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from keeper.ops import Operation, Tx
 from keeper.people.roster import Rejection, RosterError
 from keeper.quadrant.ops import REP_NOTE_MAX, PlaceMany
 from keeper.quadrant.rules import Quadrant, Scale, detect_scale, quadrant_of, to_unit
@@ -248,25 +249,18 @@ def plan_placements(store: OffsiteStore, offsite_id: int, path: Path,
 
 
 @dataclass
-class ImportPlacements:
+class ImportPlacements(Operation):
     """The import as one undoable operation (one transaction)."""
 
     plan: PlacementPlan
     text: str = "Import placements"
-    _op: PlaceMany | None = None
 
-    def apply(self, store: OffsiteStore) -> None:
-        if self._op is None:
-            self._op = PlaceMany(
-                self.plan.offsite_id,
-                {r.rep_id: (r.skill, r.motivation, r.note) for r in self.plan.accepted},
-                text=self.text,
-            )
-        self._op.apply(store)
-
-    def revert(self, store: OffsiteStore) -> None:
-        if self._op is not None:
-            self._op.revert(store)
+    def perform(self, tx: Tx) -> None:
+        tx.run(PlaceMany(
+            self.plan.offsite_id,
+            {r.rep_id: (r.skill, r.motivation, r.note) for r in self.plan.accepted},
+            text=self.text,
+        ))
 
     @property
     def count(self) -> int:

@@ -32,7 +32,7 @@ def test_restore_from_backup_brings_back_the_earlier_file(window: MainWindow,
     store = window.context.store
     path = store.path
     assert backups.list_backups(path)  # taken when the file was opened
-    window.context.run(InsertRow(Person, {"name": "Mistake", "role": "rep"}), "people")
+    window.context.run(InsertRow(Person, {"name": "Mistake", "role": "rep"}))
     monkeypatch.setattr(QDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     file_actions.restore_backup(window)
     restored = window.context.store

@@ -136,7 +136,7 @@ def test_offsite_view_cards_follow_the_board(window: MainWindow) -> None:
     assert "2 big bets" in view.glance.board.detail.text()
     store = window.context.store
     cluster = store.session.query(Cluster).filter_by(big_bet=False).first()
-    window.context.run(SetFields(Cluster, {"id": cluster.id}, {"big_bet": True}), "board")
+    window.context.run(SetFields(Cluster, {"id": cluster.id}, {"big_bet": True}))
     assert "3 big bets" in view.glance.board.detail.text()
 
 

@@ -45,6 +45,7 @@ from keeper.agenda.ops import (
     move_item,
     update_item,
 )
+from keeper.changes import Changes
 from keeper.ops import SetFields
 from keeper.store.models import AgendaItem, Offsite, Person
 from keeper.store.offsite_file import StoreError
@@ -159,12 +160,15 @@ class AgendaView(QWidget):
             "QLabel#section { color: #4B5563; font-size: 12px; font-weight: 600; }"
         )
         context.file_changed.connect(self.refresh)
-        context.data_changed.connect(
-            lambda area: self.refresh() if area in ("agenda", "runner", "people") else None
-        )
+        context.data_changed.connect(self.reload)
         self.refresh()
 
     # ----- reading ---------------------------------------------------------------
+    def reload(self, changes: Changes | None = None) -> None:
+        if changes is None or changes & Changes(agenda=True, runner=True, people=True,
+                                                offsite=True):
+            self.refresh()
+
     def refresh(self) -> None:
         store, offsite = self.context.store, self.context.offsite
         selected = self.selected_ids()
@@ -240,7 +244,7 @@ class AgendaView(QWidget):
     # ----- edits ----------------------------------------------------------------------
     def _run(self, operation: Any, select: list[int] | None = None) -> None:
         try:
-            self.context.run(operation, "agenda")
+            self.context.run(operation)
         except StoreError as exc:
             QMessageBox.warning(self, "Agenda", str(exc))
             return

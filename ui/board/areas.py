@@ -1,6 +1,7 @@
-"""The ``AppContext.data_changed`` areas the board writes to and redraws on."""
+"""The ``AppContext.data_changed`` areas the board redraws on."""
 
 from __future__ import annotations
 
-AREA = "board"
-REFRESH_AREAS = ("board", "offsite", "people")
+from keeper.changes import Changes
+
+REFRESH_AREAS = Changes(board=True, offsite=True, people=True)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsView, QVBoxLayout, QWidget
 
 from keeper import board as bo
+from keeper.changes import Changes
 from ui.board import style
 from ui.board.areas import REFRESH_AREAS
 from ui.board.ranking import RankingWidget
@@ -87,8 +88,8 @@ class ProjectorBoard(QWidget):
         self.setAccessibleName("Opportunities board (projector)")
         context.data_changed.connect(self.on_data_changed)
 
-    def on_data_changed(self, area: str) -> None:
-        if area in REFRESH_AREAS:
+    def on_data_changed(self, changes: Changes) -> None:
+        if changes & REFRESH_AREAS:
             self.view.reload()
 
 
@@ -106,6 +107,6 @@ class ProjectorRanking(RankingWidget):
         self.set_ranking(data.ranking(), {c.id for c in data.clusters if c.big_bet},
                          data.config.mode)
 
-    def on_data_changed(self, area: str) -> None:
-        if area in REFRESH_AREAS:
+    def on_data_changed(self, changes: Changes) -> None:
+        if changes & REFRESH_AREAS:
             self.reload()

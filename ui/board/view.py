@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidge
 
 from keeper import board as bo
 from keeper.board.tally import IdeaKind, TallyConfig
+from keeper.changes import Changes
 from keeper.ops import Operation
 from keeper.store.offsite_file import StoreError
 from ui.board import actions, projector
 from ui.board.actions import BoardActions
-from ui.board.areas import AREA, REFRESH_AREAS
+from ui.board.areas import REFRESH_AREAS
 from ui.board.big_bets_panel import BigBetsPanel
 from ui.board.canvas import BoardCanvas
 from ui.board.capture import CaptureBar
@@ -113,7 +114,7 @@ class BoardView(BoardEdits):
         layout.addWidget(splitter, 1)
 
         context.file_changed.connect(self.refresh)
-        context.data_changed.connect(self._on_data_changed)
+        context.data_changed.connect(self.reload)
         self.refresh()
         self._update_actions()
 
@@ -124,7 +125,7 @@ class BoardView(BoardEdits):
     def run(self, op: Operation) -> bool:
         """Apply an edit (committed, undoable); say why if it cannot be made."""
         try:
-            self.context.run(op, AREA)
+            self.context.run(op)
         except (bo.BoardError, StoreError) as exc:
             self.say(str(exc), error=True)
             self.refresh()
@@ -140,8 +141,8 @@ class BoardView(BoardEdits):
         self.message.show()
         self._message_timer.start(7000)
 
-    def _on_data_changed(self, area: str) -> None:
-        if area in REFRESH_AREAS:
+    def reload(self, changes: Changes | None = None) -> None:
+        if changes is None or changes & REFRESH_AREAS:
             self.refresh()
 
     def refresh(self) -> None:

@@ -345,7 +345,7 @@ class OkrTab(RecordTab):
             self.host.say("The agenda already has one postmortem per OKR.", "info")
             return
         op = day_ops.timebox_okrs(self.data.offsite_id)
-        if self.host.run(op, "Timeboxing OKRs", area="agenda"):
+        if self.host.run(op, "Timeboxing OKRs"):
             self.host.say(f"The agenda now has {len(self.data.review_okrs)} OKR "
                           f"postmortems of {self.data.minutes_per_okr} minutes.", "ok")
 

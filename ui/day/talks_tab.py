@@ -189,7 +189,7 @@ class TalksTab(Tab):
             self.host.say(str(exc), "error")
             self.host.reload()
             return
-        self.host.run(op, "Choosing the presenter", area="agenda")
+        self.host.run(op, "Choosing the presenter")
         if person_id is not None and index < len(self.cards):
             self.cards[index].strength.setFocus()
 

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keeper.day import AREA, DayData, DayError, load_day
+from keeper.changes import Changes
+from keeper.day import DayData, DayError, load_day
 from keeper.ops import Operation
 from keeper.store.offsite_file import OffsiteStore
 from ui.audience_bus import WidgetFactory
@@ -37,7 +38,7 @@ from ui.day.talks_tab import TalksTab
 from ui.day.widgets import STYLE, Banner, hint
 
 log = logging.getLogger(__name__)
-RELOAD_ON = (AREA, "agenda", "board", "people", "offsite")
+RELOAD_ON = Changes(day=True, agenda=True, board=True, people=True, offsite=True)
 MESSAGE_MS = {"ok": 6000, "info": 6000, "warn": 10000, "error": 12000}
 
 
@@ -91,7 +92,7 @@ class DayView(QWidget):
         layout.addWidget(self.tabs, 1)
 
         context.file_changed.connect(self._on_file_changed)
-        context.data_changed.connect(self._on_data_changed)
+        context.data_changed.connect(self.reload)
         self.reload()
 
     # ----- the host interface for the tabs -------------------------------------------
@@ -108,12 +109,12 @@ class DayView(QWidget):
             raise DayError("Open an offsite file first.")
         return store
 
-    def run(self, operation: Operation | None, what: str, area: str = AREA) -> bool:
+    def run(self, operation: Operation | None, what: str) -> bool:
         """Apply an edit (committed, undoable); a refused edit is explained, not raised."""
         if operation is None:
             return False
         try:
-            self.context.run(operation, area)
+            self.context.run(operation)
         except DayError as exc:
             self.say(str(exc), "error")
             self.reload()
@@ -138,11 +139,9 @@ class DayView(QWidget):
         self.say(None)
         self.reload()
 
-    def _on_data_changed(self, area: str) -> None:
-        if area in RELOAD_ON:
-            self.reload()
-
-    def reload(self) -> None:
+    def reload(self, changes: Changes | None = None) -> None:
+        if changes is not None and not changes & RELOAD_ON:
+            return
         store = self.context.store
         try:
             self.data = load_day(store, self.context.offsite_id) if store else DayData(None)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from keeper.changes import Changes
 from keeper.ops import SetFields
 from keeper.store import paths
 from keeper.store.models import Attendance, Person, Role
@@ -175,7 +176,7 @@ class ExportView(QWidget):
         layout.addWidget(thanks, 1)
 
         context.file_changed.connect(self.reload)
-        context.data_changed.connect(self._data_changed)
+        context.data_changed.connect(self.reload)
         self.reload()
 
     @staticmethod
@@ -188,7 +189,11 @@ class ExportView(QWidget):
         return box
 
     # --- state -------------------------------------------------------------
-    def reload(self) -> None:
+    def reload(self, changes: Changes | None = None) -> None:
+        if changes is not None:  # an edit: the gratitude notes may have changed
+            if changes & Changes(offsite=True, people=True):
+                self._load_gratitude()
+            return
         offsite = self.context.offsite
         store = self.context.store
         if store is not None and offsite is not None:
@@ -200,10 +205,6 @@ class ExportView(QWidget):
         self.open_folder.setEnabled(False)
         self._load_gratitude()
         self._update_enabled()
-
-    def _data_changed(self, area: str) -> None:
-        if area in ("offsite", "people", "gratitude"):
-            self._load_gratitude()
 
     def _update_enabled(self) -> None:
         ready = self.context.store is not None and self.context.offsite is not None
@@ -250,7 +251,7 @@ class ExportView(QWidget):
         op = SetFields(Attendance, {"offsite_id": offsite.id, "person_id": person_id},
                        {"gratitude_note": text}, text="Edit note of gratitude")
         try:
-            self.context.run(op, "gratitude")
+            self.context.run(op)
         except Exception as exc:  # read-only file, or the row is gone
             self._show_error(f"The note was not saved: {exc}")
             self._load_gratitude()

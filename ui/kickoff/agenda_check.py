@@ -187,10 +187,10 @@ class AgendaCheckTab(QWidget):
         if self._filling or (text.strip() or None) == self.session_format(session_id):
             return
         self.host.run(lambda: ko.set_session_format(self.host.store, session_id, text),
-                      "Setting a format", area="agenda")
+                      "Setting a format")
 
     def set_tag(self, session_id: int, tag: str | None) -> None:
         if self._filling:
             return
         self.host.run(lambda: ko.set_content_tag(self.host.store, session_id, tag),
-                      "Setting the content", area="agenda")
+                      "Setting the content")

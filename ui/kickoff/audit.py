@@ -243,7 +243,7 @@ class AuditTab(QWidget):
         if offsite_id is None or priority is None:
             return
         if self.host.run(lambda: ko.add_training_session(self.host.store, offsite_id, priority),
-                         "Adding a skills session", area="agenda"):
+                         "Adding a skills session"):
             self.host.say(f"Added “{ko.training_title(priority.name)}” (60 min, role-play) to "
                           "day 1 of the kickoff agenda. Ctrl+Z takes it out.", "ok")
 

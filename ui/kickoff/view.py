@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from keeper.agenda.templates import find_template
-from keeper.kickoff import AREA, SkoError, kickoff_of, kickoffs, setup_kickoff
+from keeper.changes import Changes
+from keeper.kickoff import SkoError, kickoff_of, kickoffs, setup_kickoff
 from keeper.kickoff import imports as ki
 from keeper.ops import Operation
 from keeper.store.files import add_offsite_from_template
@@ -47,7 +48,7 @@ from ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
 KICKOFF_TEMPLATE = "sales-kickoff-2-days"
-AREAS = (AREA, "agenda", "people", "offsite", "runner")
+AREAS = Changes(kickoff=True, agenda=True, people=True, offsite=True, runner=True)
 IMPORT_TITLES = {"survey": "Import attendee survey", "audit": "Import reality audit",
                  "attainment": "Import plan attainment"}
 
@@ -67,7 +68,7 @@ class KickoffView(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.pages)
         context.file_changed.connect(self.reload)
-        context.data_changed.connect(self._on_data_changed)
+        context.data_changed.connect(self.reload)
         self.reload()
 
     # --- construction ------------------------------------------------------------
@@ -168,7 +169,7 @@ class KickoffView(QWidget):
         """Today on the injected clock, in local time."""
         return self.context.clock.now().astimezone().date()
 
-    def run(self, make: Callable[[], Operation | None], what: str, area: str = AREA) -> bool:
+    def run(self, make: Callable[[], Operation | None], what: str) -> bool:
         """Build the operation (which checks the input) and run it, undoably.
 
         A refused edit is explained in the banner; the view shows the file as it is.
@@ -180,7 +181,7 @@ class KickoffView(QWidget):
             operation = make()
             if operation is None:
                 return False
-            self.context.run(operation, area)
+            self.context.run(operation)
         except SkoError as exc:
             self.say(str(exc), "error")
             self.reload_current()
@@ -194,11 +195,11 @@ class KickoffView(QWidget):
         return True
 
     # --- loading -------------------------------------------------------------------
-    def _on_data_changed(self, area: str) -> None:
-        if area in AREAS:
-            self.reload(keep_message=True)
-
-    def reload(self, keep_message: bool = False) -> None:
+    def reload(self, changes: Changes | None = None, keep_message: bool = False) -> None:
+        if changes is not None:  # an edit: only when it touched the kickoff's areas
+            if not changes & AREAS:
+                return
+            keep_message = True
         store = self.context.store
         if store is None:
             self.chooser_text.setText("Open or create a file first.")
@@ -293,7 +294,7 @@ class KickoffView(QWidget):
             self.chooser_banner.say(f"The kickoff could not be created: {exc}", "error")
             return None
         self.context.set_offsite(offsite_id)
-        self.context.data_changed.emit("offsite")
+        self.context.tell(Changes(offsite=True))
         return offsite_id
 
     # --- imports --------------------------------------------------------------------

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from keeper.quadrant.ops import (
-    AREA,
     REP_NOTE_MAX,
     PlaceRep,
     RemovePlacement,
@@ -39,7 +38,7 @@ class QuadrantEditor:
     def run(self, operation: object, what: str) -> bool:
         view = self.view
         try:
-            view.context.run(operation, AREA)  # type: ignore[arg-type]
+            view.context.run(operation)  # type: ignore[arg-type]
         except Exception as exc:  # read-only file, a locked disk: say so, keep the board true
             log.exception("quadrant edit failed")
             QMessageBox.warning(view, what, f"{what} failed: {exc}")

@@ -22,8 +22,10 @@ class NudgeRep(PlaceRep):
         return ("quadrant.nudge", self.offsite_id, self.rep_id)
 
     def merge(self, other: object) -> bool:
-        """Take ``other``'s target; keep this nudge's snapshot of where the rep was."""
+        """Take ``other``'s steps after this nudge's: redo reaches its target, undo goes
+        back to where the rep was before this nudge."""
         if not isinstance(other, NudgeRep) or other.merge_key != self.merge_key:
             return False
         self.skill, self.motivation = other.skill, other.motivation
+        self.absorb(other)
         return True

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keeper.changes import Changes
 from keeper.quadrant.ops import (
-    AREA,
     BoardData,
     load_board,
 )
@@ -126,7 +126,7 @@ class QuadrantView(QWidget):
         layout.addWidget(splitter, 1)
 
         context.file_changed.connect(self._on_file_changed)
-        context.data_changed.connect(self._on_data_changed)
+        context.data_changed.connect(self.reload)
         context.audience.session_changed.connect(self.projector.reset_names)
         self.projector.names_changed.connect(self.toolbar.set_names_checked)
         self._on_file_changed()
@@ -162,14 +162,13 @@ class QuadrantView(QWidget):
         self.toolbar.manager_filter = None
         self.reload()
 
-    def _on_data_changed(self, area: str) -> None:
-        if area == AREA:
-            self.refresh()
-        elif area in ("people", "offsite"):
-            self.reload()
-
-    def reload(self) -> None:
-        """Everything again: reps, managers, both offsites' placements, notes."""
+    def reload(self, changes: Changes | None = None) -> None:
+        """Everything again (reps, managers, both offsites' placements, notes) unless only
+        placements changed (``refresh``)."""
+        if changes is not None and not changes & Changes(people=True, offsite=True):
+            if changes.quadrant:
+                self.refresh()
+            return
         store = self.context.store
         try:
             self.data = load_board(store, self.context.offsite_id) if store else BoardData(None)

@@ -30,8 +30,8 @@ class Keep(Protocol):
     offsite_id: int
     clock: Clock
 
-    def run(self, operation: Operation, area: str) -> None:
-        """Apply ``operation`` (committed, undoable in the app); ``area`` names what changed."""
+    def run(self, operation: Operation) -> None:
+        """Apply ``operation`` (committed, undoable in the app, the views told what changed)."""
         ...
 
 
@@ -53,7 +53,7 @@ class DirectKeep:
         self.store, self.offsite_id, self.clock = store, offsite_id, clock
         self.applied: list[Operation] = []
 
-    def run(self, operation: Operation, area: str) -> None:
+    def run(self, operation: Operation) -> None:
         self.store.ensure_writable()
         operation.apply(self.store)
         self.applied.append(operation)

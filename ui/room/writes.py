@@ -21,8 +21,6 @@ from keeper.board.own import notes_by
 from keeper.board.support import SetDots, ToggleSupport
 from keeper.day import feedback, questions, reflections
 from keeper.day.fields import TEXT_MAX
-from keeper.day.loading import AREA as DAY
-from keeper.quadrant.ops import AREA as QUADRANT
 from keeper.quadrant.ops import PlaceRep
 from keeper.text import clean_block
 from ui.room.activity import Activity
@@ -30,7 +28,6 @@ from ui.room.desk import Keep
 from ui.room.devices import RoomError
 from ui.room.reads import member, own_reps, roster, vote_limits
 
-BOARD = "board"
 Body = Mapping[str, Any]
 
 
@@ -68,21 +65,21 @@ def _own_note(keep: Keep, me: int, note_id: int) -> None:
 
 def add_notes(keep: Keep, me: int, body: Body) -> Sent:
     op = AddNotes(keep.offsite_id, me, text(body), keep.clock.now())
-    keep.run(op, BOARD)
+    keep.run(op)
     return Sent("notes", f"{len(op.note_ids)} note(s): {op.lines[0][:40]}")
 
 
 def edit_note(keep: Keep, me: int, body: Body) -> Sent:
     note_id = number(body, "id")
     _own_note(keep, me, note_id)
-    keep.run(EditNote(note_id, text(body)), BOARD)
+    keep.run(EditNote(note_id, text(body)))
     return Sent("notes", "edited a note")
 
 
 def delete_note(keep: Keep, me: int, body: Body) -> Sent:
     note_id = number(body, "id")
     _own_note(keep, me, note_id)
-    keep.run(DeleteNotes([note_id]), BOARD)
+    keep.run(DeleteNotes([note_id]))
     return Sent("notes", "deleted a note")
 
 
@@ -112,11 +109,11 @@ def vote(keep: Keep, me: int, body: Body) -> Sent:
                             "take one off another idea first.", 409)
         raise RoomError(f"At most {limits.cap_per_idea} on one idea.", 409)
     if board.config.mode is tally.TallyMode.DOTS:
-        keep.run(SetDots(keep.offsite_id, me, dots, **target), BOARD)
+        keep.run(SetDots(keep.offsite_id, me, dots, **target))
     else:
         had = any(s.person_id == me and s.idea == idea for s in board.supports)
         if had != bool(dots):
-            keep.run(ToggleSupport(keep.offsite_id, me, **target), BOARD)
+            keep.run(ToggleSupport(keep.offsite_id, me, **target))
     return Sent("votes", f"{dots} on an idea")
 
 
@@ -135,7 +132,7 @@ def answer(keep: Keep, me: int, body: Body) -> Sent:
     combined = f"{row.answers}\n{entry}" if row.answers else entry
     if len(combined) > TEXT_MAX:
         raise RoomError("That question's answers are full; tell the Keeper out loud.", 409)
-    keep.run(questions.edit_question(question_id, answers=combined), DAY)
+    keep.run(questions.edit_question(question_id, answers=combined))
     return Sent("answers", "answered a question")
 
 
@@ -146,21 +143,21 @@ def _own_reflection(keep: Keep, me: int, reflection_id: int) -> None:
 
 
 def add_reflection(keep: Keep, me: int, body: Body) -> Sent:
-    keep.run(reflections.add_reflection(keep.store, keep.offsite_id, me, text(body)), DAY)
+    keep.run(reflections.add_reflection(keep.store, keep.offsite_id, me, text(body)))
     return Sent("reflections", "shared a reflection")
 
 
 def edit_reflection(keep: Keep, me: int, body: Body) -> Sent:
     reflection_id = number(body, "id")
     _own_reflection(keep, me, reflection_id)
-    keep.run(reflections.edit_reflection(reflection_id, text(body)), DAY)
+    keep.run(reflections.edit_reflection(reflection_id, text(body)))
     return Sent("reflections", "edited a reflection")
 
 
 def delete_reflection(keep: Keep, me: int, body: Body) -> Sent:
     reflection_id = number(body, "id")
     _own_reflection(keep, me, reflection_id)
-    keep.run(reflections.delete_reflection(reflection_id), DAY)
+    keep.run(reflections.delete_reflection(reflection_id))
     return Sent("reflections", "deleted a reflection")
 
 
@@ -177,7 +174,7 @@ def give_feedback(keep: Keep, me: int, body: Body) -> Sent:
         raise RoomError("Type the feedback first.")
     op = feedback.set_feedback_pair(keep.store, keep.offsite_id, me, receiver, texts)
     if op is not None:
-        keep.run(op, DAY)
+        keep.run(op)
     return Sent("feedback", "feedback")  # never who or what: it is private
 
 
@@ -189,8 +186,7 @@ def place_rep(keep: Keep, me: int, body: Body) -> Sent:
     if not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
                and 0 <= v <= 1 for v in (skill, motivation)):
         raise RoomError("Drag the dot inside the grid.")
-    keep.run(PlaceRep(keep.offsite_id, rep_id, float(skill), float(motivation)),  # type: ignore[arg-type]
-             QUADRANT)
+    keep.run(PlaceRep(keep.offsite_id, rep_id, float(skill), float(motivation)))  # type: ignore[arg-type]
     return Sent("placements", "placed a rep")  # which rep stays private
 
 

@@ -24,6 +24,7 @@ from keeper.agenda.ops import (
     save_runner_state,
 )
 from keeper.agenda.timer import PersistedTimer, Runner, TimerState
+from keeper.changes import Changes
 from keeper.ops import Composite
 from keeper.store.models import AgendaItem, Person
 from keeper.store.offsite_file import StoreError
@@ -121,7 +122,7 @@ class RunDay:
             save_runner_state(store, offsite.id,
                               SavedRunner(self.runner.to_persisted(), self.message, self.blackout))
             if record_actuals(store, self.runner.all_actuals()):
-                self.context.data_changed.emit("runner")
+                self.context.tell(Changes(runner=True))
         except StoreError as exc:  # the day goes on even if the file cannot be written
             log.warning("runner state not saved: %s", exc)
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from keeper.agenda import runner as runner_rules
 from keeper.agenda import schedule
 from keeper.agenda.timer import Runner, TimerState, WarningLevel
+from keeper.changes import Changes
 from keeper.store.models import ItemKind
 from ui.audience.state import AudienceState
 from ui.audience.window import AudienceWindow
@@ -85,7 +86,7 @@ class RunnerView(QWidget):
         self.audience_state.connect(self.preview.set_state)
 
         context.file_changed.connect(self.load)
-        context.data_changed.connect(self._on_data_changed)
+        context.data_changed.connect(self.reload)
         self.projector.fill_screens()
         self.load()
 
@@ -184,12 +185,17 @@ class RunnerView(QWidget):
                 self.audience_window.place()
         self.refresh_all()
 
-    def _on_data_changed(self, area: str) -> None:
+    def reload(self, changes: Changes | None = None) -> None:
+        """``None`` (a file opened): ``load``; an agenda edit keeps the running timer."""
+        if changes is None:
+            self.load()
+            return
         if self._closed:
             return
-        if area == "offsite":
+        if changes.offsite:
             self.run_day.read_offsite()
-        if (area in ("agenda", "people", "offsite") and self.context.store is not None
+        if (changes & Changes(agenda=True, people=True, offsite=True)
+                and self.context.store is not None
                 and self.run_day.reload_keeping_timer()):
             self._runner_rebuilt()
             self.refresh_all()
@@ -299,7 +305,7 @@ class RunnerView(QWidget):
 
     def apply_take_back(self, preview: schedule.RebalancePreview) -> None:
         if preview.changes:
-            self.context.run(self.run_day.take_back(preview), "agenda")
+            self.context.run(self.run_day.take_back(preview))
 
     # ----- showing -------------------------------------------------------------
     def refresh_all(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from keeper.changes import Changes
 from keeper.ops import DeleteRows, InsertRow, SetFields
 from keeper.overview import offsite_overview
 from keeper.store.models import Attendance, Initiative, Offsite, Person, Role
@@ -131,10 +132,11 @@ class OffsiteView(QWidget):
         page.addLayout(columns, 1)
 
         context.file_changed.connect(self.refresh)
-        context.data_changed.connect(self._on_data_changed)
+        context.data_changed.connect(self.reload)
 
-    def _on_data_changed(self, area: str) -> None:
-        if area in ("offsite", "people"):
+    def reload(self, changes: Changes | None = None) -> None:
+        """Everything (``None``: a file opened), or what ``changes`` touched."""
+        if changes is None or changes & Changes(offsite=True, people=True):
             self.refresh()
         elif self.isVisible():
             self._fill_glance()
@@ -225,7 +227,7 @@ class OffsiteView(QWidget):
             return
         label = field.replace("_", " ")
         self.context.run(SetFields(Offsite, {"id": offsite.id}, {field: value},
-                                   text=f"Change {label}"), "offsite")
+                                   text=f"Change {label}"))
 
     def _switch(self, index: int) -> None:
         offsite_id = self.switcher.itemData(index)
@@ -242,14 +244,14 @@ class OffsiteView(QWidget):
             position = len(offsite.initiatives)
             self.context.run(InsertRow(Initiative, {"offsite_id": offsite.id, "title": title,
                                                     "position": position},
-                                       text="Add initiative"), "offsite")
+                                       text="Add initiative"))
 
     def remove_initiative(self) -> None:
         item = self.initiatives.currentItem()
         if item is None:
             return
         self.context.run(DeleteRows(Initiative, [{"id": item.data(Qt.ItemDataRole.UserRole)}],
-                                    text="Remove initiative"), "offsite")
+                                    text="Remove initiative"))
 
     def _rename_initiative(self, item: QListWidgetItem) -> None:
         if self._loading:
@@ -259,7 +261,7 @@ class OffsiteView(QWidget):
             self.refresh()
             return
         self.context.run(SetFields(Initiative, {"id": item.data(Qt.ItemDataRole.UserRole)},
-                                   {"title": title}, text="Rename initiative"), "offsite")
+                                   {"title": title}, text="Rename initiative"))
 
     def _toggle_attendance(self, item: QListWidgetItem) -> None:
         offsite = self.context.offsite
@@ -268,6 +270,6 @@ class OffsiteView(QWidget):
         person_id = item.data(Qt.ItemDataRole.UserRole)
         key = {"offsite_id": offsite.id, "person_id": person_id}
         if item.checkState() == Qt.CheckState.Checked:
-            self.context.run(InsertRow(Attendance, key, text="Mark attending"), "offsite")
+            self.context.run(InsertRow(Attendance, key, text="Mark attending"))
         else:
-            self.context.run(DeleteRows(Attendance, [key], text="Mark not attending"), "offsite")
+            self.context.run(DeleteRows(Attendance, [key], text="Mark not attending"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from keeper.changes import Changes
 from keeper.ops import DeleteRows, InsertRow, SetFields
 from keeper.people.fields import EMAIL_MAX, email_problem, uncut_line
 from keeper.store.models import Person, Role
@@ -155,7 +156,11 @@ class PeopleView(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.table)
         context.file_changed.connect(self.refresh)
-        context.data_changed.connect(lambda area: self.refresh() if area == "people" else None)
+        context.data_changed.connect(self.reload)
+
+    def reload(self, changes: Changes | None = None) -> None:
+        if changes is None or changes.people:
+            self.refresh()
 
     def refresh(self) -> None:
         store = self.context.store
@@ -179,7 +184,7 @@ class PeopleView(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             values = dialog.values()
             self.context.run(InsertRow(Person, {**values, "active": True},
-                                       text=f"Add {values['name']}"), "people")
+                                       text=f"Add {values['name']}"))
 
     def edit_selected(self) -> None:
         chosen = self.selected_people()
@@ -189,7 +194,7 @@ class PeopleView(QWidget):
         dialog = PersonDialog(self.model.people, person, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.context.run(SetFields(Person, {"id": person.id}, dialog.values(),
-                                       text=f"Edit {person.name}"), "people")
+                                       text=f"Edit {person.name}"))
 
     def remove_selected(self) -> None:
         chosen = self.selected_people()
@@ -203,7 +208,7 @@ class PeopleView(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.context.run(DeleteRows(Person, [{"id": p.id} for p in chosen],
-                                        text=f"Remove {names}"), "people")
+                                        text=f"Remove {names}"))
 
     def _import(self) -> None:
         from ui.people_import import import_people

@@ -1,17 +1,26 @@
 """Which views the main window shows, in order, and how each is built and loaded.
 
 Views are built lazily (``ui/views/lazy.py``): the one shown first at start-up,
-the rest when idle or when first shown.
+the rest when idle or when first shown. Every view reloads through one method,
+``reload(changes: Changes | None = None)``: ``None`` means everything (a file is
+open), a ``Changes`` value (from ``AppContext.data_changed``) what an edit touched;
+a view skips the reloads its areas did not change.
 """
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import Protocol, cast
 
 from PySide6.QtWidgets import QWidget
 
+from keeper.changes import Changes
 from ui.context import AppContext
+
+
+class Reloads(Protocol):
+    def reload(self, changes: Changes | None = None) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -20,21 +29,18 @@ class ViewSpec:
     title: str
     module: str
     cls: str
-    # The method the view connects to ``file_changed``: called once when the view is
-    # built while a file is already open, so it shows that file at once.
-    load: str
 
 
 VIEWS: tuple[ViewSpec, ...] = (
-    ViewSpec("offsite", "Offsite", "ui.views.offsite_view", "OffsiteView", "refresh"),
-    ViewSpec("agenda", "Agenda", "ui.agenda.view", "AgendaView", "refresh"),
-    ViewSpec("runner", "Run the day", "ui.runner.view", "RunnerView", "load"),
-    ViewSpec("board", "Board", "ui.board.view", "BoardView", "refresh"),
-    ViewSpec("quadrant", "Quadrant", "ui.quadrant.view", "QuadrantView", "_on_file_changed"),
-    ViewSpec("day", "Sessions & plan", "ui.day.view", "DayView", "_on_file_changed"),
-    ViewSpec("kickoff", "Kickoff", "ui.kickoff.view", "KickoffView", "reload"),
-    ViewSpec("people", "People", "ui.views.people_view", "PeopleView", "refresh"),
-    ViewSpec("export", "Export", "ui.export.view", "ExportView", "reload"),
+    ViewSpec("offsite", "Offsite", "ui.views.offsite_view", "OffsiteView"),
+    ViewSpec("agenda", "Agenda", "ui.agenda.view", "AgendaView"),
+    ViewSpec("runner", "Run the day", "ui.runner.view", "RunnerView"),
+    ViewSpec("board", "Board", "ui.board.view", "BoardView"),
+    ViewSpec("quadrant", "Quadrant", "ui.quadrant.view", "QuadrantView"),
+    ViewSpec("day", "Sessions & plan", "ui.day.view", "DayView"),
+    ViewSpec("kickoff", "Kickoff", "ui.kickoff.view", "KickoffView"),
+    ViewSpec("people", "People", "ui.views.people_view", "PeopleView"),
+    ViewSpec("export", "Export", "ui.export.view", "ExportView"),
 )
 
 
@@ -42,6 +48,6 @@ def make_view(spec: ViewSpec, context: AppContext, parent: QWidget) -> QWidget:
     module = importlib.import_module(spec.module)
     view: QWidget = getattr(module, spec.cls)(context, parent)
     view.setObjectName(f"view-{spec.key}")
-    if context.store is not None:
-        getattr(view, spec.load)()
+    if context.store is not None:  # a file is already open: show it at once
+        cast(Reloads, view).reload()
     return view

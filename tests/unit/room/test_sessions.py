@@ -47,7 +47,7 @@ def test_supporting_a_group_toggles_the_persons_support(served: Served) -> None:
 
 def test_dot_voting_keeps_the_cap_per_idea(served: Served) -> None:
     served.on_desk(lambda keep: keep.run(SetTallySettings(
-        keep.offsite_id, mode="dots", dots_per_person=5, cap_per_idea=2), "board"))
+        keep.offsite_id, mode="dots", dots_per_person=5, cap_per_idea=2)))
     served.during(Activity.VOTE)
     phone = served.phone("Dana Whitfield")
     ideas = phone.state().data["vote"]["ideas"]

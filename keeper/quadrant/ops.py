@@ -123,20 +123,28 @@ def load_board(store: OffsiteStore, offsite_id: int | None) -> BoardData:
         data.previous_title = previous.title
         data.previous = {p.rep_id: p for p in load_placements(store, previous.id)
                          if p.rep_id in data.reps}
-    data.rep_notes = {
+    data.rep_notes, data.quadrant_notes = load_notes(store, offsite_id)
+    return data
+
+
+def load_notes(store: OffsiteStore, offsite_id: int) -> tuple[dict[int, str],
+                                                              dict[Quadrant, str]]:
+    """Rep notes and care plans of one offsite."""
+    rep_notes = {
         person_id: note for person_id, note in store.session.execute(
             select(Placement.person_id, Placement.note).where(
                 Placement.offsite_id == offsite_id, Placement.note.is_not(None)))
         if note
     }
+    quadrant_notes: dict[Quadrant, str] = {}
     for quadrant, note in store.session.execute(
             select(QuadrantNote.quadrant, QuadrantNote.note).where(
                 QuadrantNote.offsite_id == offsite_id)):
         try:
-            data.quadrant_notes[Quadrant(quadrant)] = note or ""
+            quadrant_notes[Quadrant(quadrant)] = note or ""
         except ValueError:
             continue  # a quadrant name from a newer Keeper: ignore it
-    return data
+    return rep_notes, quadrant_notes
 
 
 # --- operations ----------------------------------------------------------------

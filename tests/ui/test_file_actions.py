@@ -89,8 +89,7 @@ def test_a_failed_edit_says_not_saved_and_leaks_nothing(window: MainWindow, qtbo
         install_crash_dialog(log_file)
         offsite = window.context.offsite
         try:
-            window.context.run(SetFields(Offsite, {"id": offsite.id}, {"venue": private}),
-                               "offsite")
+            window.context.run(SetFields(Offsite, {"id": offsite.id}, {"venue": private}))
         except Exception:
             sys.excepthook(*sys.exc_info())
     finally:

@@ -141,3 +141,10 @@ def test_keeper_and_exporters_have_no_import_cycles() -> None:
             strongly_connected(module)
     assert cycles == []
 
+
+
+def test_ui_never_queries_the_database_itself() -> None:
+    offenders = [f"{path.relative_to(ROOT)} imports {name}"
+                 for path in sorted((ROOT / "ui").rglob("*.py")) for name in _imports(path)
+                 if name == "sqlalchemy" or name.startswith("sqlalchemy.")]
+    assert offenders == []

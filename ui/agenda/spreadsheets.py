@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
-from sqlalchemy import select
 
 from keeper.agenda.files import AgendaFileError, ImportResult, export_agenda, import_agenda
 from keeper.agenda.ops import InsertItems, replace_agenda
-from keeper.store.models import AgendaItem, Person
+from keeper.people import directory
+from keeper.store.models import AgendaItem
 from ui.context import AppContext
 from ui.tasks import run_in_background
 
@@ -66,7 +66,7 @@ class AgendaSpreadsheets:
             if not name:
                 return
             path = Path(name)
-        people = [_DetachedPerson(p.id, p.name) for p in store.session.scalars(select(Person))]
+        people = directory.people(store)  # frozen rows: safe to read from the worker thread
         chosen = path
         run_in_background(
             self.owner, lambda: import_agenda(chosen, people),  # type: ignore[arg-type]
@@ -113,11 +113,6 @@ class AgendaSpreadsheets:
         bar = getattr(window, "statusBar", None)
         if callable(bar):
             bar().showMessage(text, 8000)
-
-
-class _DetachedPerson:
-    def __init__(self, pid: int, name: str) -> None:
-        self.id, self.name = pid, name
 
 
 def _detached(item: AgendaItem) -> AgendaItem:

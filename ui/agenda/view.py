@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from keeper.agenda import rules as agenda_rules
 from keeper.agenda import schedule
@@ -47,7 +46,8 @@ from keeper.agenda.ops import (
 )
 from keeper.changes import Changes
 from keeper.ops import SetFields
-from keeper.store.models import AgendaItem, Offsite, Person
+from keeper.people import directory
+from keeper.store.models import AgendaItem, Offsite
 from keeper.store.offsite_file import StoreError
 from ui.agenda.columns import C_DAY, C_NOTES, C_TITLE
 from ui.agenda.delegate import AgendaDelegate
@@ -181,7 +181,7 @@ class AgendaView(QWidget):
             self._enable()
             return
         self.items = agenda_items(store, offsite.id)
-        people = {p.id: p.name for p in store.session.scalars(select(Person).order_by(Person.name))}
+        people = directory.names(store)
         days = days_of(self.items)
         base = offsite.date or self.context.clock.now().astimezone().date()
         starts = agenda_rules.planned_starts(self.items, offsite.day_start, base)

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from keeper.changes import Changes
 from keeper.ops import SetFields
+from keeper.people import directory
 from keeper.store import paths
-from keeper.store.models import Attendance, Person, Role
+from keeper.store.models import Attendance
 from keeper.store.offsite_file import StoreError
 from keeper.text import clean_block
 from ui.context import AppContext
@@ -219,22 +219,14 @@ class ExportView(QWidget):
             store, offsite = self.context.store, self.context.offsite
             if store is None or offsite is None:
                 return
-            rows = store.session.execute(
-                select(Attendance, Person)
-                .join(Person, Person.id == Attendance.person_id)
-                .where(Attendance.offsite_id == offsite.id, Person.role != Role.REP.value)
-                .order_by(Person.role, Person.name)
-            ).all()
-            for attendance, person in rows:
-                if person.id == offsite.keeper_id:
-                    continue  # the Keeper writes the notes
+            for row in directory.gratitude_rows(store, offsite.id, offsite.keeper_id):
                 r = self.gratitude.rowCount()
                 self.gratitude.insertRow(r)
-                who = QTableWidgetItem(person.name)
+                who = QTableWidgetItem(row.name)
                 who.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                note = QTableWidgetItem(attendance.gratitude_note or "")
-                note.setData(Qt.ItemDataRole.UserRole, person.id)
-                note.setToolTip(f"Your note to {person.name} (shown on their slide)")
+                note = QTableWidgetItem(row.note)
+                note.setData(Qt.ItemDataRole.UserRole, row.person_id)
+                note.setToolTip(f"Your note to {row.name} (shown on their slide)")
                 self.gratitude.setItem(r, 0, who)
                 self.gratitude.setItem(r, 1, note)
         finally:

@@ -15,12 +15,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import select
 
-from keeper.quadrant.ops import load_placements
+from keeper.quadrant.ops import load_notes, load_placements
 from keeper.quadrant.rules import Quadrant, QuadrantShares, RepPlacement, shares
-from keeper.store.models import Placement, QuadrantNote
-from keeper.store.offsite_file import OffsiteStore
 from ui.quadrant.geometry import dot_colour, to_scene
 from ui.quadrant.reps_tab import rep_row
 
@@ -202,23 +199,3 @@ def _soon(parent: QWidget, slot: Callable[[], None]) -> QTimer:
     timer.setInterval(0)
     timer.timeout.connect(slot)
     return timer
-
-
-def load_notes(store: OffsiteStore, offsite_id: int) -> tuple[dict[int, str],
-                                                              dict[Quadrant, str]]:
-    """Rep notes and care plans of one offsite, as ``load_board`` reads them."""
-    rep_notes = {
-        person_id: note for person_id, note in store.session.execute(
-            select(Placement.person_id, Placement.note).where(
-                Placement.offsite_id == offsite_id, Placement.note.is_not(None)))
-        if note
-    }
-    quadrant_notes: dict[Quadrant, str] = {}
-    for quadrant, note in store.session.execute(
-            select(QuadrantNote.quadrant, QuadrantNote.note).where(
-                QuadrantNote.offsite_id == offsite_id)):
-        try:
-            quadrant_notes[Quadrant(quadrant)] = note or ""
-        except ValueError:
-            continue  # a quadrant name from a newer Keeper: ignore it
-    return rep_notes, quadrant_notes

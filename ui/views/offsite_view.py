@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from keeper.changes import Changes
 from keeper.ops import DeleteRows, InsertRow, SetFields
 from keeper.overview import offsite_overview
-from keeper.store.models import Attendance, Initiative, Offsite, Person, Role
+from keeper.people import directory
+from keeper.store.models import Attendance, Initiative, Offsite
 from keeper.text import clean_line
 from ui.context import AppContext
 from ui.views.glance import GlanceRow
@@ -180,10 +180,8 @@ class OffsiteView(QWidget):
         self.venue.setText(offsite.venue or "")
         self.keeper.clear()
         self.keeper.addItem("(not set)", None)
-        for person in store.session.scalars(
-            select(Person).where(Person.role != Role.REP.value, Person.active.is_(True))
-            .order_by(Person.name)
-        ):
+        for person in directory.people(store, leaders_only=True, active_only=True,
+                                       by_name=True):
             self.keeper.addItem(person.name, person.id)
         self.keeper.setCurrentIndex(max(0, self.keeper.findData(offsite.keeper_id)))
         if offsite.date:
@@ -201,13 +199,8 @@ class OffsiteView(QWidget):
             f"{count} initiatives" + ("" if ok else " — the guide expects 3 to 5")
         )
         self.initiative_hint.setStyleSheet("" if ok else "color: #B00020")
-        attending = set(store.session.scalars(
-            select(Attendance.person_id).where(Attendance.offsite_id == offsite.id)
-        ))
-        people = store.session.scalars(
-            select(Person).where(Person.role != Role.REP.value).order_by(Person.role, Person.name)
-        )
-        for person in people:
+        attending = directory.attending(store, offsite.id)
+        for person in directory.people(store, leaders_only=True):
             item = QListWidgetItem(f"{person.name} — {person.role}")
             item.setData(Qt.ItemDataRole.UserRole, person.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from keeper.changes import Changes
 from keeper.ops import DeleteRows, InsertRow, SetFields
+from keeper.people import directory
+from keeper.people.directory import PersonRow
 from keeper.people.fields import EMAIL_MAX, email_problem, uncut_line
 from keeper.store.models import Person, Role
 from keeper.text import clean_line
@@ -39,10 +40,10 @@ class PeopleModel(ColumnsTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self.people: list[Person] = []
+        self.people: list[PersonRow] = []
         self.names: dict[int, str] = {}
 
-    def set_people(self, people: list[Person]) -> None:
+    def set_people(self, people: list[PersonRow]) -> None:
         self.beginResetModel()
         self.people = people
         self.names = {p.id: p.name for p in people}
@@ -69,7 +70,7 @@ class PeopleModel(ColumnsTableModel):
 
 
 class PersonDialog(QDialog):
-    def __init__(self, people: list[Person], person: Person | None,
+    def __init__(self, people: list[PersonRow], person: PersonRow | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit person" if person else "Add person")
@@ -164,8 +165,7 @@ class PeopleView(QWidget):
 
     def refresh(self) -> None:
         store = self.context.store
-        people = (list(store.session.scalars(select(Person).order_by(Person.role, Person.name)))
-                  if store else [])
+        people = directory.people(store) if store else []
         self.model.set_people(people)
         counts = {role: sum(1 for p in people if p.role == role.value) for role in Role}
         self.summary.setText(
@@ -175,7 +175,7 @@ class PeopleView(QWidget):
         for button in self.buttons:
             button.setEnabled(not self.context.read_only)
 
-    def selected_people(self) -> list[Person]:
+    def selected_people(self) -> list[PersonRow]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.people[r] for r in rows]
 

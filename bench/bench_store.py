@@ -18,14 +18,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="keeper-bench-"))
     os.environ["KEEPER_DATA_DIR"] = str(tmp / "data")
-    from keeper.ops import InsertRow, SetFields
+    from keeper.ops import Composite, InsertRow, SetFields
     from keeper.store.files import new_file
     from keeper.store.models import Offsite, Person
 
     store = new_file(tmp / "bench.keeper", demo=True)
     offsite = store.current_offsite()
     assert offsite is not None
-    timings: dict[str, list[float]] = {"SetFields (one column)": [], "InsertRow (person)": []}
+    timings: dict[str, list[float]] = {"SetFields (one column)": [], "InsertRow (person)": [],
+                                       "Composite (3 edits, one transaction)": [],
+                                       "undo of the Composite": []}
     for n in range(500):
         start = time.perf_counter()
         SetFields(Offsite, {"id": offsite.id}, {"venue": f"Room {n}"}).apply(store)
@@ -33,6 +35,15 @@ def main() -> None:
         start = time.perf_counter()
         InsertRow(Person, {"name": f"Bench {n}", "role": "rep"}).apply(store)
         timings["InsertRow (person)"].append(time.perf_counter() - start)
+        three = Composite([SetFields(Offsite, {"id": offsite.id}, {"venue": f"Hall {n}"}),
+                           InsertRow(Person, {"name": f"Twin {n}", "role": "rep"}),
+                           SetFields(Offsite, {"id": offsite.id}, {"title": f"Offsite {n}"})])
+        start = time.perf_counter()
+        three.apply(store)
+        timings["Composite (3 edits, one transaction)"].append(time.perf_counter() - start)
+        start = time.perf_counter()
+        three.revert(store)
+        timings["undo of the Composite"].append(time.perf_counter() - start)
     for name, values in timings.items():
         values.sort()
         print(f"{name}: median {statistics.median(values) * 1000:.2f} ms, "

@@ -68,7 +68,7 @@ def test_a_note_is_capped_like_the_laptops(served: Served) -> None:
 
 
 def test_a_vote_past_the_limit_is_refused(served: Served) -> None:
-    served.on_desk(lambda keep: keep.run(SetTallySettings(keep.offsite_id, mode="dots"), "board"))
+    served.on_desk(lambda keep: keep.run(SetTallySettings(keep.offsite_id, mode="dots")))
     served.during(Activity.VOTE)
     phone = served.phone("Marcus Obi")
     ideas = phone.state().data["vote"]["ideas"]

@@ -242,7 +242,7 @@ def gather(store: OffsiteStore, offsite_id: int | None = None,
         for p in sorted(people, key=lambda p: (role_order.get(p.role, 3), p.name.casefold()))
     )
     day = gather_day(store, offsite, name)
-    kickoff = (gather_kickoff(s, offsite, by_id)
+    kickoff = (gather_kickoff(store, offsite, by_id)
                if offsite.kind == OffsiteKind.KICKOFF.value else None)
     return ExportData(info, now_local, mode, attendees, agenda, ideas, tally_rows, big_bets,
                       issues, initiatives, quadrant_rows, share_rows, placed, prev_placed,

@@ -14,53 +14,20 @@ from sqlalchemy.orm import Session
 
 from keeper.agenda import schedule
 from keeper.kickoff import rules as sko
+from keeper.kickoff.follow_through import MetricRow, load_follow_through
+from keeper.kickoff.look_back import LookBack, load_look_back
 from keeper.store.models import (
     Attainment,
     Competency,
     CompetencyRating,
-    First30Plan,
     Goal,
     GoalLink,
-    MetricMeasure,
     Offsite,
     Person,
     RecognitionTier,
     RepMetric,
-    SkoLookBack,
-    SkoObjective,
-    SuccessMetric,
-    SurveyRating,
-    SurveyResponse,
 )
-
-
-@dataclass(frozen=True)
-class SurveyRow:
-    respondent: str | None
-    went_well: str | None
-    to_improve: str | None
-    ratings: tuple[float | None, ...]  # in the order of ``LookBack.questions``
-
-
-@dataclass(frozen=True)
-class LookBack:
-    revenue_goal: float | None
-    revenue_actual: float | None
-    revenue_text: str
-    outside_factors: str | None
-    objectives: tuple[tuple[str, bool | None], ...]
-    questions: tuple[str, ...]  # survey rating questions
-    survey: sko.SurveySummary
-    responses: tuple[SurveyRow, ...]
-
-    @property
-    def revenue_share(self) -> float | None:
-        return sko.revenue_share(self.revenue_goal, self.revenue_actual)
-
-    @property
-    def revenue_verdict(self) -> str:
-        """'met', 'missed' or '' (not recorded)."""
-        return sko.revenue_verdict(self.revenue_goal, self.revenue_actual)
+from keeper.store.offsite_file import OffsiteStore
 
 
 @dataclass(frozen=True)
@@ -140,21 +107,6 @@ class AgendaMix:
 
 
 @dataclass(frozen=True)
-class MetricRow:
-    horizon: str
-    name: str
-    target: float | None
-    unit: str | None
-    higher_is_better: bool
-    measures: tuple[tuple[dt.date, float], ...]
-    status: str  # "met", "behind", "no data"
-
-    @property
-    def latest(self) -> float | None:
-        return self.measures[-1][1] if self.measures else None
-
-
-@dataclass(frozen=True)
 class First30Row:
     rep: str
     manager: str | None
@@ -167,12 +119,12 @@ class First30Row:
 
 @dataclass(frozen=True)
 class KickoffData:
-    look_back: LookBack
+    look_back: LookBack  # keeper's
     audit: Audit
     goals: Goals
     recognition: Recognition
     mix: AgendaMix
-    grid: tuple[MetricRow, ...]
+    grid: tuple[MetricRow, ...]  # keeper's success metrics, by horizon
     measure_dates: tuple[dt.date, ...]  # every date any metric was measured on
     first30: tuple[First30Row, ...]
 
@@ -184,48 +136,25 @@ def _cell(self_rating: float | None, manager_rating: float | None) -> AuditCell:
                      sko.heat_level(manager_rating), sko.gap_level(gap))
 
 
-def gather_kickoff(s: Session, offsite: Offsite, people: dict[int, Person]) -> KickoffData:
+def gather_kickoff(store: OffsiteStore, offsite: Offsite,
+                   people: dict[int, Person]) -> KickoffData:
+    s = store.session
     name = {pid: p.name for pid, p in people.items()}
-    grid = _grid(s, offsite.id)
-    dates = tuple(sorted({d for m in grid for d, _ in m.measures}))
-    plans = [p for p in s.scalars(select(First30Plan).where(First30Plan.offsite_id == offsite.id))
-             if p.person_id in people]
+    follow = load_follow_through(store, offsite.id)
+    dates = tuple(sorted({x.measured_on for m in follow.metrics for x in m.measures}))
     first30 = tuple(sorted((
         First30Row(name[p.person_id], _manager(people, p.person_id), p.week1_focus, p.weeks2_3,
                    p.week4_review, p.daily_habits, name.get(p.partner_id or -1))
-        for p in plans), key=lambda r: r.rep.casefold()))
-    return KickoffData(_look_back(s, offsite.id), _audit(s, offsite.id, people),
+        for p in follow.plans.values() if p.person_id in people),
+        key=lambda r: r.rep.casefold()))
+    return KickoffData(load_look_back(store, offsite.id), _audit(s, offsite.id, people),
                        _goals(s, offsite.id), _recognition(s, offsite.id, name),
-                       _mix(offsite), grid, dates, first30)
+                       _mix(offsite), tuple(follow.metrics), dates, first30)
 
 
 def _manager(people: dict[int, Person], pid: int) -> str | None:
     mid = people[pid].manager_id
     return people[mid].name if mid in people else None
-
-
-def _look_back(s: Session, oid: int) -> LookBack:
-    row = s.get(SkoLookBack, oid)
-    goal = row.revenue_goal if row else None
-    actual = row.revenue_actual if row else None
-    objectives = tuple((o.text, o.hit) for o in s.scalars(
-        select(SkoObjective).where(SkoObjective.offsite_id == oid)
-        .order_by(SkoObjective.position, SkoObjective.id)))
-    responses = list(s.scalars(select(SurveyResponse).where(SurveyResponse.offsite_id == oid)
-                               .order_by(SurveyResponse.id)))
-    ratings = list(s.scalars(select(SurveyRating).where(
-        SurveyRating.response_id.in_([r.id for r in responses])).order_by(SurveyRating.id)))
-    questions = tuple(dict.fromkeys(r.question for r in ratings))
-    by_response: dict[int, dict[str, float]] = defaultdict(dict)
-    for r in ratings:
-        by_response[r.response_id][r.question] = r.value
-    summary = sko.summarise_survey([(r.went_well, r.to_improve) for r in responses],
-                                   [(r.question, r.value) for r in ratings])
-    rows = tuple(SurveyRow(r.respondent, r.went_well, r.to_improve,
-                           tuple(by_response[r.id].get(q) for q in questions))
-                 for r in responses)
-    return LookBack(goal, actual, sko.revenue_against_goal(goal, actual),
-                    row.outside_factors if row else None, objectives, questions, summary, rows)
 
 
 def _mean(values: list[float]) -> float | None:
@@ -317,22 +246,3 @@ def _mix(offsite: Offsite) -> AgendaMix:
         report.untagged_minutes,
         tuple(sorted(formats.items(), key=lambda kv: (-kv[1], kv[0]))),
         tuple((title[item_id], advice) for item_id, advice in flags))
-
-
-def _grid(s: Session, oid: int) -> tuple[MetricRow, ...]:
-    metrics = list(s.scalars(select(SuccessMetric).where(SuccessMetric.offsite_id == oid)))
-    order = {h: n for n, h in enumerate(sko.HORIZONS)}
-    metrics.sort(key=lambda m: (order.get(m.horizon, len(order)), m.position, m.id))
-    measures: dict[int, list[tuple[dt.date, float]]] = defaultdict(list)
-    if metrics:
-        for m in s.scalars(select(MetricMeasure).where(
-                MetricMeasure.metric_id.in_([x.id for x in metrics]))
-                .order_by(MetricMeasure.measured_on, MetricMeasure.id)):
-            measures[m.metric_id].append((m.measured_on, m.value))
-    rows = []
-    for m in metrics:
-        taken = tuple(measures[m.id])
-        latest = taken[-1][1] if taken else None
-        rows.append(MetricRow(m.horizon, m.name, m.target, m.unit, m.higher_is_better, taken,
-                              sko.metric_status(m.target, latest, m.higher_is_better)))
-    return tuple(rows)

@@ -18,7 +18,7 @@ from pptx.util import Inches, Pt
 
 from exporters.colours import HEAT, HEAT_LEGEND, METRIC, VERDICT, fill_for
 from exporters.data import ExportData
-from exporters.data_kickoff import AuditCell, AuditRep, KickoffData, MetricRow
+from exporters.data_kickoff import AuditCell, AuditRep, KickoffData
 from exporters.pptx.kit import (
     GREY,
     Box,
@@ -34,6 +34,7 @@ from exporters.pptx.kit import (
     textbox,
 )
 from exporters.pptx.table import add_table
+from keeper.kickoff.follow_through import MetricRow
 from keeper.tables.cells import one_line
 
 REPS_PER_SLIDE = 15
@@ -76,7 +77,7 @@ def _look_back(prs: PresentationType, lay: Layouts, data: ExportData, ko: Kickof
                13)
     else:
         textbox(slide, left, [("Revenue against goal: not recorded", 20, False)])
-    objectives = list(lb.objectives)
+    objectives = [(o.text, o.hit) for o in lb.objectives]
     if objectives:
         hit = sum(1 for _, h in objectives if h)
         text_strip(slide, Box(right.left, right.top, right.width, Inches(0.45)),
@@ -429,7 +430,7 @@ def _grid(prs: PresentationType, lay: Layouts, data: ExportData, ko: KickoffData
     fills: dict[tuple[int, int], str] = {}
     status_col = 3 + len(dates)
     for r, m in enumerate(grid[:12]):
-        at = dict(m.measures)
+        at = {x.measured_on: x.value for x in m.measures}
         rows.append([m.horizon, m.name, _value(m.target, m.unit),
                      *(_value(at.get(d), m.unit) for d in dates), m.status])
         if (f := fill_for(METRIC, m.status)):

@@ -83,7 +83,8 @@ def _look_back(ws: Worksheet, data: ExportData) -> None:
 
     _section(ws, row + 1, "Objectives set for attendees")
     obj = Table(ws, ["Objective", "Hit / missed"], row=row + 2, wrap=(0,))
-    for text, hit in lb.objectives:
+    for objective in lb.objectives:
+        text, hit = objective.text, objective.hit
         word = "Not scored" if hit is None else ("Hit" if hit else "Missed")
         obj.add([text, word])
         colour(ws, obj.last_row, 2, VERDICT, word)
@@ -112,7 +113,8 @@ def _look_back(ws: Worksheet, data: ExportData) -> None:
                  row=3, col=left, wrap=(1, 2))
     raw.widths[1] = raw.widths[2] = 45
     for r in lb.responses:
-        raw.add([r.respondent or "", r.went_well or "", r.to_improve or "", *r.ratings])
+        raw.add([r.respondent or "", r.went_well or "", r.to_improve or "",
+                 *(r.ratings.get(q) for q in lb.questions)])
     _section(ws, 2, "Survey responses", column=left)
     raw.finish(freeze=False)
     _widths(ws, {"A": 46, "B": 16, "C": 14, "D": 10, "E": 3})
@@ -281,7 +283,7 @@ def _success(ws: Worksheet, data: ExportData) -> None:
     table.widths[1] = 36
     status_col = len(table.widths)
     for m in ko.grid:
-        at = dict(m.measures)
+        at = {x.measured_on: x.value for x in m.measures}
         table.add([m.horizon, m.name, m.unit or "", "higher" if m.higher_is_better else "lower",
                    m.target, *(at.get(d) for d in dates), m.latest, m.status])
         colour(ws, table.last_row, status_col, METRIC, m.status)
@@ -316,7 +318,7 @@ def summary_rows(data: ExportData) -> list[tuple[str, Any, str | None]]:
     if ko is None:
         return []
     lb = ko.look_back
-    hit = sum(1 for _, h in lb.objectives if h)
+    hit = sum(1 for o in lb.objectives if o.hit)
     rows: list[tuple[str, Any, str | None]] = [
         ("Revenue against goal", lb.revenue_text, None),
         ("Objectives hit", f"{hit} of {len(lb.objectives)}", None),

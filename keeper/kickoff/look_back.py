@@ -10,7 +10,13 @@ from sqlalchemy import select
 
 from keeper.day.edits import PutRow, SetPositions
 from keeper.kickoff.fields import MONEY_MAX, SkoError, next_position, number, one_line, text_or_none
-from keeper.kickoff.rules import SurveySummary, revenue_share, revenue_verdict, summarise_survey
+from keeper.kickoff.rules import (
+    SurveySummary,
+    revenue_against_goal,
+    revenue_share,
+    revenue_verdict,
+    summarise_survey,
+)
 from keeper.ops import DeleteRows, InsertRow, SetFields
 from keeper.store.models import SkoLookBack, SkoObjective, SurveyRating, SurveyResponse
 from keeper.store.offsite_file import OffsiteStore
@@ -53,6 +59,16 @@ class LookBack:
     def revenue_verdict(self) -> str:
         """'met', 'missed' or '' (not recorded): keeper.kickoff.rules.revenue_verdict."""
         return revenue_verdict(self.revenue_goal, self.revenue_actual)
+
+    @property
+    def revenue_text(self) -> str:
+        """"Revenue 22,100,000 against a goal of 24,000,000: 92% (missed)", or what is missing."""
+        return revenue_against_goal(self.revenue_goal, self.revenue_actual)
+
+    @property
+    def survey(self) -> SurveySummary:
+        """The survey's summary; with no responses, an empty one."""
+        return self.summary or summarise_survey([], [])
 
 
 def load_look_back(store: OffsiteStore, offsite_id: int) -> LookBack:

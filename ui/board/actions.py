@@ -133,7 +133,7 @@ class BoardActions:
         menu.addSeparator()
         authors = menu.addAction("Show authors on projector")
         authors.setCheckable(True)
-        authors.setChecked(True)
+        authors.setChecked(False)
         authors.toggled.connect(view.set_projector_authors)
         back = menu.addAction("Back to the timer")
         back.triggered.connect(view.context.audience.present_timer)

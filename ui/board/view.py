@@ -42,7 +42,7 @@ class BoardView(BoardEdits):
         self.data: bo.BoardData | None = None
         self._shown_offsite: int | None = None
         self._selection_guard = False
-        self.show_authors_on_projector = True
+        self.show_authors_on_projector = False  # the room sees ideas, not who wrote them
         self._suggest_job: object | None = None
 
         # ----- capture bar
@@ -282,5 +282,5 @@ class BoardView(BoardEdits):
             self.present("board")
 
     def present(self, what: str) -> None:
-        projector.present(self.context, what, self.show_authors_on_projector)
+        projector.present(self.context, what, self.show_authors_on_projector, self.scene)
         self.say(f"The {what} is on the projector.")

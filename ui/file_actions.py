@@ -6,17 +6,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QInputDialog,
-    QLabel,
-    QListWidget,
     QMessageBox,
-    QVBoxLayout,
 )
 
-from keeper.store import backups, paths
+from keeper.store import paths
 from keeper.store.probe import StoreError
 
 if TYPE_CHECKING:
@@ -100,37 +95,6 @@ def save_as(window: MainWindow) -> None:
 
 
 def restore_backup(window: MainWindow) -> None:
-    store = window.context.store
-    if store is None:
-        return
-    found = backups.list_backups(store.path)
-    if not found:
-        QMessageBox.information(window, "Restore from backup",
-                                f"There are no backups of {store.path.name} yet.")
-        return
-    dialog = QDialog(window)
-    dialog.setWindowTitle("Restore from backup")
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(QLabel(f"Replace {store.path.name} with the copy taken at:"))
-    choices = QListWidget()
-    choices.setAccessibleName("Backups")
-    for info in found:
-        choices.addItem(f"{info.taken:%a %d %b %H:%M:%S} — {info.reason} ({info.size // 1024} KB)")
-    choices.setCurrentRow(0)
-    layout.addWidget(choices)
-    layout.addWidget(QLabel("The current file is backed up first, so this can be undone."))
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    if dialog.exec() != QDialog.DialogCode.Accepted or choices.currentRow() < 0:
-        return
-    chosen = found[choices.currentRow()]
-    path = store.path
-    window.context.set_store(None)
-    try:
-        backups.restore(chosen.path, path)
-    except (OSError, StoreError) as exc:
-        QMessageBox.warning(window, "Restore from backup", f"Could not restore: {exc}")
-    window.open_path(path)
+    from ui.restore import restore_open_file
+
+    restore_open_file(window)

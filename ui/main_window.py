@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("Keeper")
         self.log_file = log_file
+        self.failed_path: Path | None = None  # the file that would not open, if none is open
         self.context = context or AppContext(self)
         self.context.file_changed.connect(self._on_file_changed)
         self.context.data_changed.connect(lambda _changes: self._update_title())
@@ -224,14 +225,21 @@ class MainWindow(QMainWindow):
         try:
             store = OffsiteStore.open(Path(path))
         except StoreError as exc:
-            self._show_error(exc, title="Cannot open this file")
-            self.statusBar().showMessage("No file open")
+            from ui.restore import cannot_open
+
+            log.warning("Cannot open this file: %s", exc)
+            if self.context.store is None:
+                self.failed_path = Path(path)  # File ▸ Restore from backup offers its copies
+            self.statusBar().showMessage("No file open" if self.context.store is None
+                                         else f"Still showing {self.context.store.path.name}")
+            cannot_open(self, Path(path), exc)
             return False
         self.show_store(store, remember_it)
         return True
 
     def show_store(self, store: OffsiteStore, remember_it: bool = True) -> None:
         """Show the file ``store`` has open (the window owns it from now on)."""
+        self.failed_path = None
         self.context.set_store(store)
         if remember_it:  # the Keeper's own file (not the demo): back where the day is
             self._show_running_session()

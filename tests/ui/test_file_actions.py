@@ -149,3 +149,64 @@ def test_a_read_only_file_opens_with_a_banner_not_as_damaged(qtbot, tmp_path: Pa
     assert w.banner.text() == ("Read-only: from the stick.keeper — the file or its folder is "
                                "read-only. You can look and export, but not edit.")
     w.context.set_store(None)
+
+
+def test_a_file_that_wont_open_is_restored_into_a_new_file_beside_it(
+        qtbot, tmp_path: Path, clock, monkeypatch) -> None:
+    from keeper.store.files import new_file
+    from keeper.store.offsite_file import OffsiteStore
+    from ui.restore import RESTORE_BUTTON
+
+    path = tmp_path / "team.keeper"
+    new_file(path, demo=True, clock=clock).close()
+    store = OffsiteStore.open(path)  # backed up as it is, 36 people
+    InsertRow(Person, {"name": "Late hire", "role": "rep"}).apply(store)
+    store.close()
+    OffsiteStore.open(path).close()  # and again with 37
+    damaged = bytearray(path.read_bytes())
+    damaged[4096 * 3:4096 * 6] = b"\x00garbage" * (3 * 4096 // 8)
+    path.write_bytes(bytes(damaged))
+    before = path.read_bytes()
+
+    offered: list[str] = []
+
+    def click_restore(box: QMessageBox) -> int:
+        offered.append(box.text())
+        button = next(b for b in box.buttons() if b.text() == RESTORE_BUTTON)
+        button.click()
+        return 0
+
+    listed: list[list[str]] = []
+
+    def pick_second(dialog: QDialog) -> int:
+        from PySide6.QtWidgets import QListWidget
+
+        choices = dialog.findChild(QListWidget)
+        listed.append([choices.item(i).text() for i in range(choices.count())])
+        choices.setCurrentRow(1)  # the older copy
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QMessageBox, "exec", click_restore)
+    monkeypatch.setattr(QDialog, "exec", pick_second)
+    w = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(w)
+    assert not w.open_path(path)
+    assert offered and "damaged" in offered[0]
+    assert "37 people" in listed[0][0] and "36 people" in listed[0][1]
+    restored = w.context.store
+    assert restored is not None and restored.path != path
+    assert restored.path.parent == path.parent and "restored" in restored.path.name
+    assert restored.count(Person) == 36
+    assert path.read_bytes() == before  # the damaged file is kept as it was
+    w.context.set_store(None)
+
+    # With no file open, File ▸ Restore from backup offers the copies of the file that failed.
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    w2 = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(w2)
+    assert not w2.open_path(path)
+    listed.clear()
+    file_actions.restore_backup(w2)
+    assert len(listed) == 1 and w2.context.store is not None
+    assert w2.context.store.path != path
+    w2.context.set_store(None)

@@ -103,12 +103,13 @@ def restore_beside(window: MainWindow, damaged: Path) -> Path | None:
 
 def cannot_open(window: MainWindow, path: Path, exc: StoreError) -> None:
     """The "won't open" message; with the file's backups at hand, it offers to restore one."""
+    if isinstance(exc, NewerFile) or not path.exists() or not backups.list_backups(path):
+        QMessageBox.warning(window, "Cannot open this file", str(exc))
+        return
     box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open this file", str(exc),
                       QMessageBox.StandardButton.Close, window)
-    offer = None
-    if not isinstance(exc, NewerFile) and path.exists() and backups.list_backups(path):
-        offer = box.addButton(RESTORE_BUTTON, QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(offer)
+    offer = box.addButton(RESTORE_BUTTON, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(offer)
     box.exec()
-    if offer is not None and box.clickedButton() is offer:
+    if box.clickedButton() is offer:
         restore_beside(window, path)

@@ -57,7 +57,7 @@ def copy_database(src: Path, dest: Path) -> None:
         raise
 
 
-def backup_folder(path: Path) -> Path:
+def backup_folder(path: Path, create: bool = True) -> Path:
     """The folder of ``path``'s backups, keyed by the file's resolved path.
 
     Two ``team.keeper`` files in different folders get different folders, so
@@ -67,7 +67,8 @@ def backup_folder(path: Path) -> Path:
     key = hashlib.sha256(os.fsencode(resolved)).hexdigest()[:12]
     stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in resolved.stem)[:40]
     folder = paths.backup_dir() / f"{stem}-{key}"
-    folder.mkdir(mode=0o700, exist_ok=True)
+    if create:
+        folder.mkdir(mode=0o700, exist_ok=True)
     return folder
 
 
@@ -103,7 +104,7 @@ def make_backup(path: Path, reason: str, *, only_if_changed: bool = False,
 def list_backups(path: Path) -> list[BackupInfo]:
     """Backups of ``path`` (this very file, wherever it lives), newest first."""
     found: list[BackupInfo] = []
-    for candidate in backup_folder(path).glob(f"*{SUFFIX}"):
+    for candidate in backup_folder(path, create=False).glob(f"*{SUFFIX}"):
         parts = candidate.stem.split("--")
         if len(parts) != 2:
             continue

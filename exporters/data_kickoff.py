@@ -9,23 +9,16 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from keeper.agenda import schedule
 from keeper.kickoff import rules as sko
+from keeper.kickoff.audit import load_audit
 from keeper.kickoff.follow_through import MetricRow, load_follow_through
+from keeper.kickoff.goals import load_goals
 from keeper.kickoff.look_back import LookBack, load_look_back
+from keeper.kickoff.recognition import load_recognition
 from keeper.store.models import (
-    Attainment,
-    Competency,
-    CompetencyRating,
-    Goal,
-    GoalLink,
     Offsite,
     Person,
-    RecognitionTier,
-    RepMetric,
 )
 from keeper.store.offsite_file import OffsiteStore
 
@@ -44,13 +37,15 @@ class AuditCell:
 class AuditRep:
     name: str
     manager: str | None
-    metrics: tuple[float | None, ...]  # in the order of ``Audit.metric_names``
-    cells: tuple[AuditCell, ...]  # in the order of ``Audit.competencies``
+    metrics: tuple[float | None, ...]  # in the order of ``HeatMap.metric_names``
+    cells: tuple[AuditCell, ...]  # in the order of ``HeatMap.competencies``
     manager_mean: float | None
 
 
 @dataclass(frozen=True)
-class Audit:
+class HeatMap:
+    """The reality audit as a heat map: keeper's ratings with their bands and means."""
+
     competencies: tuple[str, ...]
     metric_names: tuple[str, ...]
     reps: tuple[AuditRep, ...]  # highest mean manager rating first
@@ -60,7 +55,9 @@ class Audit:
 
 
 @dataclass(frozen=True)
-class GoalRow:
+class LinkedGoal:
+    """A goal of keeper's with the texts of the goals it carries and that carry it."""
+
     layer: str
     text: str
     target: str | None
@@ -69,8 +66,8 @@ class GoalRow:
 
 
 @dataclass(frozen=True)
-class Goals:
-    rows: tuple[GoalRow, ...]  # outcome, then performance, then development
+class GoalLinks:
+    rows: tuple[LinkedGoal, ...]  # outcome, then performance, then development
     tree: tuple[sko.GoalNode, ...]
     links: tuple[tuple[int, int], ...]  # (parent index, child index) into ``rows``
     unlinked: tuple[str, ...]
@@ -84,7 +81,9 @@ class TierRow:
 
 
 @dataclass(frozen=True)
-class Recognition:
+class RecognitionTiers:
+    """keeper's tiers with the names of the reps in each, for reading out."""
+
     tiers: tuple[TierRow, ...]  # lowest threshold first
     attainment: tuple[tuple[str, float, str | None], ...]  # (rep, attainment, tier), highest first
 
@@ -120,9 +119,9 @@ class First30Row:
 @dataclass(frozen=True)
 class KickoffData:
     look_back: LookBack  # keeper's
-    audit: Audit
-    goals: Goals
-    recognition: Recognition
+    audit: HeatMap
+    goals: GoalLinks
+    recognition: RecognitionTiers
     mix: AgendaMix
     grid: tuple[MetricRow, ...]  # keeper's success metrics, by horizon
     measure_dates: tuple[dt.date, ...]  # every date any metric was measured on
@@ -138,7 +137,6 @@ def _cell(self_rating: float | None, manager_rating: float | None) -> AuditCell:
 
 def gather_kickoff(store: OffsiteStore, offsite: Offsite,
                    people: dict[int, Person]) -> KickoffData:
-    s = store.session
     name = {pid: p.name for pid, p in people.items()}
     follow = load_follow_through(store, offsite.id)
     dates = tuple(sorted({x.measured_on for m in follow.metrics for x in m.measures}))
@@ -147,8 +145,8 @@ def gather_kickoff(store: OffsiteStore, offsite: Offsite,
                    p.week4_review, p.daily_habits, name.get(p.partner_id or -1))
         for p in follow.plans.values() if p.person_id in people),
         key=lambda r: r.rep.casefold()))
-    return KickoffData(load_look_back(store, offsite.id), _audit(s, offsite.id, people),
-                       _goals(s, offsite.id), _recognition(s, offsite.id, name),
+    return KickoffData(load_look_back(store, offsite.id), _heat_map(store, offsite.id, people),
+                       _goal_links(store, offsite.id), _tiers(store, offsite.id, name),
                        _mix(offsite), tuple(follow.metrics), dates, first30)
 
 
@@ -161,70 +159,52 @@ def _mean(values: list[float]) -> float | None:
     return statistics.fmean(values) if values else None
 
 
-def _audit(s: Session, oid: int, people: dict[int, Person]) -> Audit:
-    comps = list(s.scalars(select(Competency).where(Competency.offsite_id == oid)
-                           .order_by(Competency.position, Competency.id)))
-    comp_ids = [c.id for c in comps]
-    ratings = [r for r in s.scalars(select(CompetencyRating).where(
-        CompetencyRating.competency_id.in_(comp_ids))) if r.person_id in people]
-    metrics = [m for m in s.scalars(select(RepMetric).where(RepMetric.offsite_id == oid)
-                                    .order_by(RepMetric.id)) if m.person_id in people]
-    metric_names = tuple(dict.fromkeys(m.name for m in metrics))
-    metric_of = {(m.person_id, m.name): m.value for m in metrics}
-    rating_of = {(r.person_id, r.competency_id): r for r in ratings}
-    rep_ids = sorted({r.person_id for r in ratings} | {m.person_id for m in metrics},
+def _heat_map(store: OffsiteStore, oid: int, people: dict[int, Person]) -> HeatMap:
+    audit = load_audit(store, oid)
+    comp_ids = [c.id for c in audit.competencies]
+    rated = {pid for pid, _ in audit.ratings} | {pid for pid, _ in audit.metrics}
+    rep_ids = sorted((pid for pid in rated if pid in people),
                      key=lambda pid: people[pid].name.casefold())
     reps = []
     for pid in rep_ids:
         cells = []
         for cid in comp_ids:
-            r = rating_of.get((pid, cid))
+            r = audit.rating(pid, cid)
             cells.append(_cell(r.self_rating if r else None, r.manager_rating if r else None))
         reps.append(AuditRep(
             people[pid].name, _manager(people, pid),
-            tuple(metric_of.get((pid, n)) for n in metric_names), tuple(cells),
+            tuple(audit.metrics.get((pid, n)) for n in audit.metric_names), tuple(cells),
             _mean([c.manager_rating for c in cells if c.manager_rating is not None])))
     reps.sort(key=lambda r: -(r.manager_mean if r.manager_mean is not None else -1.0))
-    gaps = sko.team_gaps(
-        (sko.Rating(r.person_id, r.competency_id, r.self_rating, r.manager_rating)
-         for r in ratings), {c.id: c.name for c in comps})
-    team = tuple(_cell(g.self_mean, g.manager_mean) for g in gaps)
-    return Audit(tuple(c.name for c in comps), metric_names, tuple(reps), team, tuple(gaps),
-                 tuple(sko.training_priorities(gaps)))
+    team = tuple(_cell(g.self_mean, g.manager_mean) for g in audit.gaps)
+    return HeatMap(tuple(c.name for c in audit.competencies), tuple(audit.metric_names),
+                   tuple(reps), team, tuple(audit.gaps), tuple(audit.priorities))
 
 
-def _goals(s: Session, oid: int) -> Goals:
-    goals = list(s.scalars(select(Goal).where(Goal.offsite_id == oid)))
-    goals.sort(key=lambda g: (sko.LAYER_ORDER.get(g.layer, 3), g.position, g.id))
-    ids = [g.id for g in goals]
-    links = [(link.parent_id, link.child_id) for link in s.scalars(
-        select(GoalLink).where(GoalLink.parent_id.in_(ids)))] if ids else []
-    index = {gid: n for n, gid in enumerate(ids)}
-    text = {g.id: g.text for g in goals}
-    triples = [(g.id, g.layer, g.text) for g in goals]
-    rows = tuple(GoalRow(
+def _goal_links(store: OffsiteStore, oid: int) -> GoalLinks:
+    goals = load_goals(store, oid)
+    index = {g.id: n for n, g in enumerate(goals.goals)}
+    text = {g.id: g.text for g in goals.goals}
+    rows = tuple(LinkedGoal(
         g.layer, g.text, g.target,
-        tuple(text[p] for p, c in links if c == g.id and p in text),
-        tuple(text[c] for p, c in sorted(links, key=lambda pc: index.get(pc[1], 0))
-              if p == g.id and c in text)) for g in goals)
-    return Goals(rows, tuple(sko.goal_tree(triples, links)),
-                 tuple((index[p], index[c]) for p, c in links if p in index and c in index),
-                 tuple(sko.unlinked_goals(triples, links)))
+        tuple(text[p] for p, c in goals.links if c == g.id),
+        tuple(text[c] for p, c in sorted(goals.links, key=lambda pc: index[pc[1]])
+              if p == g.id)) for g in goals.goals)
+    return GoalLinks(rows, tuple(goals.tree),
+                     tuple((index[p], index[c]) for p, c in goals.links),
+                     tuple(goals.warnings))
 
 
-def _recognition(s: Session, oid: int, name: dict[int, str]) -> Recognition:
-    tiers = [sko.Tier(t.id, t.name, t.threshold) for t in s.scalars(
-        select(RecognitionTier).where(RecognitionTier.offsite_id == oid)
-        .order_by(RecognitionTier.threshold, RecognitionTier.id))]
-    attainments = {a.person_id: a.attainment for a in s.scalars(
-        select(Attainment).where(Attainment.offsite_id == oid)) if a.person_id in name}
-    placed = sko.recognition(attainments, tiers)
+def _tiers(store: OffsiteStore, oid: int, name: dict[int, str]) -> RecognitionTiers:
+    rec = load_recognition(store, oid)
+    attainments = {pid: v for pid, v in rec.attainment.items() if pid in name}
     rows = tuple(TierRow(t.name, t.threshold,
-                         tuple((name[pid], attainments[pid]) for pid in placed[t.id]))
-                 for t in tiers)
+                         tuple((name[pid], attainments[pid]) for pid in rec.by_tier[t.id]
+                               if pid in attainments))
+                 for t in rec.tiers)
     everyone = sorted(attainments.items(), key=lambda kv: (-kv[1], name[kv[0]].casefold()))
-    return Recognition(rows, tuple(
-        (name[pid], value, (t.name if (t := sko.tier_for(value, tiers)) else None))
+    return RecognitionTiers(rows, tuple(
+        (name[pid], value, (t.name if (t := sko.tier_for(value, rec.tiers)) else None))
         for pid, value in everyone))
 
 

@@ -244,7 +244,6 @@ class MainWindow(QMainWindow):
         if remember_it:  # the Keeper's own file (not the demo): back where the day is
             self._show_running_session()
         self.file_ready.emit()
-        self.views.load_rest_in_background()
         if remember_it:
             remember(store.path)
         if store.migrated_backup is not None:

@@ -148,9 +148,6 @@ def test_views_are_built_when_first_shown_and_show_the_open_file(qtbot, demo_pat
     built_at_start = {v.objectName() for v in w.views.built()}
     assert "view-kickoff" not in built_at_start  # not needed to show the window
     assert w.open_path(demo_path)
-    loader = w.views.code_loader
-    assert loader is not None
-    loader.join(timeout=60)  # the other views' code, loaded off the UI thread
     for _ in range(5):  # idle turns of the event loop build nothing behind the Keeper's back
         QApplication.processEvents()
     assert "view-kickoff" not in {v.objectName() for v in w.views.built()}

@@ -1,16 +1,14 @@
 """The main window's views, built when first needed so the window shows quickly.
 
-The view shown is built with the window; each other view when it is first shown. Once
-a file shows, the other views' code is loaded in a background thread, so a first visit
-only builds widgets: Python hands the UI thread its turn every few milliseconds, where
-building everything on the UI thread after the window showed blocked input for 0.1-0.6 s.
+The view shown is built when the window shows; each other view when it is first shown.
+Nothing is built behind the Keeper's back: building every view on the UI thread after
+the window showed blocked input for 0.1-0.6 s, and loading their code in a background
+thread still held the UI thread up 60-130 ms at a time while it ran (bench_startup's
+"longest UI-thread block"): it shares the interpreter lock with the UI thread.
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
-import threading
 from collections.abc import Iterator
 
 from PySide6.QtCore import QTimer
@@ -18,16 +16,6 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from ui.context import AppContext
 from ui.views.registry import VIEWS, make_view
-
-log = logging.getLogger(__name__)
-
-
-def _load_code(modules: list[str]) -> None:
-    for name in modules:
-        try:
-            importlib.import_module(name)
-        except Exception:  # the view's own build reports it, on the UI thread
-            log.exception("loading %s ahead of time failed", name)
 
 
 class LazyViews:
@@ -38,7 +26,6 @@ class LazyViews:
         self._context = context
         self._owner = owner
         self._built: dict[str, QWidget] = {}
-        self.code_loader: threading.Thread | None = None
         self._pages: dict[str, QWidget] = {}
         for spec in VIEWS:
             page = QWidget()
@@ -69,15 +56,6 @@ class LazyViews:
 
     def values(self) -> Iterator[QWidget]:
         return self.built()
-
-    def load_rest_in_background(self) -> None:
-        """Load the code of the views not built yet, off the UI thread (once)."""
-        modules = [s.module for s in VIEWS if s.key not in self._built]
-        if self.code_loader is not None or not modules:
-            return
-        self.code_loader = threading.Thread(target=_load_code, args=(modules,), daemon=True,
-                                            name="keeper-view-code")
-        self.code_loader.start()
 
     def build_rest_when_idle(self) -> None:
         """Build the remaining views one per turn of the event loop (the smoke test's

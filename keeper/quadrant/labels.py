@@ -10,13 +10,14 @@ first of its candidate corners that no dot covers (the fewest, if all are).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom
 Point = tuple[float, float]
 SIDES = ("right", "left", "above", "below",
          "above-right", "below-right", "above-left", "below-left")
 _CELL = 64.0
+NEAR = 240.0  # pixels: how far from a moved dot a name with no room may find some
 
 
 def label_offset(side: str, width: float, height: float, radius: float) -> tuple[float, ...]:
@@ -57,10 +58,12 @@ class _Grid:
 
     def free(self, box: Box) -> bool:
         left, top, right, bottom = box
-        for key in self._keys(box):
-            for o in self.cells.get(key, ()):
-                if o[0] < right and left < o[2] and o[1] < bottom and top < o[3]:
-                    return False
+        cells = self.cells
+        for i in range(int(left // _CELL), int(right // _CELL) + 1):
+            for j in range(int(top // _CELL), int(bottom // _CELL) + 1):
+                for o in cells.get((i, j), ()):
+                    if o[0] < right and left < o[2] and o[1] < bottom and top < o[3]:
+                        return False
         return True
 
 
@@ -100,6 +103,57 @@ def place_labels(points: Sequence[Point], sizes: Sequence[tuple[float, float]],
     order = sorted(range(len(points)), key=lambda i: (not flagged[i], freedom[i], i))
     result: list[str | None] = [None] * len(points)
     for i in order:
+        for side, box in options[i]:
+            if grid.free(box):
+                result[i] = side
+                grid.take(box)
+                break
+    return result
+
+
+def relabel(points: Sequence[Point], sizes: Sequence[tuple[float, float]], radius: float,
+            bounds: Box, obstacles: Sequence[Box], sides: Sequence[str | None],
+            changed: Collection[int], first: Sequence[bool] = (),
+            freed: Sequence[Point] = ()) -> list[str | None]:
+    """After a few dots moved (``changed``, indices): every other name keeps its side
+    while it still covers nothing; the moved names, the ones a moved dot now covers and
+    the ones that had no room within ``NEAR`` of a ``freed`` point (where the moved dots
+    were) are placed again, crowded first. Covers nothing, like :func:`place_labels`,
+    for a fraction of its work."""
+    grid = _Grid()
+    for box in obstacles:
+        grid.take(box)
+    for point in points:
+        grid.take(_dot_box(point, radius))
+    b_left, b_top, b_right, b_bottom = bounds
+
+    def box_of(index: int, side: str) -> Box | None:
+        (x, y), (width, height) = points[index], sizes[index]
+        dx, dy, w, h = label_offset(side, width, height, radius)
+        box = (x + dx, y + dy, x + dx + w, y + dy + h)
+        inside = box[0] >= b_left and box[1] >= b_top and box[2] <= b_right \
+            and box[3] <= b_bottom
+        return box if inside else None
+
+    result: list[str | None] = list(sides)
+    again = []
+    for i, side in enumerate(sides):
+        if side is None and i not in changed:
+            x, y = points[i]
+            if any(abs(x - fx) < NEAR and abs(y - fy) < NEAR for fx, fy in freed):
+                again.append(i)  # room may have opened where a dot left
+            continue
+        box = box_of(i, side) if side is not None and i not in changed else None
+        if box is not None and grid.free(box):
+            grid.take(box)
+        else:
+            result[i] = None
+            again.append(i)
+    flagged = list(first) + [False] * (len(points) - len(first))
+    options = {i: [(side, box) for side in SIDES if (box := box_of(i, side)) is not None]
+               for i in again}
+    freedom = {i: sum(1 for _s, box in options[i] if grid.free(box)) for i in again}
+    for i in sorted(again, key=lambda i: (not flagged[i], freedom[i], i)):
         for side, box in options[i]:
             if grid.free(box):
                 result[i] = side

@@ -18,6 +18,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 MIDPOINT = 0.5
 ENABLEMENT_THRESHOLD = 0.5
@@ -162,8 +163,8 @@ class RepPlacement:
         object.__setattr__(self, "skill", clamp(_checked(self.skill, "skill")))
         object.__setattr__(self, "motivation", clamp(_checked(self.motivation, "motivation")))
 
-    @property
-    def quadrant(self) -> Quadrant:
+    @cached_property
+    def quadrant(self) -> Quadrant:  # asked thousands of times per refresh: computed once
         return quadrant_of(self.skill, self.motivation)
 
 

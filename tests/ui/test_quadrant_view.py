@@ -509,6 +509,10 @@ def test_a_dot_dragged_onto_a_badge_moves_the_badge(qtbot, view: QuadrantView,  
     assert spots[0] == 1 and min(spots) == 0  # the dot is on the corner; there is a free one
     assert badge.pos() != corner
     assert covering(badge.pos(), badge.hang_down) == 0
+    boxes = list(_label_boxes(view).values())  # names re-placed around the moved dot only
+    for i, a in enumerate(boxes):
+        assert not any(a.intersects(d) for d in dots)
+        assert not any(a.intersects(b) for b in boxes[i + 1:])
 
 
 def test_projector_titles_read_at_7_to_1_and_nothing_covers_them(  # noqa: ANN001

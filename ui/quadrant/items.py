@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
-    QPolygonF,
     QStaticText,
 )
 from PySide6.QtWidgets import (
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
 from keeper.quadrant.rules import Quadrant
 from ui.quadrant.geometry import (
     ACCENT,
-    ARROW_PAD_PX,
     DEFAULT_DOT,
     DOT_RADIUS,
     INK,
@@ -234,87 +232,6 @@ class GhostItem(PixelItem):
         painter.setPen(QPen(colour, 1.5, Qt.PenStyle.DashLine))
         painter.setBrush(fill)
         painter.drawEllipse(QPointF(0, 0), DOT_RADIUS - 1.5, DOT_RADIUS - 1.5)
-
-
-class ArrowItem(QGraphicsItem):
-    """From the previous offsite's place to today's, with a head at today's end."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setZValue(1)
-        # Antialiased lines are the costliest thing on the board, and a long arrow's
-        # bounding box meets many small repaints its line never crosses: skip those.
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
-        self._start = QPointF()
-        self._end = QPointF()
-        self._colour = QColor(DEFAULT_DOT)
-        self._scale = 1.0
-
-    def set_scale(self, scale: float) -> None:
-        if scale != self._scale:
-            self.prepareGeometryChange()
-            self._scale = scale
-
-    def set_line(self, start: QPointF, end: QPointF, colour: QColor) -> None:
-        if start != self._start or end != self._end:
-            self.prepareGeometryChange()
-            self._start, self._end = QPointF(start), QPointF(end)
-        if colour != self._colour:
-            self._colour = QColor(colour)
-            self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        pad = ARROW_PAD_PX / max(self._scale, 0.05)  # the head and the pen, in pixels
-        return QRectF(self._start, self._end).normalized().adjusted(-pad, -pad, pad, pad)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        pad = ARROW_PAD_PX / max(self._scale, 0.05)
-        if not _segment_meets(self._start, self._end,
-                              option.exposedRect.adjusted(-pad, -pad, pad, pad)):  # type: ignore[attr-defined]
-            return
-        transform = painter.worldTransform()
-        start, end = transform.map(self._start), transform.map(self._end)
-        line = end - start
-        length = (line.x() ** 2 + line.y() ** 2) ** 0.5
-        if length < DOT_RADIUS * 2 + 4:
-            return
-        painter.save()
-        painter.resetTransform()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        unit = QPointF(line.x() / length, line.y() / length)
-        tip = end - unit * (DOT_RADIUS + 2.5)
-        base = start + unit * (DOT_RADIUS - 1)
-        colour = QColor(self._colour)
-        colour.setAlpha(150)
-        painter.setPen(QPen(colour, 1.6))
-        painter.drawLine(base, tip - unit * 6)
-        normal = QPointF(-unit.y(), unit.x())
-        head = QPolygonF([tip, tip - unit * 9 + normal * 4.5, tip - unit * 9 - normal * 4.5])
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawPolygon(head)
-        painter.restore()
-
-
-def _segment_meets(a: QPointF, b: QPointF, rect: QRectF) -> bool:
-    """Whether the segment a-b crosses ``rect`` (Liang-Barsky clipping)."""
-    dx, dy = b.x() - a.x(), b.y() - a.y()
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, a.x() - rect.left()), (dx, rect.right() - a.x()),
-                 (-dy, a.y() - rect.top()), (dy, rect.bottom() - a.y())):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
 
 
 class CountItem(PixelItem):

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene, QWidget
 
-from keeper.quadrant.labels import place_badges, place_labels
+from keeper.quadrant.labels import place_badges, place_labels, relabel
 from keeper.quadrant.rules import Quadrant
+from ui.quadrant.arrows import Arrow, ArrowLayer
 from ui.quadrant.geometry import (
     DOT_RADIUS,
     MARGIN,
@@ -19,7 +20,7 @@ from ui.quadrant.geometry import (
     from_scene,
     quadrant_rect,
 )
-from ui.quadrant.items import ArrowItem, CountItem, DotItem, GhostItem
+from ui.quadrant.items import CountItem, DotItem, GhostItem
 from ui.quadrant.labels import box_of
 
 
@@ -39,12 +40,18 @@ class BoardScene(QGraphicsScene):
         self.name_metrics = QFontMetricsF(self.name_font)
         self.dots: dict[int, DotItem] = {}
         self.ghosts: dict[int, GhostItem] = {}
-        self.arrows: dict[int, ArrowItem] = {}
+        self.arrows: dict[int, Arrow] = {}
+        self.arrow_layer = ArrowLayer()
+        self.addItem(self.arrow_layer)
         self.counts: dict[Quadrant, CountItem] = {}
         self.previous: dict[int, QPointF] = {}
         self.scale = 1.0  # view pixels per scene unit, set by the view
         self.on_move: Callable[[int, float, float], None] | None = None
         self.unlabelled: list[str] = []  # names with no room beside their dot
+        self._sides: dict[int, str | None] = {}  # the last layout, by rep
+        self._centres: dict[int, tuple[float, float]] = {}
+        self._moved: set[int] | None = None  # since then (None: lay out all again)
+        self._laid_out: tuple[float, list[tuple[float, ...]]] | None = None
         for quadrant in Quadrant:
             item = self.counts[quadrant] = CountItem(quadrant)
             item.setPos(self.badge_spots(quadrant, 1.0)[0][0])
@@ -59,20 +66,26 @@ class BoardScene(QGraphicsScene):
         return item
 
     def remove_dot(self, rep_id: int) -> None:
-        for table in (self.dots, self.ghosts, self.arrows):
+        for table in (self.dots, self.ghosts):
             item = table.pop(rep_id, None)  # type: ignore[attr-defined]
             if item is not None:
                 self.removeItem(item)
+        self._remove_arrow(rep_id)
         self.previous.pop(rep_id, None)
+
+    def _remove_arrow(self, rep_id: int) -> None:
+        arrow = self.arrows.pop(rep_id, None)
+        if arrow is not None:
+            self.arrow_layer.remove(arrow)
 
     def set_history(self, rep_id: int, point: QPointF | None, colour: QColor,
                     visible: bool) -> None:
         """Where the rep was at the previous offsite (``None``: not placed then)."""
         if point is None:
-            for table in (self.ghosts, self.arrows):
-                item = table.pop(rep_id, None)  # type: ignore[attr-defined]
-                if item is not None:
-                    self.removeItem(item)
+            ghost = self.ghosts.pop(rep_id, None)
+            if ghost is not None:
+                self.removeItem(ghost)
+            self._remove_arrow(rep_id)
             self.previous.pop(rep_id, None)
             return
         self.previous[rep_id] = QPointF(point)
@@ -81,10 +94,9 @@ class BoardScene(QGraphicsScene):
             ghost = self.ghosts[rep_id] = GhostItem()
             ghost.set_scale(self.scale)
             self.addItem(ghost)
-            arrow = self.arrows[rep_id] = ArrowItem()
-            arrow.set_scale(self.scale)
-            self.addItem(arrow)
-        arrow = self.arrows[rep_id]
+        arrow = self.arrows.get(rep_id)
+        if arrow is None:
+            arrow = self.arrows[rep_id] = self.arrow_layer.add()
         if ghost.pos() != point:
             ghost.setPos(point)
         ghost.set_colour(colour)
@@ -122,13 +134,21 @@ class BoardScene(QGraphicsScene):
                 (QPointF(left, inner_y), not down),
                 (QPointF((right + left) / 2, inner_y), not down)]
 
+    def mark_moved(self, rep_ids: Iterable[int] | None) -> None:
+        """The reps an edit moved, for the next layout (``None``: lay out every name)."""
+        if rep_ids is None:
+            self._moved = None
+        elif self._moved is not None:
+            self._moved |= set(rep_ids)
+
     def layout_labels(self, scale: float, text: Sequence[QRectF] = ()) -> None:
         """Put each count badge where no dot covers it, then give each visible name a
         side where it overlaps no other name, dot, badge or quadrant ``text`` (view
         pixels); a name with no room is hidden and listed in ``unlabelled``."""
         if scale != self.scale:
             self.scale = scale
-            for table in (self.arrows, self.ghosts, self.dots, self.counts):
+            self.arrow_layer.set_scale(scale)
+            for table in (self.ghosts, self.dots, self.counts):
                 for item in table.values():  # type: ignore[attr-defined]
                     item.set_scale(scale)
         dots = [d for d in self.dots.values() if d.isVisible()]
@@ -143,10 +163,24 @@ class BoardScene(QGraphicsScene):
             item.place(*spots[quadrant][index])
         badges = [box_of(item.px_bounds().translated(item.pos() * scale))
                   for item in self.counts.values()]
-        sides = place_labels(centres, [d.label_size() for d in dots], DOT_RADIUS,
-                             (0.0, 0.0, SIZE * scale, SIZE * scale),
-                             badges + text_boxes,
-                             [d.isSelected() for d in dots])
+        sizes = [d.label_size() for d in dots]
+        bounds = (0.0, 0.0, SIZE * scale, SIZE * scale)
+        obstacles = badges + text_boxes
+        first = [d.isSelected() for d in dots]
+        memory, moved = self._sides, self._moved
+        if moved is None or (scale, obstacles) != self._laid_out:
+            sides = place_labels(centres, sizes, DOT_RADIUS, bounds, obstacles, first)
+        else:  # only some reps moved: the others keep their names where they are
+            changed = {i for i, d in enumerate(dots)
+                       if d.rep_id in moved or d.rep_id not in memory}
+            freed = [self._centres[d.rep_id] for d in dots
+                     if d.rep_id in moved and d.rep_id in self._centres]
+            freed += [centres[i] for i in changed]
+            sides = relabel(centres, sizes, DOT_RADIUS, bounds, obstacles,
+                            [memory.get(d.rep_id) for d in dots], changed, first, freed)
+        self._sides = {d.rep_id: side for d, side in zip(dots, sides, strict=True)}
+        self._centres = {d.rep_id: c for d, c in zip(dots, centres, strict=True)}
+        self._moved, self._laid_out = set(), (scale, obstacles)
         self.unlabelled = []
         for dot, side in zip(dots, sides, strict=True):
             dot.set_label_side(side)

@@ -61,6 +61,7 @@ class BoardState:
         view = self.view
         data, scene = view.data, view.scene
         view.toolbar.show_history_of(data.previous_title, bool(data.previous))
+        view.scene.mark_moved(None)  # a new file, filter or toggle: every name again
         history = self.history_shown()
         for rep_id in set(scene.dots) | set(scene.ghosts) | data.current.keys() \
                 | data.previous.keys():
@@ -104,6 +105,7 @@ class BoardState:
         history = self.history_shown()
         for rep_id in changed:
             self.sync_rep(rep_id, history)
+        view.scene.mark_moved(changed)
         if current.keys() != placed_before:
             view.toolbar.fill_managers(data)  # the teams' counts in the filter
         self.update_counts(self.visible_placements())

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import random
 
-from keeper.quadrant.labels import SIDES, Box, label_offset, place_badges, place_labels
+from keeper.quadrant.labels import (
+    SIDES,
+    Box,
+    label_offset,
+    place_badges,
+    place_labels,
+    relabel,
+)
 
 R = 7.0
 SIZE = (80.0, 16.0)
@@ -68,3 +75,20 @@ def test_a_badge_leaves_the_corner_a_dot_covers():
     assert place_badges(corners, [(750.0, 20.0), (300.0, 300.0)], R) == [1, 0]
     everywhere = [(745.0, 20.0), (745.0, 370.0), (760.0, 372.0)]
     assert place_badges(corners[:1], everywhere, R) == [0]  # the fewest dots
+
+
+def test_after_one_dot_moves_the_other_names_stay_and_nothing_is_covered():
+    rng = random.Random(5)
+    points = [(rng.uniform(0, 800), rng.uniform(0, 800)) for _ in range(200)]
+    sizes = [SIZE] * len(points)
+    sides = place_labels(points, sizes, R, (0, 0, 800, 800))
+    moved = list(points)
+    moved[7] = (points[0][0] + 3, points[0][1] + 12)  # dropped right under another dot
+    after = relabel(moved, sizes, R, (0, 0, 800, 800), [], sides, {7})
+    placed = [box(p, s) for p, s in zip(moved, after, strict=True) if s is not None]
+    for i, a in enumerate(placed):
+        assert not any(overlaps(a, dot(p)) for p in moved)
+        assert not any(overlaps(a, b) for b in placed[i + 1:])
+    kept = sum(1 for i, (a, b) in enumerate(zip(sides, after, strict=True))
+               if i != 7 and a is not None and a == b)
+    assert kept >= sum(1 for s in sides if s is not None) - 5  # only the neighbours moved

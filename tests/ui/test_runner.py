@@ -328,3 +328,17 @@ def test_the_platform_player_is_chosen_and_the_chime_is_shipped() -> None:
     assert player_command("darwin", found.get, path) == ["/usr/bin/afplay", str(path)]
     assert player_command("linux", {}.get, path) is None
     assert not Chime("linux", {}.get).available and not Chime("linux", {}.get).play()
+
+
+def test_private_notes_show_to_the_keeper_and_never_on_the_projector(
+        qtbot, runner: RunnerView) -> None:
+    notes = runner.run_day.items[runner.runner.index].notes
+    assert notes  # the brainstorm's facilitation notes, from the template
+    assert notes in runner.card.private_notes.text()
+    assert runner.card.private_notes.isVisible()
+    for face in (runner.audience_window.face, runner.preview):
+        shown = " ".join(str(v) for v in face.state.__dict__.values())
+        assert notes not in shown and "Your notes" not in shown
+    key(qtbot, runner, Qt.Key.Key_N)
+    key(qtbot, runner, Qt.Key.Key_N)  # a break: no notes
+    assert not runner.card.private_notes.isVisible()

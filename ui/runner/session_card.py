@@ -77,6 +77,11 @@ class SessionCard(QFrame):
         self.meta = QLabel()
         self.meta.setObjectName("muted")
         self.meta.setWordWrap(True)
+        self.private_notes = QLabel()  # the Keeper's backstage notes: never projected
+        self.private_notes.setObjectName("privateNotes")
+        self.private_notes.setWordWrap(True)
+        self.private_notes.setAccessibleName("Your notes for this session (not projected)")
+        self.private_notes.hide()
         self.countdown = CountdownDigits()
         self.digits_px = 120
         self.palette_key = "normal"
@@ -105,6 +110,7 @@ class SessionCard(QFrame):
         card.setSpacing(6)
         card.addWidget(self.title)
         card.addWidget(self.meta)
+        card.addWidget(self.private_notes)
         card.addWidget(self.countdown, 1)
         card.addWidget(self.state_line)
         card.addSpacing(10)
@@ -120,6 +126,12 @@ class SessionCard(QFrame):
         self.shown.set("title", self.title, title)
         self.shown.set("meta", self.meta, meta)
         self.shown.set("state", self.state_line, state)
+
+    def show_notes(self, notes: str | None) -> None:
+        text = f"Your notes (not projected): {notes.strip()}" if notes and notes.strip() else ""
+        if self.shown.changed("privateNotes", text):
+            self.private_notes.setText(text)
+            self.private_notes.setVisible(bool(text))
 
     def set_countdown(self, text: str, palette: str) -> None:
         """The digits, on the control palette's colours for ``palette`` (a warning level)."""

@@ -9,6 +9,8 @@ RUNNER_STYLE = (
     "QLabel#section { color: #4B5563; font-size: 12px; font-weight: 600;"
     " letter-spacing: 1px; text-transform: uppercase; }"
     "QLabel#stateLine { color: #374151; font-size: 14px; }"
+    "QLabel#privateNotes { color: #5B4A00; background: #FFF8DB; border-radius: 6px;"
+    " padding: 4px 8px; font-size: 13px; }"
     "QLabel#nextLine { color: #111827; font-size: 17px; font-weight: 600; }"
     "QLabel#driftLine { color: #111827; font-size: 17px; font-weight: 600; }"
     "QLabel#later { color: #374151; font-size: 13px; }"

@@ -347,6 +347,7 @@ class RunnerView(QWidget):
         run = self.run_day
         total = len(run.entries)
         if item is None:
+            self.card.show_notes(None)
             self.card.show_session(
                 "The day is done" if total else "No agenda yet",
                 "Thank you, everyone." if total else
@@ -361,6 +362,7 @@ class RunnerView(QWidget):
             self._shown.set("position", self.position, position)
             self.card.show_session(item.title, meta_text(run.items[runner.index], run.people),
                                    state_text(runner, level))
+            self.card.show_notes(run.items[runner.index].notes)
             palette = "break" if item.kind != ItemKind.SESSION.value else level.value
             self.card.set_countdown(runner.display(), palette)
         self._shown.set("startText", self.start_button, start_text(runner.state))

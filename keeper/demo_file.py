@@ -31,6 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from keeper.clock import Clock, FakeClock
+from keeper.dates import monthly_check_ins
 from keeper.resources import resource
 from keeper.store.migrations import LATEST_VERSION
 from keeper.store.probe import create_private_file
@@ -63,8 +64,6 @@ def _update(conn: sqlite3.Connection, table: str, column: str, where: str,
 
 def move_to(conn: sqlite3.Connection, now: dt.datetime) -> None:
     """Move the demo in ``conn`` (as built at ``REFERENCE``) to ``now``; the caller commits."""
-    from keeper.day.rules import monthly_check_ins
-
     reference_local = REFERENCE.replace(tzinfo=None)  # the file was built in UTC
     since = _local_naive(now) - reference_local
     days = dt.timedelta(days=(now.date() - REFERENCE.date()).days)

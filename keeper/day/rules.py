@@ -7,6 +7,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from keeper.dates import monthly_check_ins  # noqa: F401 (one rule, kept light for the demo)
+
 FEEDBACK_KINDS = ("start", "stop", "continue")
 TACTICS_MIN, TACTICS_MAX = 7, 10
 TACTIC_STATUSES = ("not started", "on track", "at risk", "off track", "done")
@@ -169,19 +171,3 @@ def tactic_flags(initiatives: Sequence[tuple[int, str, int, bool]]) -> list[Plan
         if not has_owner:
             flags.append(PlanFlag(initiative_id, f"{title}: no owner yet"))
     return flags
-
-
-def monthly_check_ins(start: dt.date, months: int = 6) -> list[dt.date]:
-    """One check-in a month after ``start``, on the same day of the month (clamped)."""
-    dates = []
-    for n in range(1, months + 1):
-        month_index = start.month - 1 + n
-        year, month = start.year + month_index // 12, month_index % 12 + 1
-        day = start.day
-        while True:
-            try:
-                dates.append(dt.date(year, month, day))
-                break
-            except ValueError:
-                day -= 1
-    return dates

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -19,13 +20,14 @@ from exporters.data_kickoff import KickoffData, gather_kickoff
 from keeper.agenda import schedule
 from keeper.board import tally as tl
 from keeper.board.loading import load_board
+from keeper.people import directory
+from keeper.people.directory import PersonRow
 from keeper.quadrant import rules as quad
 from keeper.store.models import (
     AgendaItem,
     Attendance,
     Offsite,
     OffsiteKind,
-    Person,
     Placement,
     QuadrantNote,
     Role,
@@ -143,17 +145,6 @@ class ShareRow:
 
 
 @dataclass(frozen=True)
-class PersonRow:
-    name: str
-    role: str
-    manager: str | None
-    email: str | None
-    active: bool
-    attended: bool
-    gratitude_note: str | None
-
-
-@dataclass(frozen=True)
 class ExportData:
     offsite: OffsiteInfo
     generated_at: dt.datetime  # naive local
@@ -170,7 +161,8 @@ class ExportData:
     reps_placed: int
     previous_reps_placed: int | None
     quadrant_flags: tuple[str, ...]
-    people: tuple[PersonRow, ...]
+    people: tuple[PersonRow, ...]  # keeper's directory: leaders, managers, reps; by name
+    names: Mapping[int, str]  # everyone in the file, by id
     day: DayExport | None = None  # OKR review, questions, feedback, charter, operating plan
     kickoff: KickoffData | None = None  # a sales kickoff's systems (kind "kickoff" only)
 
@@ -212,13 +204,12 @@ def gather(store: OffsiteStore, offsite_id: int | None = None,
                         else f"There is no offsite with the id {offsite_id}.")
     now_local = _local_naive(now) if now is not None else dt.datetime.now()
 
-    people = list(s.scalars(select(Person).order_by(Person.name, Person.id)))
+    people = sorted(directory.people(store), key=lambda p: (p.name, p.id))
     by_id = {p.id: p for p in people}
     name = {p.id: p.name for p in people}
     previous = store.previous_offsite(offsite)
 
     attendance = list(s.scalars(select(Attendance).where(Attendance.offsite_id == offsite.id)))
-    notes_by_person = {a.person_id: a.gratitude_note for a in attendance}
     role_order = {Role.LEADER.value: 0, Role.MANAGER.value: 1, Role.REP.value: 2}
     attendees = tuple(sorted(
         (Attendee(a.person_id, name.get(a.person_id, "?"), by_id[a.person_id].role,
@@ -236,17 +227,14 @@ def gather(store: OffsiteStore, offsite_id: int | None = None,
     quadrant_rows, share_rows, placed, prev_placed, flag_texts = _quadrant(
         store, offsite, previous, by_id, name)
 
-    people_rows = tuple(
-        PersonRow(p.name, p.role, name.get(p.manager_id) if p.manager_id else None, p.email,
-                  p.active, p.id in notes_by_person, notes_by_person.get(p.id))
-        for p in sorted(people, key=lambda p: (role_order.get(p.role, 3), p.name.casefold()))
-    )
+    people_rows = tuple(sorted(people, key=lambda p: (role_order.get(p.role, 3),
+                                                      p.name.casefold())))
     day = gather_day(store, offsite, name)
     kickoff = (gather_kickoff(store, offsite, by_id)
                if offsite.kind == OffsiteKind.KICKOFF.value else None)
     return ExportData(info, now_local, mode, attendees, agenda, ideas, tally_rows, big_bets,
                       issues, initiatives, quadrant_rows, share_rows, placed, prev_placed,
-                      flag_texts, people_rows, day, kickoff)
+                      flag_texts, people_rows, name, day, kickoff)
 
 
 def _agenda(offsite: Offsite, name: dict[int, str],
@@ -328,7 +316,7 @@ def _board(s: Session, offsite: Offsite, name: dict[int, str]) -> tuple[
 
 
 def _quadrant(store: OffsiteStore, offsite: Offsite, previous: Offsite | None,
-              by_id: dict[int, Person], name: dict[int, str]) -> tuple[
+              by_id: dict[int, PersonRow], name: dict[int, str]) -> tuple[
         tuple[QuadrantRow, ...], tuple[ShareRow, ...], int, int | None, tuple[str, ...]]:
     manager_of = {p.id: p.manager_id for p in by_id.values()}
     current = [p for p in _placements(store, offsite.id, manager_of) if p.rep_id in by_id]

@@ -16,9 +16,9 @@ from keeper.kickoff.follow_through import MetricRow, load_follow_through
 from keeper.kickoff.goals import load_goals
 from keeper.kickoff.look_back import LookBack, load_look_back
 from keeper.kickoff.recognition import load_recognition
+from keeper.people.directory import PersonRow
 from keeper.store.models import (
     Offsite,
-    Person,
 )
 from keeper.store.offsite_file import OffsiteStore
 
@@ -136,7 +136,7 @@ def _cell(self_rating: float | None, manager_rating: float | None) -> AuditCell:
 
 
 def gather_kickoff(store: OffsiteStore, offsite: Offsite,
-                   people: dict[int, Person]) -> KickoffData:
+                   people: dict[int, PersonRow]) -> KickoffData:
     name = {pid: p.name for pid, p in people.items()}
     follow = load_follow_through(store, offsite.id)
     dates = tuple(sorted({x.measured_on for m in follow.metrics for x in m.measures}))
@@ -150,7 +150,7 @@ def gather_kickoff(store: OffsiteStore, offsite: Offsite,
                        _mix(offsite), tuple(follow.metrics), dates, first30)
 
 
-def _manager(people: dict[int, Person], pid: int) -> str | None:
+def _manager(people: dict[int, PersonRow], pid: int) -> str | None:
     mid = people[pid].manager_id
     return people[mid].name if mid in people else None
 
@@ -159,7 +159,7 @@ def _mean(values: list[float]) -> float | None:
     return statistics.fmean(values) if values else None
 
 
-def _heat_map(store: OffsiteStore, oid: int, people: dict[int, Person]) -> HeatMap:
+def _heat_map(store: OffsiteStore, oid: int, people: dict[int, PersonRow]) -> HeatMap:
     audit = load_audit(store, oid)
     comp_ids = [c.id for c in audit.competencies]
     rated = {pid for pid, _ in audit.ratings} | {pid for pid, _ in audit.metrics}

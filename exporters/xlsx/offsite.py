@@ -120,9 +120,12 @@ def _quadrant(ws: Worksheet, data: ExportData) -> None:
 def _people(ws: Worksheet, data: ExportData) -> None:
     table = Table(ws, ["Name", "Role", "Manager", "Email", "Active", "Attended",
                         "Gratitude note"], wrap=(6,))
+    attending = {a.person_id: a for a in data.attendees}
     for p in data.people:
-        table.add([p.name, p.role, p.manager or "", p.email or "", yes_no(p.active),
-                   yes_no(p.attended), p.gratitude_note or ""])
+        came = attending.get(p.id)
+        table.add([p.name, p.role, data.names.get(p.manager_id or -1, ""), p.email or "",
+                   yes_no(p.active), yes_no(came is not None),
+                   (came.gratitude_note if came else None) or ""])
     table.finish()
 
 

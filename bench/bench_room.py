@@ -9,15 +9,20 @@ duplicated writes (goal 0), the UI thread's longest stall (goal < 50 ms) and
 its longest single room job. ``--window`` runs it with the full main window (every
 view refreshing on each edit), as on the day.
 
-Run: QT_QPA_PLATFORM=offscreen python bench/bench_room.py [--window] [--phones N]
+``--think S`` paces each phone like a person typing (0.5-1.5 x S seconds between
+sends); the default sends everything at once, the worst case: the queue is the latency.
+
+Run: QT_QPA_PLATFORM=offscreen python bench/bench_room.py [--window] [--phones N] [--think S]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import multiprocessing
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -60,8 +65,10 @@ def add_people(store: OffsiteStore, offsite_id: int, count: int) -> list[int]:
 class Phones:
     """The phones, on their own thread and event loop, as a venue's Wi-Fi would carry them."""
 
-    def __init__(self, port: int, code: str, people: list[int], clusters: list[int]) -> None:
+    def __init__(self, port: int, code: str, people: list[int], clusters: list[int],
+                 think: float = 0.0) -> None:
         self.base = f"http://127.0.0.1:{port}"
+        self.think = think
         self.code, self.people, self.clusters = code, people, clusters
         self.latencies: list[float] = []
         self.failures: list[str] = []
@@ -70,6 +77,8 @@ class Phones:
     async def _post(self, http: aiohttp.ClientSession, path: str, body: dict,
                     token: str = "") -> dict:
         headers = {"Origin": self.base, "X-Room-Code": self.code, "X-Room-Token": token}
+        if self.think and token:  # a person types between sends: 0.5-1.5 x think seconds
+            await asyncio.sleep(self.think * random.uniform(0.5, 1.5))
         started = time.perf_counter()
         async with http.post(self.base + path, json=body, headers=headers) as response:
             data = await response.json()
@@ -114,9 +123,9 @@ class Phones:
 
 
 def _phones_process(conn: Connection, port: int, code: str, people: list[int],
-                    clusters: list[int]) -> None:
+                    clusters: list[int], think: float) -> None:
     """The phones in a process of their own (as real phones, they do not share the GIL)."""
-    phones = Phones(port, code, people, clusters)
+    phones = Phones(port, code, people, clusters, think)
     while True:
         phase = conn.recv()
         if phase is None:
@@ -127,10 +136,12 @@ def _phones_process(conn: Connection, port: int, code: str, people: list[int],
 
 
 class PhonesProcess:
-    def __init__(self, port: int, code: str, people: list[int], clusters: list[int]) -> None:
+    def __init__(self, port: int, code: str, people: list[int], clusters: list[int],
+                 think: float) -> None:
         self.conn, child = multiprocessing.get_context("spawn").Pipe()
         self.process = multiprocessing.get_context("spawn").Process(
-            target=_phones_process, args=(child, port, code, people, clusters), daemon=True)
+            target=_phones_process, args=(child, port, code, people, clusters, think),
+            daemon=True)
         self.process.start()
         self.latencies: list[float] = []
         self.failures: list[str] = []
@@ -155,6 +166,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--window", action="store_true", help="with the full main window")
     parser.add_argument("--phones", type=int, default=60)
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="seconds a person takes between sends (0: all at once)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp(prefix="keeper-room-bench-"))
@@ -178,11 +191,12 @@ def main() -> None:
     if window is not None:
         for _ in range(50):  # the lazily built views
             app.processEvents()
+    gc.freeze()  # as the app does once the file shows (ui/startup.py)
     controller = RoomController(context, hosts=lambda: ["127.0.0.1"], port=0)
     controller.open()
     assert controller.room is not None and controller.server is not None
     room = controller.room
-    phones = PhonesProcess(controller.server.port, room.code, people, clusters)
+    phones = PhonesProcess(controller.server.port, room.code, people, clusters, args.think)
 
     stall = 0.0
     ticks = QElapsedTimer()
@@ -243,7 +257,8 @@ def main() -> None:
         len(feedback) - len(set(feedback)))
     lat = sorted(phones.latencies)
     p95 = lat[int(len(lat) * 0.95) - 1]
-    print(f"room bench: {args.phones} phones, {len(lat)} requests in {elapsed:.1f} s"
+    pace = f"{args.think:g} s between sends" if args.think else "all at once"
+    print(f"room bench: {args.phones} phones ({pace}), {len(lat)} requests in {elapsed:.1f} s"
           f"{' (full main window)' if window else ''}")
     print(f"  phases: {'; '.join(phases)}")
     print(f"  latency p50 {statistics.median(lat) * 1000:.1f} ms, "

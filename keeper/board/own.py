@@ -1,12 +1,15 @@
-"""One author's notes, read without the whole board (what a phone shows after each note)."""
+"""One person's part of the board, read without the whole board (a phone's notes and vote)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from keeper.board.loading import BoardNote
-from keeper.store.models import Note
+from keeper.board import tally
+from keeper.board.loading import BoardNote, tally_config
+from keeper.store.models import Cluster, Note, Offsite, Support, TallySettings
 
 
 def notes_by(session: Session, offsite_id: int, author_id: int) -> list[BoardNote]:
@@ -16,3 +19,30 @@ def notes_by(session: Session, offsite_id: int, author_id: int) -> list[BoardNot
                 select(Note.id, Note.text, Note.author_id, Note.cluster_id, Note.x, Note.y)
                 .where(Note.offsite_id == offsite_id, Note.author_id == author_id)
                 .order_by(Note.id))]
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """What one person's vote is checked against: the tally rule and their own support."""
+
+    config: tally.TallyConfig
+    mine: tuple[tally.TallySupport, ...]
+    idea_exists: bool
+
+
+def ballot(session: Session, offsite_id: int, person_id: int,
+           idea: tuple[tally.IdeaKind, int]) -> Ballot:
+    """The rule, ``person_id``'s supports and whether ``idea`` is on this board (a few
+    small queries: a phone's vote is checked without loading the whole board)."""
+    offsite = session.get(Offsite, offsite_id)
+    config = tally_config(session.get(TallySettings, offsite_id),
+                          offsite.keeper_id if offsite else None)
+    rows = session.execute(
+        select(Support.person_id, Support.note_id, Support.cluster_id, Support.dots)
+        .where(Support.offsite_id == offsite_id, Support.person_id == person_id)
+        .order_by(Support.id))
+    mine = tuple(s for s in (tally.TallySupport.stored(*r) for r in rows) if s is not None)
+    model = Cluster if idea[0] is tally.IdeaKind.CLUSTER else Note
+    exists = session.scalar(select(model.id).where(model.id == idea[1],
+                                                   model.offsite_id == offsite_id))
+    return Ballot(config, mine, exists is not None)

@@ -79,7 +79,7 @@ class _ReadKeep:
     def __init__(self, store: OffsiteStore, offsite_id: int, clock: Clock) -> None:
         self.store, self.offsite_id, self.clock = store, offsite_id, clock
 
-    def run(self, operation: Operation, area: str) -> None:
+    def run(self, operation: Operation) -> None:
         raise RuntimeError("a read job tried to write")  # a bug, never a phone's doing
 
 

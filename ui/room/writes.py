@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from keeper.board import tally
-from keeper.board.loading import load_board
 from keeper.board.notes import AddNotes, DeleteNotes, EditNote
-from keeper.board.own import notes_by
+from keeper.board.own import ballot, notes_by
 from keeper.board.support import SetDots, ToggleSupport
 from keeper.day import feedback, questions, reflections
 from keeper.day.fields import TEXT_MAX
@@ -86,34 +85,31 @@ def delete_note(keep: Keep, me: int, body: Body) -> Sent:
 def vote(keep: Keep, me: int, body: Body) -> Sent:
     """Set this phone's dots on one idea (supporters: 0 or 1), within the offsite's limit."""
     kind, idea_id, dots = text(body, "kind"), number(body, "id"), number(body, "dots")
-    board = load_board(keep.store.session, keep.offsite_id)
-    if kind == "cluster" and board.cluster(idea_id) is not None:
-        target = {"cluster_id": idea_id}
-    elif kind == "note" and board.note(idea_id) is not None:
-        target = {"note_id": idea_id}
-    else:
+    if kind not in ("cluster", "note"):
         raise RoomError("That idea is no longer on the board.", 409)
+    idea = (tally.IdeaKind(kind), idea_id)
+    checked = ballot(keep.store.session, keep.offsite_id, me, idea)
+    if not checked.idea_exists:
+        raise RoomError("That idea is no longer on the board.", 409)
+    target = {"cluster_id": idea_id} if kind == "cluster" else {"note_id": idea_id}
     if dots < 0:
         raise RoomError("Dots cannot be negative.")
-    limits = vote_limits(board.config)
-    idea = (tally.IdeaKind(kind), idea_id)
-    others = [s for s in board.supports if not (s.person_id == me and s.idea == idea)]
-    current = sum(s.dots for s in board.supports if s.person_id == me and s.idea == idea)
+    limits = vote_limits(checked.config)
+    current = sum(s.dots for s in checked.mine if s.idea == idea)
+    others = [s for s in checked.mine if s.idea != idea]
     proposed = others + ([tally.TallySupport(me, dots=dots, **target)] if dots else [])
     issues = [i for i in tally.validate_dot_vote(proposed, limits)  # taking off is always fine
-              if i.person_id == me and dots > current]
+              if dots > current]
     if issues:
-        used = sum(s.dots for s in others if s.person_id == me)
+        used = sum(s.dots for s in others)
         if issues[0].kind is tally.VoteIssueKind.OVER_LIMIT:
             raise RoomError(f"You have {limits.dots_per_person} dots and {used} are placed: "
                             "take one off another idea first.", 409)
         raise RoomError(f"At most {limits.cap_per_idea} on one idea.", 409)
-    if board.config.mode is tally.TallyMode.DOTS:
+    if checked.config.mode is tally.TallyMode.DOTS:
         keep.run(SetDots(keep.offsite_id, me, dots, **target))
-    else:
-        had = any(s.person_id == me and s.idea == idea for s in board.supports)
-        if had != bool(dots):
-            keep.run(ToggleSupport(keep.offsite_id, me, **target))
+    elif bool(current) != bool(dots):
+        keep.run(ToggleSupport(keep.offsite_id, me, **target))
     return Sent("votes", f"{dots} on an idea")
 
 

@@ -342,3 +342,27 @@ def test_private_notes_show_to_the_keeper_and_never_on_the_projector(
     key(qtbot, runner, Qt.Key.Key_N)
     key(qtbot, runner, Qt.Key.Key_N)  # a break: no notes
     assert not runner.card.private_notes.isVisible()
+
+
+def test_runner_buttons_are_reached_by_tab_pressed_by_enter_and_named_as_labelled(
+        qtbot, runner: RunnerView) -> None:
+    assert runner.start_button.text() == "Pause"
+    assert runner.start_button.accessibleName() == "Pause"  # not "Start / pause"
+    assert runner.countdown.accessibleName() == f"Time left {runner.countdown.text()}"
+    reached = set()
+    runner.setFocus()
+    for _ in range(40):  # Tab walks the page, never skipping a runner button
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.add(QApplication.focusWidget())
+    for button in (*runner.card.item_buttons, runner.projector.show_audience,
+                   runner.projector.blackout_button, runner.day_panel.take_back_button):
+        if button.isEnabled():
+            assert button in reached, button.text()
+    runner.projector.show_audience.setFocus()
+    shown = runner.audience_window.isVisible()
+    qtbot.keyClick(runner.projector.show_audience, Qt.Key.Key_Return)
+    assert runner.audience_window.isVisible() != shown
+    assert runner.projector.show_audience.accessibleName() in (
+        "Show audience window", "Hide audience window")
+    key(qtbot, runner, Qt.Key.Key_Space)  # pause: the button and its name say Resume
+    assert runner.start_button.accessibleName() == "Resume"

@@ -76,6 +76,7 @@ def agenda_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None
         return
     done = [r for r in rows if r.over_minutes is not None]
     over = sum(r.over_minutes or 0.0 for r in done)
+    ran = any(r.actual_minutes is not None for r in rows)  # no empty "Actual" bars
     days = len({r.day for r in rows}) > 1
     count = -(-len(rows) // AGENDA_PER_SLIDE)
     per_page = -(-len(rows) // count)  # balanced pages
@@ -83,7 +84,8 @@ def agenda_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None
     for n, page in enumerate(pages, start=1):
         slide = prs.slides.add_slide(lay.title_only)
         suffix = f" ({n} of {len(pages)})" if len(pages) > 1 else ""
-        set_title(slide, f"How the day ran: planned vs actual{suffix}")
+        set_title(slide, (f"How the day ran: planned vs actual{suffix}" if ran
+                          else f"The agenda as planned{suffix}"))
         drop_empty_placeholders(slide)
         box = content_box(prs, slide)
         if done:
@@ -91,24 +93,27 @@ def agenda_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None
             summary = (f"{len(done)} of {len(rows)} items run, "
                        + (f"{abs(over):.0f} min {word} plan in total" if word else "on plan"))
         else:
-            summary = "Nothing has been run yet: planned minutes only"
+            summary = ("No item was timed with the runner: the planned minutes" if not ran else
+                       "Items are in progress: planned minutes and the minutes so far")
         caption = Box(box.left, box.top, box.width, Inches(0.45))
         textbox(slide, caption, [(summary, 16, False)], colour=MSO_THEME_COLOR.TEXT_2)
         chart_box = Box(box.left, box.top + Inches(0.45), box.width, box.height - Inches(0.45))
         chart_data = ChartData(number_format="0")
         chart_data.categories = [_agenda_label(r, days) for r in page]
         chart_data.add_series("Planned minutes", [r.planned_minutes for r in page])
-        chart_data.add_series("Actual minutes",
-                              [None if r.actual_minutes is None else round(r.actual_minutes)
-                               for r in page])
+        if ran:
+            chart_data.add_series("Actual minutes",
+                                  [None if r.actual_minutes is None else round(r.actual_minutes)
+                                   for r in page])
         frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, chart_box.left,
                                        chart_box.top, chart_box.width, chart_box.height,
                                        chart_data)
         chart = frame.chart
-        chart.has_legend = True
-        chart.legend.position = XL_LEGEND_POSITION.TOP
-        chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(12)
+        chart.has_legend = ran
+        if ran:
+            chart.legend.position = XL_LEGEND_POSITION.TOP
+            chart.legend.include_in_layout = False
+            chart.legend.font.size = Pt(12)
         chart.category_axis.reverse_order = True  # first item at the top
         chart.category_axis.tick_labels.font.size = Pt(11)
         chart.value_axis.visible = False  # the bars carry their minutes
@@ -117,12 +122,16 @@ def agenda_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None
         plot = chart.plots[0]
         plot.gap_width = 60
         plot.overlap = 0
-        planned, actual = plot.series
+        planned = plot.series[0]
         planned.format.fill.solid()
-        planned.format.fill.fore_color.rgb = GREY
-        actual.format.fill.solid()
-        actual.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
-        actual.has_data_labels = False
+        if ran:
+            planned.format.fill.fore_color.rgb = GREY
+            actual = plot.series[1]
+            actual.format.fill.solid()
+            actual.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+            actual.has_data_labels = False
+        else:
+            planned.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
         plot.has_data_labels = True
         labels = plot.data_labels
         labels.font.size = Pt(10)

@@ -126,16 +126,30 @@ def read_rows(path: Path) -> list[list[str]]:
         raise RosterError(str(exc)) from exc
 
 
-def _columns(header: list[str]) -> dict[str, int]:
+HEADER_SEARCH = 10  # rows a title or a blank line may take above the column names
+
+
+def _labels(row: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    for index, cell in enumerate(header):
+    for index, cell in enumerate(row):
         label = clean_line(cell).lower()
         for key, names in HEADERS.items():
             if key not in found and label in names:
                 found[key] = index
-    if "name" not in found:
-        raise RosterError("The first row must name the columns; a 'Name' column is required.")
     return found
+
+
+def _columns(rows: list[list[str]]) -> tuple[int, dict[str, int]]:
+    """Where the column names are and each column. An HR export may put a title (one
+    cell) or blank lines above them; the first row with more is the header."""
+    for at, row in enumerate(rows[:HEADER_SEARCH]):
+        found = _labels(row)
+        if "name" in found:
+            return at, found
+        if sum(1 for cell in row if cell.strip()) > 1:
+            break
+    raise RosterError("No row names the columns: a 'Name' column is required (Role, Manager "
+                      "and Email are optional).")
 
 
 @dataclass(frozen=True)
@@ -176,7 +190,7 @@ class _People:
 
 
 def _read(rows: list[list[str]]) -> tuple[list[_Row], list[Rejection]]:
-    cols = _columns(rows[0])
+    at, cols = _columns(rows)
     read: list[_Row] = []
     rejected: list[Rejection] = []
 
@@ -184,7 +198,7 @@ def _read(rows: list[list[str]]) -> tuple[list[_Row], list[Rejection]]:
         index = cols.get(key)
         return uncut_line(row[index]) if index is not None and index < len(row) else ""
 
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in enumerate(rows[at + 1:], start=at + 2):
         if not any(str(c).strip() for c in row):
             continue
         values = tuple(clean_line(c) for c in row)

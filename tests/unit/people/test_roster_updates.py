@@ -214,3 +214,11 @@ def test_one_email_never_names_two_people(store: OffsiteStore, tmp_path: Path) -
     assert [(r.row, r.reason) for r in plan.rejected] == [
         (4, "e-mail ANN@x.example is also on row 3")]
     assert [r.name for r in plan.accepted] == ["Ann New"]
+
+
+def test_a_title_above_the_column_names_is_skipped(store: OffsiteStore, tmp_path: Path) -> None:
+    """An HR export often starts with a title and a blank line; rows keep their numbers."""
+    plan = plan_import(store, _csv(tmp_path / "hr.csv",
+                                   "Sales team roster (Q4)\n\nName,Role\nNia Park,rep\n,rep\n"))
+    assert [(r.row, r.name) for r in plan.accepted] == [(4, "Nia Park")]
+    assert [(r.row, r.reason) for r in plan.rejected] == [(5, "missing name")]

@@ -225,7 +225,8 @@ class Tx:
     def done(self, step: Step) -> None:
         """Record a step the caller's own code has already carried out."""
         self.steps.append(step)
-        self.session.expire_all()  # ORM objects read before the step see what it wrote
+        if self.session.identity_map:  # ORM objects read before the step see what it wrote
+            self.session.expire_all()
 
     def update(self, model: type[Base], key: int | Key, values: dict[str, Any],
                gone: str = GONE) -> None:

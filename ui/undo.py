@@ -20,10 +20,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from keeper.changes import Changes
-from keeper.ops import Operation
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the store stack loads when a file opens, not with the window
+    from keeper.changes import Changes
+    from keeper.ops import Operation
     from ui.context import AppContext
 
 MERGEABLE_ID = 0x4B50  # one id for every mergeable command; mergeWith compares merge keys

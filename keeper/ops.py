@@ -27,8 +27,8 @@ from keeper.store.offsite_file import OffsiteStore
 
 __all__ = [
     "Changes", "Composite", "Delete", "DeleteRows", "Insert", "InsertRow", "Operation",
-    "OperationError", "ReplaceRows", "SetFields", "Step", "Tx", "Update", "primary_key",
-    "table_of",
+    "OperationError", "ReplaceRows", "SetFields", "Step", "Tx", "Update", "next_position",
+    "primary_key", "table_of",
 ]
 
 Key = dict[str, Any]
@@ -326,6 +326,13 @@ class Operation:
     def absorb(self, other: Operation) -> None:
         """Take ``other`` (applied after this one) into this undo step (merging nudges)."""
         self._steps = [*(self._steps or []), *(other._steps or [])]
+
+
+def next_position(store: OffsiteStore, model: type[Base], *where: Any) -> int:
+    """One past the highest ``position`` of the rows of ``model`` matching ``where``."""
+    table = table_of(model)
+    positions = list(store.session.scalars(select(table.c.position).where(*where)))
+    return max(positions, default=-1) + 1
 
 
 # --- the generic edits ------------------------------------------------------------------

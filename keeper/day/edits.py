@@ -12,9 +12,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from keeper.ops import Operation, Tx, table_of
+from keeper.ops import Operation, Tx, next_position, table_of
 from keeper.store.models import Base
 from keeper.store.offsite_file import OffsiteStore
+
+__all__ = ["PutRow", "Run", "SetPositions", "Staged", "next_position"]
 
 
 @dataclass
@@ -70,8 +72,3 @@ class Staged(Operation):
     def perform(self, tx: Tx) -> None:
         self.plan(tx.store, tx.run)
 
-
-def next_position(store: OffsiteStore, model: type[Base], *where: Any) -> int:
-    table = table_of(model)
-    positions = list(store.session.scalars(select(table.c.position).where(*where)))
-    return max(positions, default=-1) + 1

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
-from sqlalchemy import Table, select
-
-from keeper.store.models import Base
-from keeper.store.offsite_file import OffsiteStore
+from keeper.ops import next_position as next_position  # shared with the day's edits
+from keeper.ops import table_of as table_of
 from keeper.text import clean_block, clean_line
 
 NAME_MAX = 200
@@ -22,10 +19,6 @@ MONEY_MAX = 1e13
 
 class SkoError(ValueError):
     """An edit that cannot be made, worded for the person using the app."""
-
-
-def table_of(model: type[Base]) -> Table:
-    return model.__table__  # type: ignore[return-value]
 
 
 def text_or_none(value: object, max_len: int = TEXT_MAX) -> str | None:
@@ -67,12 +60,6 @@ def check_rating(value: object, what: str = "A rating") -> float | None:
     if not RATING_MIN <= parsed <= RATING_MAX:
         raise SkoError(f"{what} must be from 1 to 10 (got {parsed:g}).")
     return parsed
-
-
-def next_position(store: OffsiteStore, model: type[Base], *where: Any) -> int:
-    table = table_of(model)
-    positions = list(store.session.scalars(select(table.c.position).where(*where)))
-    return max(positions, default=-1) + 1
 
 
 def parse_share(value: object) -> float | None:

@@ -93,6 +93,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(f"schema version: {result.version}{note}")
     for table, count in result.counts.items():
         print(f"{table}: {count}")
+    if result.offsites:
+        print("offsites (id, kind, date, title; * the one the file opens on):")
+    for offsite_id, kind, title, day, default in result.offsites:
+        print(f"{'*' if default else ' '} {offsite_id:>3}  {kind:<10} {day or '(no date)':<10}  "
+              f"{title}")
     print(f"integrity: {result.integrity}")
     return 0
 

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QMessageBox,
 )
 
@@ -26,8 +25,8 @@ def _with_suffix(name: str) -> Path:
 
 
 def new_file(window: MainWindow) -> None:
-    template = window.ask_template()
-    if template is None:
+    choice = window.ask_new_offsite("New offsite file")
+    if choice is None:
         return
     name, _ = QFileDialog.getSaveFileName(
         window, "New offsite file", str(paths.suggested_new_file()), FILE_FILTER
@@ -42,7 +41,8 @@ def new_file(window: MainWindow) -> None:
     from keeper.store.files import new_file as create
 
     try:
-        store = create(path, template_name=template)
+        store = create(path, template_name=choice.template, title=choice.title or None,
+                       date=choice.date)
     except (StoreError, OSError) as exc:
         QMessageBox.warning(window, "New offsite file", f"Could not create {path}: {exc}")
         return
@@ -54,18 +54,14 @@ def new_offsite_here(window: MainWindow) -> None:
     store = window.context.store
     if store is None or store.read_only:
         return
-    template = window.ask_template()
-    if template is None:
-        return
-    title, ok = QInputDialog.getText(window, "New offsite", "Title of the new offsite:")
-    if not ok:
+    choice = window.ask_new_offsite("New offsite in this file")
+    if choice is None:
         return
     from keeper.agenda.templates import load_template
     from keeper.store.files import add_offsite_from_template
-    from keeper.text import clean_line
 
     offsite_id = add_offsite_from_template(
-        store, load_template(template), title=clean_line(title) or None
+        store, load_template(choice.template), title=choice.title or None, date=choice.date
     )
     window.context.set_offsite(offsite_id)
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -33,6 +32,7 @@ from ui.views.registry import VIEWS
 
 if TYPE_CHECKING:
     from keeper.store.offsite_file import OffsiteStore
+    from ui.new_offsite import NewOffsite
 
 log = logging.getLogger(__name__)
 AUTO_BACKUP_MS = 5 * 60 * 1000
@@ -360,13 +360,11 @@ class MainWindow(QMainWindow):
         log.warning("%s: %s", title, exc)
         QMessageBox.warning(self, title, str(exc))
 
-    def ask_template(self) -> str | None:
-        from keeper.agenda.templates import load_template, template_keys
+    def ask_new_offsite(self, heading: str) -> NewOffsite | None:
+        """Template (the leadership offsite preselected), title and date of a new offsite."""
+        from ui.new_offsite import ask_new_offsite
 
-        keys = template_keys()
-        names = [load_template(k).name for k in keys]
-        name, ok = QInputDialog.getItem(self, "Agenda template", "Start from:", names, 0, False)
-        return keys[names.index(name)] if ok else None
+        return ask_new_offsite(self, self.context.clock.now().date(), heading)
 
     # ----- window state -------------------------------------------------------
     def _settings(self) -> QSettings:

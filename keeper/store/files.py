@@ -26,9 +26,12 @@ def add_offsite_from_template(
     """Add a new offsite (agenda from ``template``, everyone active attending)."""
     clock = clock or SystemClock()
     with store.edit() as session:
-        offsite = new_offsite(template, title or template.name, date, clock.now())
+        # A real date from the start: monthly check-ins, the title slide and the summary need it.
+        offsite = new_offsite(template, title or template.name, date or clock.now().date(),
+                              clock.now())
         session.add(offsite)
         session.flush()
+        store.set_default_offsite(offsite.id)  # the Keeper works on what they just added
         session.add_all(agenda_items(template, offsite.id))
         leaders = session.query(Person).filter(
             Person.active.is_(True), Person.role != Role.REP.value
@@ -43,6 +46,8 @@ def new_file(
     template_name: str = DEFAULT_TEMPLATE,
     demo: bool = False,
     clock: Clock | None = None,
+    title: str | None = None,
+    date: dt.date | None = None,
 ) -> OffsiteStore:
     clock = clock or SystemClock()
     template = find_template(template_name)  # fail before creating anything
@@ -53,8 +58,13 @@ def new_file(
                 from keeper.demo import build_demo  # ~0.1 s of imports: only to build it
 
                 build_demo(session, clock)
+                # The template's kind picks the demo offsite the file opens on (the kickoff).
+                mine = [o for o in store.offsites() if o.kind == template.kind]
+                current = store.current_offsite()
+                if mine and current is not None and current.kind != template.kind:
+                    store.set_default_offsite(mine[-1].id)
         else:
-            add_offsite_from_template(store, template, clock=clock)
+            add_offsite_from_template(store, template, title=title, date=date, clock=clock)
     except BaseException:
         store.close()
         raise

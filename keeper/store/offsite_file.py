@@ -21,10 +21,11 @@ from sqlalchemy.orm import Session
 from keeper.store import backups
 from keeper.store.lock import LockOwner, WriterLock
 from keeper.store.migrations import LATEST_VERSION, MigrationFailed, apply_migrations
-from keeper.store.models import Offsite
+from keeper.store.models import Meta, Offsite
 from keeper.store.probe import (  # noqa: F401 (the file's errors, named from here too)
     APPLICATION_ID,
     BUSY_TIMEOUT_MS,
+    DEFAULT_OFFSITE_KEY,
     CorruptFile,
     FileCheck,
     InconsistentFile,
@@ -219,10 +220,20 @@ class OffsiteStore:
         return list(self.session.scalars(select(Offsite).order_by(Offsite.date, Offsite.id)))
 
     def current_offsite(self) -> Offsite | None:
-        """The newest offsite of the file (by date, then creation)."""
+        """The offsite the file opens on: the one chosen for it (``set_default_offsite``),
+        else the newest (by date, then creation)."""
+        chosen = self.session.get(Meta, DEFAULT_OFFSITE_KEY)
+        if chosen is not None and chosen.value.isdigit():
+            offsite = self.session.get(Offsite, int(chosen.value))
+            if offsite is not None:
+                return offsite
         return self.session.scalars(
             select(Offsite).order_by(Offsite.date.desc().nulls_last(), Offsite.id.desc())
         ).first()
+
+    def set_default_offsite(self, offsite_id: int) -> None:
+        """Open the file on this offsite from now on (within an edit; committed by it)."""
+        self.session.merge(Meta(key=DEFAULT_OFFSITE_KEY, value=str(offsite_id)))
 
     def previous_offsite(self, offsite: Offsite) -> Offsite | None:
         stmt = select(Offsite).where(Offsite.id != offsite.id, Offsite.kind == offsite.kind)

@@ -52,6 +52,11 @@ class FileCheck:
     version: int
     integrity: str
     counts: dict[str, int]
+    # (id, kind, title, date or "", is the file's default) for ``keeper check``
+    offsites: tuple[tuple[int, str, str, str, bool], ...] = ()
+
+
+DEFAULT_OFFSITE_KEY = "default_offsite"  # keeper_meta: the offsite the file opens on
 
 
 def create_private_file(path: Path) -> None:
@@ -91,9 +96,11 @@ def probe(path: Path, *, full_check: bool = False) -> FileCheck:
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
             integrity = "; ".join(str(r[0]) for r in rows[:5])
             counts: dict[str, int] = {}
+            offsites: tuple[tuple[int, str, str, str, bool], ...] = ()
             if integrity == "ok" and version <= LATEST_VERSION:
                 for table in ("offsite", "person", "agenda_item"):
                     counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                offsites = _offsites(conn) if full_check else ()
         finally:
             conn.close()
     except StoreError:
@@ -114,7 +121,18 @@ def probe(path: Path, *, full_check: bool = False) -> FileCheck:
             f"this Keeper reads up to version {LATEST_VERSION}). Update Keeper to open it. "
             "The file was not changed."
         )
-    return FileCheck(version=version, integrity=integrity, counts=counts)
+    return FileCheck(version=version, integrity=integrity, counts=counts, offsites=offsites)
+
+
+def _offsites(conn: sqlite3.Connection) -> tuple[tuple[int, str, str, str, bool], ...]:
+    rows = conn.execute("SELECT id, kind, title, coalesce(date, '') FROM offsite "
+                        "ORDER BY date DESC NULLS LAST, id DESC").fetchall()
+    chosen = conn.execute("SELECT value FROM keeper_meta WHERE key = ?",
+                          (DEFAULT_OFFSITE_KEY,)).fetchone()
+    ids = {row[0] for row in rows}
+    default = int(chosen[0]) if chosen and chosen[0].isdigit() and int(chosen[0]) in ids else (
+        rows[0][0] if rows else None)  # as OffsiteStore.current_offsite chooses
+    return tuple((i, kind, title, day, i == default) for i, kind, title, day in rows)
 
 
 def _check_identity(conn: sqlite3.Connection, path: Path, version: int) -> None:

@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from keeper.ops import InsertRow, SetFields
 from keeper.store import backups, paths
@@ -127,7 +128,10 @@ def test_plain_keeper_reopens_the_last_file_and_new_suggests_the_same_name(
     assert second.context.store is not None and second.context.store.path == team
     second.context.set_store(None)
     suggested: list[str] = []
-    monkeypatch.setattr(second, "ask_template", lambda: "sales-leadership-offsite")
+    from ui.new_offsite import NewOffsite
+
+    monkeypatch.setattr(second, "ask_new_offsite", lambda heading: NewOffsite(
+        "sales-leadership-offsite", "", clock.now().date()))
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: suggested.append(a[2]) or ("", ""))
     file_actions.new_file(second)
@@ -210,3 +214,54 @@ def test_a_file_that_wont_open_is_restored_into_a_new_file_beside_it(
     assert len(listed) == 1 and w2.context.store is not None
     assert w2.context.store.path != path
     w2.context.set_store(None)
+
+
+def test_ctrl_n_enter_makes_a_dated_leadership_offsite(qtbot, tmp_path: Path, clock,
+                                                       monkeypatch) -> None:
+    from PySide6.QtCore import QTimer
+
+    from keeper.store.models import Offsite
+    from ui.new_offsite import NewOffsiteDialog
+
+    target = tmp_path / "spring.keeper"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    seen: list[list[str]] = []
+
+    def press_enter() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, NewOffsiteDialog) and w.isVisible()), None)
+        if dialog is None:  # not open yet
+            QTimer.singleShot(10, press_enter)
+            return
+        seen.append([dialog.templates.item(i).text() for i in range(dialog.templates.count())])
+        qtbot.keyClick(dialog.templates, Qt.Key.Key_Return)
+
+    w = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()  # keys reach the menus of the active window only
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    QTimer.singleShot(0, press_enter)
+    qtbot.keyClick(w.nav, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # File ▸ New
+    qtbot.waitUntil(lambda: w.context.store is not None)
+    assert seen and len(seen[0]) == 2
+    assert all(" — " in line and len(line.split(" — ")[1]) > 20 for line in seen[0])
+    store = w.context.store
+    assert store is not None and store.path == target
+    offsite = store.session.query(Offsite).one()
+    assert offsite.kind == "leadership" and offsite.title == "Sales leadership offsite"
+    assert offsite.date == clock.now().date()
+    view = w.views["offsite"]
+    assert view.date.text() == clock.now().strftime("%a %-d %b %Y")
+    w.context.set_store(None)
+
+
+def test_an_undated_offsite_shows_no_date(window: MainWindow) -> None:
+    from keeper.store.models import Offsite
+
+    offsite = window.context.offsite
+    window.context.run(SetFields(Offsite, {"id": offsite.id}, {"date": None}))
+    window.context.set_offsite(offsite.id)
+    view = window.views["offsite"]
+    assert view.date.text() == "Not set: choose the date"
+    assert "2000" not in view.date.text()

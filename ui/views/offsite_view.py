@@ -57,8 +57,10 @@ class OffsiteView(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("ddd d MMM yyyy")
         self.date.setAccessibleName("Date")
+        self.date.setSpecialValueText("Not set: choose the date")  # shown at the minimum date
         self.date.editingFinished.connect(
-            lambda: self._set("date", self.date.date().toPython())
+            lambda: self._set("date", None if self.date.date() == self.date.minimumDate()
+                              else self.date.date().toPython())
         )
         self.day_start = QTimeEdit()
         self.day_start.setDisplayFormat("HH:mm")
@@ -186,6 +188,8 @@ class OffsiteView(QWidget):
         self.keeper.setCurrentIndex(max(0, self.keeper.findData(offsite.keeper_id)))
         if offsite.date:
             self.date.setDate(QDate(offsite.date.year, offsite.date.month, offsite.date.day))
+        else:  # never a date the file does not hold (the demo's, or 1 Jan 2000)
+            self.date.setDate(self.date.minimumDate())
         self.day_start.setTime(QTime(offsite.day_start.hour, offsite.day_start.minute))
         store.session.refresh(offsite)
         for initiative in offsite.initiatives:

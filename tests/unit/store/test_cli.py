@@ -75,3 +75,18 @@ def test_check_refuses_foreign_and_corrupt(tmp_path: Path) -> None:
     assert "not a Keeper offsite file" in result.stderr
     missing = keeper("check", str(tmp_path / "missing.keeper"), tmp=tmp_path)
     assert missing.returncode == 1 and "no file" in missing.stderr
+
+
+def test_new_kickoff_demo_opens_on_the_kickoff_and_check_lists_offsites(tmp_path: Path) -> None:
+    file = tmp_path / "sko.keeper"
+    made = keeper("new", str(file), "--template", "sales-kickoff-2-days", "--demo",
+                  tmp=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert "with offsite 'Sales kickoff 2026'" in made.stdout
+    check = keeper("check", str(file), tmp=tmp_path)
+    assert check.returncode == 0, check.stderr
+    lines = [ln for ln in check.stdout.splitlines() if ln[:1] in ("*", " ")]
+    assert len(lines) == 3  # spring and today's leadership offsites, and the kickoff
+    chosen = [ln for ln in lines if ln.startswith("*")]
+    assert len(chosen) == 1 and "kickoff" in chosen[0] and "Sales kickoff 2026" in chosen[0]
+    assert all(ln[1:].split()[0].isdigit() for ln in lines)  # each with its id

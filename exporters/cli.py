@@ -18,7 +18,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                              template=getattr(args, "template", None),
                              names=bool(getattr(args, "names", False)),
                              offsite_id=getattr(args, "offsite", None),
-                             feedback=getattr(args, "feedback", None))
+                             feedback=getattr(args, "feedback", None),
+                             warn=lambda text: print(f"keeper: note: {text}", file=sys.stderr))
     except (ExportError, StoreError) as exc:
         print(f"keeper: export failed: {exc}", file=sys.stderr)
         return 1

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from exporters import gratitude
 from exporters.data import ExportData, NoOffsite, gather
 from keeper.store.backups import copy_database
 from keeper.store.migrations import LATEST_VERSION, apply_migrations
@@ -34,14 +35,16 @@ def export_files(
     offsite_id: int | None = None,
     now: dt.datetime | None = None,
     progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> list[str]:
     """Write the workbook and/or the deck for ``path``'s offsite; return lines to show.
 
     ``feedback`` names a folder for the private Start/Stop/Continue feedback, one
     workbook per person; nothing else ever carries it. The offsite file is opened
     read-only (an export never changes it, and works while the app has the file open).
-    Raises :class:`ExportError` with a message naming the path on any problem; a file
-    already at a destination stays intact.
+    ``warn`` hears, before the deck is written, what the Keeper may want to fix first
+    (notes of gratitude not written). Raises :class:`ExportError` with a message naming
+    the path on any problem; a file already at a destination stays intact.
     """
     if xlsx is None and pptx is None and feedback is None:
         raise ExportError("Nothing to export: give a workbook (.xlsx) and/or a deck (.pptx).")
@@ -60,6 +63,8 @@ def export_files(
 
     report(5, "Reading the offsite file")
     data = read_offsite(Path(path), offsite_id, now)
+    if pptx is not None and warn is not None and (message := gratitude.warning(data)):
+        warn(message)
     lines = []
     if xlsx is not None:
         report(30, "Writing the workbook")

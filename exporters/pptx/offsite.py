@@ -11,6 +11,7 @@ from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.presentation import Presentation as PresentationType
 from pptx.util import Inches, Pt
 
+from exporters import gratitude
 from exporters.data import AgendaRow, ClusterNotes, ExportData
 from exporters.pptx.kit import (
     BODIES,
@@ -386,7 +387,7 @@ def gratitude_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> N
         slide = prs.slides.add_slide(lay.title)
         set_title(slide, f"Thank you, {one_line(person.name, 60)}")
         note = clean(person.gratitude_note or "", 600).strip()
-        text = note or f"[Your note of gratitude to {one_line(person.first_name, 40)} goes here]"
+        text = note or gratitude.drafted(data, person)
         sub = placeholder(slide, (PP_PLACEHOLDER.SUBTITLE, *BODIES))
         if sub is not None:
             set_text(sub.text_frame, text)
@@ -394,11 +395,11 @@ def gratitude_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> N
             sub.text_frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE
             for para in sub.text_frame.paragraphs:
                 for run in para.runs:
-                    run.font.italic = not note
                     run.font.size = Pt(24 if len(text) < 200 else 18)
         else:
             textbox(slide, content_box(prs, slide), [(text, 24, False)])
         drop_empty_placeholders(slide)
         speaker_notes(slide, [f"Gratitude: {person.name}.",
-                       note or "No note written yet: write it in Keeper's Export view, or here."])
+                       "" if note else "Drafted by Keeper from the day; write your own note "
+                                       "in Keeper's Export view, or here."])
 

@@ -135,3 +135,8 @@ def test_tally_workbook_has_no_feedback_sheets(qtbot, view: ExportView, tmp_path
     view.start_export()
     _wait_done(qtbot, view)
     assert not any(n.startswith("Feedback") for n in load_workbook(tmp_path / "t.xlsx").sheetnames)
+
+
+def test_unwritten_notes_of_gratitude_are_flagged(view: ExportView) -> None:
+    assert view.gratitude_warning.isVisible()
+    assert view.gratitude_warning.text().startswith("5 of 7 notes are not written yet")

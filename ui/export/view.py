@@ -152,10 +152,15 @@ class ExportView(QWidget):
         self.gratitude.itemChanged.connect(self._gratitude_edited)
         thanks = QGroupBox("Notes of gratitude: one slide for each leader who attended")
         thanks_box = QVBoxLayout(thanks)
-        hint = QLabel("Double-click (or F2) a note to write it. An empty note leaves a "
-                      "placeholder line on the slide to fill in later.")
+        hint = QLabel("Double-click (or F2) a note to write it. Where you write none, Keeper "
+                      "drafts a thank-you from what that leader did today.")
         hint.setWordWrap(True)
+        self.gratitude_warning = QLabel()
+        self.gratitude_warning.setWordWrap(True)
+        self.gratitude_warning.setAccessibleName("Notes of gratitude not written")
+        self.gratitude_warning.setStyleSheet("color: #8a5300;")
         thanks_box.addWidget(hint)
+        thanks_box.addWidget(self.gratitude_warning)
         thanks_box.addWidget(self.gratitude)
 
         private = QGroupBox("Private feedback")
@@ -216,10 +221,19 @@ class ExportView(QWidget):
         self._loading = True
         try:
             self.gratitude.setRowCount(0)
+            self.gratitude_warning.hide()
             store, offsite = self.context.store, self.context.offsite
             if store is None or offsite is None:
                 return
-            for row in directory.gratitude_rows(store, offsite.id, offsite.keeper_id):
+            rows = directory.gratitude_rows(store, offsite.id, offsite.keeper_id)
+            missing = [row.name for row in rows if not (row.note or "").strip()]
+            if missing:
+                self.gratitude_warning.setText(
+                    f"{len(missing)} of {len(rows)} notes are not written yet "
+                    f"({', '.join(missing[:6])}{' …' if len(missing) > 6 else ''}): "
+                    "their slides carry a thank-you drafted from the day until you write one.")
+                self.gratitude_warning.show()
+            for row in rows:
                 r = self.gratitude.rowCount()
                 self.gratitude.insertRow(r)
                 who = QTableWidgetItem(row.name)

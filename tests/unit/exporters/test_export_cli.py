@@ -154,3 +154,12 @@ def test_export_loads_no_qt_and_only_the_writer_it_needs(
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert out.exists()
+
+
+def test_unwritten_notes_of_gratitude_are_named_before_the_deck_is_written(
+        tmp_path: Path, demo_file: Path) -> None:
+    deck = keeper("export", str(demo_file), "--pptx", str(tmp_path / "d.pptx"), tmp=tmp_path)
+    assert deck.returncode == 0, deck.stderr
+    assert "5 of 7 notes of gratitude are not written (Elena Fischer, Marcus Obi" in deck.stderr
+    workbook = keeper("export", str(demo_file), "--xlsx", str(tmp_path / "t.xlsx"), tmp=tmp_path)
+    assert workbook.returncode == 0 and "gratitude" not in workbook.stderr

@@ -156,9 +156,14 @@ def test_a_gratitude_slide_for_each_leader(tmp_path: Path, demo_data: ExportData
     ]  # everyone who attended but the Keeper
     tommy = _all_text(thanks[-1])
     assert "Thank you for coaching every new rep through their first deals." in tommy
-    marcus = _all_text(thanks[1])
-    assert "[Your note of gratitude to Marcus goes here]" in marcus
-    assert thanks[1].has_notes_slide
+    marcus = _all_text(thanks[1])  # no note written: a thank-you drafted from his day
+    wrote = sum(1 for i in demo_data.ideas if i.author == "Marcus Obi")
+    assert wrote and f"Thank you, Marcus, for the {wrote} opportunities you put on the board" in (
+        marcus)
+    for slide in thanks:
+        assert "[" not in _all_text(slide) and "goes here" not in _all_text(slide)
+    assert "Drafted by Keeper" in thanks[1].notes_slide.notes_text_frame.text
+    assert "Drafted" not in thanks[-1].notes_slide.notes_text_frame.text
 
 
 def test_hostile_text_does_not_break_the_deck(tmp_path: Path, demo_data: ExportData) -> None:

@@ -26,7 +26,8 @@ from keeper.agenda.ops import (
 from keeper.agenda.timer import PersistedTimer, Runner, TimerState
 from keeper.changes import Changes
 from keeper.ops import Composite
-from keeper.store.models import AgendaItem, Person
+from keeper.people import directory
+from keeper.store.models import AgendaItem
 from keeper.store.offsite_file import StoreError
 from ui.context import AppContext
 
@@ -65,7 +66,7 @@ class RunDay:
             self.runner, self.items, self.entries = None, [], []
             self.message, self.blackout = "", False
             return
-        self.people = {p.id: p.name for p in store.session.query(Person)}
+        self.people = directory.names(store)
         saved = load_runner_state(store, offsite.id)
         self.message, self.blackout = saved.message or "", saved.blackout
         all_items = agenda_items(store, offsite.id)
@@ -93,7 +94,7 @@ class RunDay:
         if store is None or offsite is None:
             return False
         saved = self.runner.to_persisted() if self.runner else None
-        self.people = {p.id: p.name for p in store.session.query(Person)}
+        self.people = directory.names(store)
         all_items = agenda_items(store, offsite.id)
         self.days = days_of(all_items)
         if self.day not in self.days:

@@ -28,6 +28,7 @@ from exporters.xlsx.kit import (
     Fill,
     Look,
     Table,
+    bar_chart,
     colour,
     dress,
     fill_look,
@@ -208,6 +209,10 @@ def _audit(ws: Worksheet, data: ExportData) -> None:
         if g.competency_id in priority:
             for c in range(1, 7):
                 ws.cell(row=gaps.last_row, column=c).font = BOLD_FONT
+    if audit.gaps:  # beside the gaps table: where self and manager see it differently
+        bar_chart(ws, f"H{row + 1}", "Self vs manager rating (team means)",
+                  categories=(1, row + 2, gaps.last_row), series=(2, 3), header_row=row + 1,
+                  number_format=RATING_FORMAT, across=True)
     row = gaps.last_row + 2
     legend = [("Ratings", "")] + [(f"{band} ({span})", HEAT[band]) for band, span in HEAT_LEGEND]
     legend += [("Gap", "")] + [(text, GAP[band]) for band, text in GAP_LEGEND]
@@ -266,6 +271,11 @@ def _recognition(ws: Worksheet, data: ExportData) -> None:
     for t in sorted(rec.tiers, key=lambda t: -t.threshold):
         tiers.add([t.name, t.threshold, len(t.reps)])
     tiers.finish(filter_=False, freeze=False)
+    if rec.tiers:
+        left = tiers.left
+        bar_chart(ws, f"{get_column_letter(left)}{tiers.last_row + 2}", "Reps in each tier",
+                  categories=(left, tiers.top + 1, tiers.last_row), series=(left + 2,),
+                  header_row=tiers.top)
 
 
 def _measure_label(data: ExportData, date: Any) -> str:

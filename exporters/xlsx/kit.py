@@ -15,6 +15,8 @@ from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.label import DataLabelList
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -197,3 +199,44 @@ def colour(ws: Worksheet, row: int, column: int, table: dict[str, str], key: str
 
 
 Fill = Callable[[Worksheet, ExportData], None]  # writes one sheet
+
+
+SERIES_COLOURS = ("2E86AB", "F5A66E", "7FB069")
+
+
+def bar_chart(ws: Worksheet, anchor: str, title: str, *, categories: tuple[int, int, int],
+              series: Sequence[int], header_row: int, number_format: str = "General",
+              across: bool = False) -> BarChart:
+    """A native bar chart of a table on ``ws``: ``categories`` is (column, first row, last
+    row), ``series`` the value columns (their header at ``header_row`` names each). Its
+    labels and names are the table's cells, which :func:`put` wrote as text."""
+    column, first, last = categories
+    chart = BarChart()
+    chart.type = "bar" if across else "col"
+    chart.style = 10
+    chart.title = title
+    chart.y_axis.majorGridlines = None
+    chart.y_axis.number_format = number_format
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    if across:
+        chart.x_axis.scaling.orientation = "maxMin"  # the table's first row at the top
+    for k, col in enumerate(series):
+        chart.add_data(Reference(ws, min_col=col, min_row=header_row, max_row=last),
+                       titles_from_data=True)
+        chart.series[-1].graphicalProperties.solidFill = SERIES_COLOURS[k % 3]
+        chart.series[-1].graphicalProperties.line.solidFill = SERIES_COLOURS[k % 3]
+    chart.set_categories(Reference(ws, min_col=column, min_row=first, max_row=last))
+    chart.dataLabels = DataLabelList()
+    chart.dataLabels.showVal = True
+    for flag in ("showCatName", "showSerName", "showLegendKey", "showPercent"):
+        setattr(chart.dataLabels, flag, False)
+    if len(series) == 1:
+        chart.legend = None
+    else:
+        chart.legend.position = "t"
+    rows = last - first + 1
+    chart.height = max(7.5, (0.8 * rows * len(series) + 2) if across else 7.5)
+    chart.width = 18
+    ws.add_chart(chart, anchor)
+    return chart

@@ -355,3 +355,15 @@ def test_export_files_and_the_cli_take_an_offsite(tmp_path: Path, capsys) -> Non
     assert cmd_export(args) == 1
     err = capsys.readouterr().err
     assert "no offsite with the id 999" in err and f"{kid} Sales kickoff 2026" in err
+
+
+def test_kickoff_workbook_has_native_charts_where_a_reader_looks(tmp_path: Path,
+                                                                kickoff: ExportData) -> None:
+    wb = load_workbook(write_xlsx(kickoff, tmp_path / "ko.xlsx"))
+    audit, = wb["Reality audit"]._charts
+    refs = [s.val.numRef.f for s in audit.series]
+    assert len(refs) == 2 and all(r.startswith("'Reality audit'!$B$") or
+                                  r.startswith("'Reality audit'!$C$") for r in refs)
+    assert audit.series[0].tx.strRef.f.startswith("'Reality audit'!B")  # "Self (mean)"
+    tiers, = wb["Recognition"]._charts
+    assert len(tiers.series) == 1

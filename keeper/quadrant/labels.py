@@ -56,6 +56,17 @@ class _Grid:
         for key in self._keys(box):
             self.cells.setdefault(key, []).append(box)
 
+    def count(self, box: Box) -> int:
+        """How many taken boxes overlap ``box`` (each once)."""
+        left, top, right, bottom = box
+        seen = set()
+        for i in range(int(left // _CELL), int(right // _CELL) + 1):
+            for j in range(int(top // _CELL), int(bottom // _CELL) + 1):
+                for o in self.cells.get((i, j), ()):
+                    if o[0] < right and left < o[2] and o[1] < bottom and top < o[3]:
+                        seen.add(id(o))
+        return len(seen)
+
     def free(self, box: Box) -> bool:
         left, top, right, bottom = box
         cells = self.cells
@@ -167,11 +178,13 @@ def place_badges(candidates: Sequence[Sequence[Box]], points: Sequence[Point],
     """For each badge, the index of the first candidate box that no dot touches and
     that covers none of ``avoid`` (the quadrants' text); else the one the fewest dots
     touch, text-free ones first."""
-    dots = [_dot_box(p, radius) for p in points]
+    grid = _Grid()
+    for p in points:
+        grid.take(_dot_box(p, radius))
 
     def cost(box: Box) -> tuple[int, int]:
         text = sum(1 for t in avoid if _overlap(box, t))
-        return (text, sum(1 for d in dots if _overlap(box, d)))
+        return (text, grid.count(box))
 
     chosen = []
     for boxes in candidates:

@@ -108,9 +108,8 @@ class ShapeTab(QScrollArea):
         self.manager_bars.set_rows(rows)
         found = flags(current, previous)
         self.flags_label.setText(flags_html(found, name) if found else NO_FLAGS)
-        self._show_movement(data, current, previous, name)
 
-    def _show_movement(self, data: BoardData, current: list[RepPlacement],
+    def show_movement(self, data: BoardData, current: list[RepPlacement],
                        previous: list[RepPlacement], name: Callable[[int], str]) -> None:
         title = data.previous_title or "the last offsite"
         self.movement_title.setText(f"Movement since {title}")

@@ -37,6 +37,7 @@ class BoardState:
         # Once per event-loop turn, each in its own event: the names' layout, the Shape tab.
         self._labels_later = _soon(view, lambda: view.board.relayout())
         self._shape_later = _soon(view, self.update_shape)
+        self._movement_later = _soon(view, self.update_movement)
 
     def in_filter(self, manager_id: int | None) -> bool:
         return self.view.toolbar.in_filter(manager_id)
@@ -159,9 +160,11 @@ class BoardState:
                 return
 
     def refresh_later(self) -> None:
-        """What may wait for the end of the event-loop turn: names, the Shape tab."""
+        """What may wait for the end of the event-loop turn, each in its own event so
+        that none holds the UI thread long: names, the Shape tab's bars, its movement list."""
         self._labels_later.start()
         self._shape_later.start()
+        self._movement_later.start()
 
     def update_shape(self) -> None:
         view = self.view
@@ -169,6 +172,10 @@ class BoardState:
             view.data, self.visible_placements(), self.visible_previous(),
             view.toolbar.filter_name(),
             lambda m: view.manager_filter is not None and self.in_filter(m), self.name)
+
+    def update_movement(self) -> None:
+        self.view.shape.show_movement(self.view.data, self.visible_placements(),
+                                      self.visible_previous(), self.name)
 
     def update_counts(self, placements: list[RepPlacement]) -> QuadrantShares:
         self.live_quadrant = None

@@ -41,6 +41,7 @@ from keeper.board.geometry import (
     grid_columns,
     grid_positions,
     note_rect,
+    pack_frames,
     union,
 )
 from keeper.board.loading import (
@@ -68,6 +69,6 @@ __all__ = [
     "ToggleSupport",
     "_frames", "_overlaps", "accept_suggestion", "board_people", "cluster_at",
     "cluster_bounds", "frame_size", "free_slot", "free_spot", "grid_columns", "grid_positions",
-    "inbox_positions", "initials", "load_board", "note_rect", "reading_order",
+    "inbox_positions", "initials", "load_board", "note_rect", "pack_frames", "reading_order",
     "split_notes", "tally_config", "union",
 ]

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import math
-
 from sqlalchemy.orm import Session
 
 from keeper.board.geometry import (
-    MARGIN,
-    MAX_ROW_WIDTH,
+    GAP_X,
+    GAP_Y,
+    INBOX_COLUMNS,
+    NOTE_H,
+    NOTE_W,
     frame_size,
     grid_positions,
     inbox_spot,
+    pack_frames,
 )
 from keeper.board.operation import BoardOperation, load_fresh, offsite_of_cluster
 from keeper.board.placement import reading_order
@@ -40,14 +42,16 @@ class TidyCluster(BoardOperation):
 
 
 class ArrangeBoard(BoardOperation):
-    """Tidy every cluster and lay the frames out in rows without overlaps, biggest
-    first; loose notes go in a grid to the right. Nothing changes group or votes."""
+    """Tidy every cluster and pack the frames in rows without overlaps or wasted space,
+    shaped for a laptop screen (``geometry.pack_frames``), the loose notes' grid packed
+    with them. Nothing changes group or votes."""
 
     text = "Arrange the board"
 
-    def __init__(self, offsite_id: int) -> None:
+    def __init__(self, offsite_id: int, aspect: float = 1.6) -> None:
         super().__init__()
         self.offsite_id = offsite_id
+        self.aspect = aspect if aspect > 0 else 1.6  # the screen's width over its height
 
     def _perform(self, s: Session) -> None:
         data = load_fresh(s, self.offsite_id)
@@ -56,24 +60,22 @@ class ArrangeBoard(BoardOperation):
         for c in data.clusters:
             notes = reading_order(data.notes_in(c.id))
             groups.append((c, notes, frame_size(len(notes))))
-        total = sum(w * h for _c, _n, (w, h) in groups)
-        row_width = max(MAX_ROW_WIDTH, math.sqrt(total) * 1.6)
-        x = y = row_h = 0.0
-        right = 0.0
-        for c, notes, (w, h) in groups:
-            if x > 0 and x + w > row_width:
-                x, y, row_h = 0.0, y + row_h + MARGIN, 0.0
+        loose = [n for n in data.notes if n.cluster_id not in known]
+        sizes = [size for _c, _n, size in groups]
+        if loose:  # the loose notes' grid is packed like one more frame
+            columns = min(INBOX_COLUMNS, len(loose))
+            rows = -(-len(loose) // INBOX_COLUMNS)
+            sizes.append((columns * (NOTE_W + GAP_X) - GAP_X, rows * (NOTE_H + GAP_Y) - GAP_Y))
+        spots = pack_frames(sizes, self.aspect)
+        for (c, notes, (w, h)), (x, y) in zip(groups, spots, strict=False):
             if (c.x, c.y, c.width, c.height) != (x, y, w, h):
                 self._update(s, Cluster, c.id, x=x, y=y, width=w, height=h)
             for n, (nx, ny) in zip(notes, grid_positions(x, y, len(notes)), strict=True):
                 if (n.x, n.y) != (nx, ny):
                     self._update(s, Note, n.id, x=nx, y=ny)
-            right = max(right, x + w)
-            x += w + MARGIN
-            row_h = max(row_h, h)
-        loose = [n for n in data.notes if n.cluster_id not in known]
-        x0 = right + MARGIN if groups else 0.0
-        for i, n in enumerate(loose):
-            nx, ny = inbox_spot(x0, 0.0, i)
-            if (n.x, n.y) != (nx, ny):
-                self._update(s, Note, n.id, x=nx, y=ny)
+        if loose:
+            x0, y0 = spots[-1]
+            for i, n in enumerate(loose):
+                nx, ny = inbox_spot(x0, y0, i)
+                if (n.x, n.y) != (nx, ny):
+                    self._update(s, Note, n.id, x=nx, y=ny)

@@ -133,3 +133,40 @@ def free_slot(frame: Rect, occupied: Sequence[Rect],
     if best is None:  # every place of the grid is covered by stray notes: start a row below
         return (x + PAD, bottom + GAP_Y)
     return (best[2], best[1])
+
+
+def pack_frames(sizes: Sequence[tuple[float, float]],
+                aspect: float = 1.6) -> list[tuple[float, float]]:
+    """Top-left of each frame (``sizes`` in order), packed in shelves without overlaps:
+    frames of like height share a row (tallest first), and the row width is chosen so
+    that the whole reads best on a screen ``aspect`` times as wide as it is tall."""
+    if not sizes:
+        return []
+    order = sorted(range(len(sizes)), key=lambda i: (-sizes[i][1], -sizes[i][0], i))
+    widest = max(w for w, _h in sizes)
+    total = sum(w + MARGIN for w, _h in sizes)
+    best: tuple[float, list[tuple[float, float]]] | None = None
+    steps = 24
+    for k in range(steps + 1):
+        limit = widest + (total - widest) * k / steps
+        spots, width, height = _shelves(sizes, order, limit)
+        scale = min(aspect / width, 1.0 / height)  # how large it shows on that screen
+        if best is None or scale > best[0] + 1e-12:
+            best = (scale, spots)
+    assert best is not None
+    return best[1]
+
+
+def _shelves(sizes: Sequence[tuple[float, float]], order: Sequence[int],
+             limit: float) -> tuple[list[tuple[float, float]], float, float]:
+    spots: list[tuple[float, float]] = [(0.0, 0.0)] * len(sizes)
+    x = y = row_h = right = 0.0
+    for i in order:
+        w, h = sizes[i]
+        if x > 0 and x + w > limit:
+            x, y, row_h = 0.0, y + row_h + MARGIN, 0.0
+        spots[i] = (x, y)
+        right = max(right, x + w)
+        x += w + MARGIN
+        row_h = max(row_h, h)
+    return spots, right, y + row_h

@@ -477,6 +477,20 @@ def test_arrange_keeps_groups_and_undoes(qtbot, view, context):
     assert context.undo_stack.undoText() == "Arrange the board"
 
 
+def test_arrange_then_fit_shows_the_board_larger_at_laptop_size(qtbot, context):
+    view = laptop_view(qtbot, context)
+    qtbot.wait(1)
+    before = view.canvas.zoom()
+    qtbot.keyClick(view.canvas, Qt.Key.Key_A,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view.canvas, Qt.Key.Key_F)
+    frames = [c.sceneBoundingRect() for c in view.scene.clusters.values()]
+    assert not any(a.intersects(b) for i, a in enumerate(frames) for b in frames[i + 1:])
+    assert view.canvas.zoom() > before * 1.05  # packed: less empty board to fit
+    loose = [n.sceneBoundingRect() for n in view.scene.notes.values() if n.cluster_id is None]
+    assert not any(r.intersects(f) for r in loose for f in frames)
+
+
 def test_cluster_items_are_frames(view):
     frames = [i for i in view.scene.items() if isinstance(i, ClusterItem)]
     assert len(frames) == 7

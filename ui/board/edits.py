@@ -152,7 +152,9 @@ class BoardEdits(QWidget):
             self.run(ops[0] if len(ops) == 1 else Composite(ops, text="Tidy groups"))
 
     def arrange_board(self) -> None:
-        if self.data is not None and self.run(bo.ArrangeBoard(self.data.offsite_id)):
+        viewport = self.canvas.viewport()  # packed to the shape of this screen
+        aspect = viewport.width() / max(1, viewport.height())
+        if self.data is not None and self.run(bo.ArrangeBoard(self.data.offsite_id, aspect)):
             self.canvas.fit_all()
 
     def delete_selection(self) -> None:

@@ -494,3 +494,15 @@ def test_several_notes_dropped_on_one_group_never_land_on_each_other(demo_store)
     rects = [bo.note_rect(n.x, n.y) for n in after.notes_in(target.id)]
     for i, a in enumerate(rects):
         assert not any(bo._overlaps(a, b) for b in rects[i + 1:])
+
+
+def test_packed_frames_fill_a_laptop_screen_without_overlaps():
+    sizes = [bo.frame_size(n) for n in (9, 7, 6, 6, 4, 4, 4, 3, 12, 2)]
+    spots = bo.pack_frames(sizes)
+    rects = [(x, y, w, h) for (x, y), (w, h) in zip(spots, sizes, strict=True)]
+    assert not any(bo._overlaps(a, b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    whole = bo.union(rects)
+    used = sum(w * h for w, h in sizes) / (whole[2] * whole[3])
+    assert used >= 0.6  # the frames, not gaps, fill the box they make
+    # shaped for a 16:10 screen: neither a tall column nor one long row
+    assert 1.0 <= whole[2] / whole[3] <= 2.6

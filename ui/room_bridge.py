@@ -143,8 +143,8 @@ class RoomController(QObject):
     opened_changed = Signal(bool)
 
     def __init__(self, context: AppContext, parent: QObject | None = None,
-                 hosts: Callable[[], list[str]] = lan_addresses,
-                 port: int = PREFERRED_PORT) -> None:
+                 hosts: Callable[[], list[str]] | None = None,
+                 port: int | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.desk = QtDesk(context, self)
@@ -170,11 +170,11 @@ class RoomController(QObject):
         """Start serving; raises :class:`RoomError` with a sentence when it cannot."""
         if self.server is not None:
             return
-        hosts = self._hosts()
+        hosts = (self._hosts or lan_addresses)()
         room = Room(self.context.clock)
         room.listen(self.devices_changed.emit)  # from the server thread: Qt queues it
         server: RoomServer | None = None
-        for port in dict.fromkeys((self._port, 0)):
+        for port in dict.fromkeys((PREFERRED_PORT if self._port is None else self._port, 0)):
             server = RoomServer(room, self.desk, hosts, port)
             try:
                 server.start()

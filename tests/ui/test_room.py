@@ -118,3 +118,31 @@ def test_no_network_is_said_in_the_panel(qtbot, context: AppContext) -> None:
     widget.open_room()
     assert "No network" in widget.status.text()
     assert controller.server is None
+
+
+def test_run_open_the_room_opens_it_and_closing_keeper_stops_it(qtbot, demo_path, clock,
+                                                                 monkeypatch) -> None:
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr("ui.room_bridge.lan_addresses", lambda: ["127.0.0.1"])
+    monkeypatch.setattr("ui.room_bridge.PREFERRED_PORT", 0)
+    window = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(demo_path)
+    run_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Run")
+    action = next(a for a in run_menu.actions() if a.text() == "Open the &room…")
+    action.trigger()
+    controller = window.room_panel.controller
+    assert controller.is_open and window.room_panel.isVisible()
+    assert window.context.audience.key == PROJECTOR_KEY
+    port = controller.server.port
+    phone = Phone(port)
+    assert off_thread(qtbot, lambda: phone.post("/api/roster", {"code": controller.room.code})
+                      ).status == 200
+    window.close()
+    assert not controller.is_open
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+    with pytest.raises(OSError):
+        conn.request("GET", "/")
+        conn.getresponse()

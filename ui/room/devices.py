@@ -140,10 +140,10 @@ class Room:
     def claim(self, person_id: int, name: str, address: str) -> Device:
         """A phone picks its name: in at once, or waiting when that name is already taken."""
         now = self.clock.monotonic()
-        taken = person_id in self.claimed()
-        device = Device(secrets.token_urlsafe(24), person_id, name, address, now, now,
-                        admitted=not taken, refilled=now)
-        with self._lock:
+        with self._lock:  # two phones picking one name at once: only the first is in
+            taken = any(d.person_id == person_id and d.admitted for d in self._devices.values())
+            device = Device(secrets.token_urlsafe(24), person_id, name, address, now, now,
+                            admitted=not taken, refilled=now)
             self._devices[device.token] = device
         self.changed()
         return device

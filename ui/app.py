@@ -9,7 +9,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from keeper import __version__
 from keeper.store import paths
 from keeper.store.write_errors import write_error_message
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 log = logging.getLogger("keeper")
 
@@ -78,6 +81,18 @@ def install_crash_dialog(log_file: Path) -> None:
     sys.excepthook = hook
 
 
+def _close_once_built(window: MainWindow, after_ms: int) -> None:
+    """Smoke runs: close after ``after_ms``, and not before every view has been built."""
+
+    def close_if_built() -> None:
+        if window.views.missing():
+            QTimer.singleShot(100, close_if_built)
+        else:
+            window.close()
+
+    QTimer.singleShot(after_ms, close_if_built)
+
+
 def run_gui(file: Path | None = None, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -96,7 +111,7 @@ def run_gui(file: Path | None = None, demo: bool = False) -> int:
     exit_after = os.environ.get("KEEPER_EXIT_AFTER_MS")  # smoke tests of a built app
     if exit_after:  # every view is built (an error exits 70), then the window closes
         window.file_ready.connect(window.views.build_rest_when_idle)
-        QTimer.singleShot(int(exit_after), window.close)
+        _close_once_built(window, int(exit_after))
     window.open_initial(file, demo)  # before showing: the first frame has the file in it
     window.show()
     return app.exec()

@@ -57,10 +57,14 @@ class LazyViews:
     def values(self) -> Iterator[QWidget]:
         return self.built()
 
+    def missing(self) -> list[str]:
+        """The views not built yet."""
+        return [s.key for s in VIEWS if s.key not in self._built]
+
     def build_rest_when_idle(self) -> None:
         """Build the remaining views one per turn of the event loop (the smoke test's
         "every view builds"; a person's session builds each view when it is shown)."""
-        missing = [s.key for s in VIEWS if s.key not in self._built]
+        missing = self.missing()
         if missing:
             self[missing[0]]
             QTimer.singleShot(0, self.build_rest_when_idle)

@@ -28,6 +28,8 @@ from keeper.tables.cells import one_line
 OKRS_PER_SLIDE = 6
 TACTICS_PER_SLIDE = 10
 BRIDGES = 4
+QUESTIONS_PER_SLIDE = 4
+REFLECTIONS_PER_SLIDE = 8
 
 
 def _caption(slide: object, box: Box, text: str) -> Box:
@@ -64,6 +66,55 @@ def okr_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
                       f"  Didn't: {o.went_badly}" if o.went_badly else "",
                       f"  On the floor: {o.on_the_floor}" if o.on_the_floor else ""]
         speaker_notes(slide, lines)
+
+
+def question_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
+    """The north-star questions with the room's answers, then the best practices shared."""
+    day = data.day
+    questions = list(day.questions) if day else []
+    pages = [questions[i:i + QUESTIONS_PER_SLIDE]
+             for i in range(0, len(questions), QUESTIONS_PER_SLIDE)]
+    for n, page in enumerate(pages, start=1):
+        suffix = f" ({n} of {len(pages)})" if len(pages) > 1 else ""
+        slide, box = new_slide(prs, lay, f"North-star questions and the room's answers{suffix}")
+        start = (n - 1) * QUESTIONS_PER_SLIDE
+        rows = [[start + i + 1, q.text, q.answers or "(not answered yet)"]
+                for i, q in enumerate(page)]
+        add_table(slide, box, ["#", "Question", "The room's answers"], rows,
+                  widths=(0.06, 0.4, 0.54), size=15, centre=(0,), row_height=Inches(1.0),
+                  chars=260)
+        speaker_notes(slide, [f"{start + i + 1}. {q.text}\n   {q.answers or 'Not answered yet.'}"
+                              for i, q in enumerate(page)])
+    talks = [t for t in (day.talks if day else ()) if t.presenter_name or t.strength]
+    if talks:
+        slide, box = new_slide(prs, lay, "Best practices shared today")
+        shown = talks[:BRIDGES]
+        gap = Inches(0.3)
+        width = int((box.width - gap * (len(shown) - 1)) / len(shown))
+        accents = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2,
+                   MSO_THEME_COLOR.ACCENT_3, MSO_THEME_COLOR.ACCENT_4)
+        for i, talk in enumerate(shown):
+            card = Box(box.left + i * (width + gap), box.top, width, min(box.height,
+                                                                         Inches(3.2)))
+            draw_card(slide, card, one_line(talk.presenter_name or "Presenter to name", 40),
+                      [(one_line(talk.strength or "Topic to name", 200), 18, False)],
+                      accents[i % len(accents)])
+        speaker_notes(slide, [f"{t.presenter_name or 'Presenter to name'}: "
+                              f"{t.strength or 'topic to name'}" for t in talks])
+
+
+def reflection_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
+    """What each leader takes away, in their words."""
+    reflections = list(data.day.reflections) if data.day else []
+    pages = [reflections[i:i + REFLECTIONS_PER_SLIDE]
+             for i in range(0, len(reflections), REFLECTIONS_PER_SLIDE)]
+    for n, page in enumerate(pages, start=1):
+        suffix = f" ({n} of {len(pages)})" if len(pages) > 1 else ""
+        slide, box = new_slide(prs, lay, f"Reflections: what we take away{suffix}")
+        size = 18 if len(page) <= 5 else 15
+        textbox(slide, box, [(f"{one_line(person, 40)}: {one_line(r.text, 200)}", size, False)
+                             for person, r in page])
+        speaker_notes(slide, [f"{person}: {r.text}" for person, r in page])
 
 
 def _charter_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None:

@@ -50,6 +50,7 @@ def build_deck(data: ExportData, template: Path | None = None, names: bool = Fal
     offsite.title_slide(prs, lay, data, names)
     offsite.agenda_slides(prs, lay, data)
     day.okr_slides(prs, lay, data)
+    day.question_slides(prs, lay, data)
     kickoff.kickoff_slides(prs, lay, data, names)
     if data.offsite.kind != "kickoff" or data.ideas:  # a kickoff may have no board
         offsite.opportunity_slides(prs, lay, data)
@@ -57,6 +58,7 @@ def build_deck(data: ExportData, template: Path | None = None, names: bool = Fal
         offsite.big_bets_slide(prs, lay, data)
     day.plan_slides(prs, lay, data)
     offsite.quadrant_slides(prs, lay, data, names)
+    day.reflection_slides(prs, lay, data)
     offsite.gratitude_slides(prs, lay, data)
     prs.core_properties.title = one_line(data.offsite.title, 200)
     prs.core_properties.author = one_line(data.offsite.keeper or "Keeper", 200)

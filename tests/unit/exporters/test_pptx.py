@@ -20,9 +20,10 @@ from keeper.tables.atomic import ExportError
 
 NOW = dt.datetime(2026, 11, 23, 14, 30, tzinfo=dt.UTC)
 REPS = ["Ava Chen", "Chloe Martin", "Owen Murphy", "Nora Lindqvist", "Felix Andersen"]
-# title, agenda, OKR review, 7 clusters, ideas outside clusters, tally, big bets, charter,
-# big bets to initiatives, 2 operating-plan slides, quadrant, 7 thank-yous
-DEMO_SLIDES = 1 + 1 + 1 + 7 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 7
+# title, agenda, OKR review, north-star questions, best practices, 7 clusters, ideas outside
+# clusters, tally, big bets, charter, big bets to initiatives, 2 operating-plan slides,
+# quadrant, reflections, 7 thank-yous
+DEMO_SLIDES = 1 + 1 + 1 + 1 + 1 + 7 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 1 + 7
 
 
 @pytest.fixture
@@ -69,7 +70,14 @@ def test_deck_is_16_9_with_the_expected_slides(tmp_path: Path, demo_data: Export
     assert titles[0] == "Autumn leadership offsite"
     assert titles[1].startswith("How the day ran")
     assert titles[2].startswith("Last period's OKRs")
-    assert titles[3] == "#1 Renewals & expansion"
+    assert titles[3] == "North-star questions and the room's answers"
+    assert titles[4] == "Best practices shared today"
+    assert titles[5] == "#1 Renewals & expansion"
+    assert titles[-8] == "Reflections: what we take away"
+    questions = _all_text(prs.slides[3])
+    assert "Why are we missing on staffing" in questions and "Not answered yet." in questions
+    assert "John Park" in _all_text(prs.slides[4])
+    assert "Marcus Obi: Hiring ahead of need" in _all_text(prs.slides[-8])
     assert "What the room supports" in titles and "Our big bets" in titles
     first = prs.slides[0]
     subtitle = next(p for p in first.placeholders

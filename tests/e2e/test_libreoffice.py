@@ -69,8 +69,8 @@ def test_workbook_and_deck_convert_with_the_expected_pages(tmp_path: Path) -> No
 
     sheets = len(load_workbook(xlsx).sheetnames)
     slides = len(Presentation(str(pptx)).slides)
-    # 6 + OKR review, Questions, Charter, Operating plan + 8 private feedback sheets
-    assert _pages(_to_pdf(soffice, xlsx, CALC_ONE_PAGE_PER_SHEET, tmp_path)) == sheets == 18
+    # 6 + OKR review, Questions, Charter, Operating plan (private feedback stays out)
+    assert _pages(_to_pdf(soffice, xlsx, CALC_ONE_PAGE_PER_SHEET, tmp_path)) == sheets == 10
     assert _pages(_to_pdf(soffice, pptx, "pdf", tmp_path)) == slides == 25
 
 
@@ -86,8 +86,8 @@ def test_the_kickoff_converts_with_the_expected_pages(tmp_path: Path) -> None:
 
     sheets = len(load_workbook(xlsx).sheetnames)
     slides = len(Presentation(str(pptx)).slides)
-    # Summary, Agenda, People, 6 kickoff sheets, 28 first-30-days sheets
-    assert _pages(_to_pdf(soffice, xlsx, CALC_ONE_PAGE_PER_SHEET, tmp_path)) == sheets == 37
+    # Summary, Agenda, People, 6 kickoff sheets, one first-30-days sheet (a row per rep)
+    assert _pages(_to_pdf(soffice, xlsx, CALC_ONE_PAGE_PER_SHEET, tmp_path)) == sheets == 10
     # title, 2 agenda, look back, survey, 2 heat map, priorities, goals, mix, 2 tiers, grid,
     # 8 thank-yous
     assert _pages(_to_pdf(soffice, pptx, "pdf", tmp_path)) == slides == 21

@@ -71,7 +71,8 @@ def test_workbook_and_deck_convert_with_the_expected_pages(tmp_path: Path) -> No
     slides = len(Presentation(str(pptx)).slides)
     # 6 + OKR review, Questions, Charter, Operating plan (private feedback stays out)
     assert _pages(_to_pdf(soffice, xlsx, CALC_ONE_PAGE_PER_SHEET, tmp_path)) == sheets == 10
-    assert _pages(_to_pdf(soffice, pptx, "pdf", tmp_path)) == slides == 25
+    # with the questions, best-practices and reflections slides
+    assert _pages(_to_pdf(soffice, pptx, "pdf", tmp_path)) == slides == 28
 
 
 def test_the_kickoff_converts_with_the_expected_pages(tmp_path: Path) -> None:

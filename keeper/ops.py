@@ -230,7 +230,8 @@ class Tx:
 
     def update(self, model: type[Base], key: int | Key, values: dict[str, Any],
                gone: str = GONE) -> None:
-        self.do(Update(table_of(model), _key(key), dict(values), gone))
+        if values:  # nothing to write is not an edit
+            self.do(Update(table_of(model), _key(key), dict(values), gone))
 
     def insert(self, model: type[Base], values: dict[str, Any]) -> Key:
         step = Insert(table_of(model), dict(values))

@@ -238,3 +238,12 @@ def test_changes_combine_and_every_table_has_an_area() -> None:
     assert not Changes.NONE and not (Changes(agenda=True) & Changes(people=True))
     assert Changes.of_tables(["check_in"]) == Changes(day=True, kickoff=True)
     assert all(getattr(Changes.ALL, area) for area in Changes.ALL.areas())
+
+
+def test_an_edit_that_writes_nothing_changes_nothing(demo_store: OffsiteStore,
+                                                    demo_path: Path) -> None:
+    before = dump(demo_path)
+    op = SetFields(Offsite, {"id": _offsite(demo_store)}, {})
+    assert op.apply(demo_store) == Changes.NONE and not op.changed
+    assert op.revert(demo_store) == Changes.NONE
+    assert dump(demo_path) == before

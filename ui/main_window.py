@@ -341,11 +341,15 @@ class MainWindow(QMainWindow):
         from ui.shortcut_sheet import ShortcutSheet, menu_rows
 
         sections = menu_rows(self.menuBar())
-        sections.append(("Running the day, also", list(EXTRA_KEYS)))
         key = VIEWS[max(0, self.nav.currentRow())].key
         view_help = getattr(self.views.get(key), "shortcut_help", None)
-        self.shortcut_sheet = ShortcutSheet(sections, view_help() if callable(view_help) else "",
-                                            self)
+        view_rows = view_help() if callable(view_help) else ""
+        listed = {k for _title, rows in sections for keys, _t in rows for k in keys.split(" or ")}
+        extras = [row for row in EXTRA_KEYS
+                  if row[0] not in listed and f"<b>{row[0]}</b>" not in view_rows]
+        if extras:  # each key once: the view's own meaning of a key wins in its sheet
+            sections.append(("Running the day, also", extras))
+        self.shortcut_sheet = ShortcutSheet(sections, view_rows, self)
         self.shortcut_sheet.open()
 
     def show_about(self) -> None:

@@ -366,3 +366,15 @@ def test_runner_buttons_are_reached_by_tab_pressed_by_enter_and_named_as_labelle
         "Show audience window", "Hide audience window")
     key(qtbot, runner, Qt.Key.Key_Space)  # pause: the button and its name say Resume
     assert runner.start_button.accessibleName() == "Resume"
+
+
+def test_arrow_keys_on_the_projector_box_open_it_instead_of_moving_the_projector(
+        qtbot, runner: RunnerView, monkeypatch) -> None:
+    box = runner.projector.screen_box
+    opened = []
+    monkeypatch.setattr(box, "showPopup", lambda: opened.append(True))
+    box.setFocus()
+    before = (box.currentIndex(), runner.audience_window.preferred_screen)
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert (box.currentIndex(), runner.audience_window.preferred_screen) == before
+    assert opened  # the list opens: the Keeper picks a screen on purpose

@@ -165,7 +165,8 @@ def test_f1_sheet_lists_each_key_once_and_fits_a_laptop(qtbot, window: MainWindo
         html = sheet.text.text()
         assert html.count("<b>Space or F5</b>") == 1
         assert html.count("<b>N or F7</b>") == 1
-        assert "Esc" in html and "Ctrl+Z" in html
+        assert html.count("<b>Esc</b>") == 1 and "Ctrl+Z" in html
+        assert html.count("<b>Enter</b>") == 1
         hint = sheet.sizeHint()
         assert hint.width() <= 1280 and hint.height() <= 760, hint
         sheet.close()

@@ -2,9 +2,9 @@
 
 Loading maps ``Placement`` rows to :class:`keeper.quadrant.rules.RepPlacement`; the
 rules (which quadrant, shares, flags, movement) stay in :mod:`keeper.quadrant.rules`.
-Every edit is an undoable operation (``apply``/``revert``), committed when made.
-Placements are keyed by (offsite, rep), not by row id, so undo and redo stay
-valid after a placement row was deleted and created again.
+Every edit is a :class:`keeper.ops.Operation`, one transaction, committed when made.
+An edit finds its placement by (offsite, rep); undo puts a removed placement back
+with its id, so redo and the edits after it find the same row.
 """
 
 from __future__ import annotations

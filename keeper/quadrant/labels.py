@@ -17,7 +17,7 @@ Point = tuple[float, float]
 SIDES = ("right", "left", "above", "below",
          "above-right", "below-right", "above-left", "below-left")
 _CELL = 64.0
-NEAR = 240.0  # pixels: how far from a moved dot a name with no room may find some
+NEAR = 130.0  # pixels: how far from a moved dot a name with no room may find some
 
 
 def label_offset(side: str, width: float, height: float, radius: float) -> tuple[float, ...]:

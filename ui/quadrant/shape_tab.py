@@ -7,8 +7,10 @@ rules; the view calls ``show`` at most once per event-loop turn.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -80,6 +82,7 @@ class ShapeTab(QScrollArea):
         self.movement_title = heading("Movement since the last offsite")
         col.addWidget(self.movement_title)
         self.movement_list = QListWidget()
+        self._rows: list[object] = []  # what each row of the movement list shows
         self.movement_list.setAccessibleName("Movement since the last offsite")
         self.movement_list.setMinimumHeight(120)
         self.movement_list.setWordWrap(True)
@@ -114,22 +117,35 @@ class ShapeTab(QScrollArea):
         title = data.previous_title or "the last offsite"
         self.movement_title.setText(f"Movement since {title}")
         scrolled = self.movement_list.verticalScrollBar().value()
-        self.movement_list.setUpdatesEnabled(False)
-        self.movement_list.clear()
+        listing = self.movement_list
+        listing.setUpdatesEnabled(False)
         try:
             if not data.previous_offsite_id:
-                self.movement_list.addItem("No earlier offsite in this file.")
+                listing.clear()
+                listing.addItem("No earlier offsite in this file.")
+                self._rows = []
                 return
 
             def order(m: Movement) -> tuple[int, float, str]:
                 return (0 if m.changed_quadrant else 1, -(m.distance or 0), name(m.rep_id))
 
-            for move in sorted(movements(previous, current), key=order):
-                item = QListWidgetItem(movement_text(move, name(move.rep_id)))
-                item.setData(Qt.ItemDataRole.UserRole, move.rep_id)
-                if move.changed_quadrant and move.after is not None:
-                    item.setForeground(ACCENT[move.after])
-                self.movement_list.addItem(item)
+            rows = [(move.rep_id, _movement_row(move, name(move.rep_id)))
+                    for move in sorted(movements(previous, current), key=order)]
+            if len(rows) != listing.count() or not self._rows:
+                listing.clear()
+                for _ in rows:
+                    listing.addItem(QListWidgetItem())
+                self._rows = [None] * len(rows)
+            # After an edit most rows are the same: only the ones that differ are set.
+            for index, row in enumerate(rows):
+                if self._rows[index] != row:
+                    rep_id, (text, colour) = row
+                    item = listing.item(index)
+                    item.setText(text)
+                    item.setData(Qt.ItemDataRole.UserRole, rep_id)
+                    item.setData(Qt.ItemDataRole.ForegroundRole,
+                                 QBrush(colour) if colour is not None else None)
+            self._rows = rows
         finally:
             self.movement_list.verticalScrollBar().setValue(scrolled)  # an edit keeps the place
             self.movement_list.setUpdatesEnabled(True)
@@ -145,6 +161,13 @@ def flags_html(found: list[Flag], name: Callable[[int], str]) -> str:
             f"<p style='margin:0 0 6px 0'><b style='color:{FLAG_COLOURS[flag.kind]}'>⚑ "
             f"{FLAG_TITLES[flag.kind]}.</b> {esc(flag.message)}{names}</p>")
     return "".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def _movement_row(move: Movement, name: str) -> tuple[str, QColor | None]:
+    """The list row of one movement: its text and colour (kept: most rows repeat)."""
+    colour = ACCENT[move.after] if move.changed_quadrant and move.after is not None else None
+    return movement_text(move, name), colour
 
 
 def movement_text(move: Movement, name: str) -> str:

@@ -198,12 +198,14 @@ class QuadrantView(QWidget):
             self.unlabelled.setText("")
             self.unlabelled.setToolTip("")
             return
+        shown = sorted(names)[:60]  # more than a line holds; eliding hundreds costs ms
+        more = ", …" if len(names) > len(shown) else ""
         text = (f"No room for {len(names)} name{'s' if len(names) != 1 else ''} on the "
-                f"board (hover a dot, or see Reps): {', '.join(sorted(names))}")
+                f"board (hover a dot, or see Reps): {', '.join(shown)}{more}")
         metrics = self.unlabelled.fontMetrics()
         self.unlabelled.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight,
                                                    max(80, self.board.width())))
-        self.unlabelled.setToolTip(text)
+        self.unlabelled.setToolTip(f"No room on the board for: {', '.join(sorted(names))}")
 
     # --- the parts other code and tests call -------------------------------------------
     def visible_placements(self) -> list[RepPlacement]:

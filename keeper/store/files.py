@@ -26,9 +26,7 @@ def add_offsite_from_template(
     """Add a new offsite (agenda from ``template``, everyone active attending)."""
     clock = clock or SystemClock()
     with store.edit() as session:
-        # A real date from the start: monthly check-ins, the title slide and the summary need it.
-        offsite = new_offsite(template, title or template.name, date or clock.now().date(),
-                              clock.now())
+        offsite = new_offsite(template, title or template.name, date, clock.now())
         session.add(offsite)
         session.flush()
         store.set_default_offsite(offsite.id)  # the Keeper works on what they just added
@@ -64,7 +62,10 @@ def new_file(
                 if mine and current is not None and current.kind != template.kind:
                     store.set_default_offsite(mine[-1].id)
         else:
-            add_offsite_from_template(store, template, title=title, date=date, clock=clock)
+            # A real date from the start (today unless given): monthly check-ins, the title
+            # slide and the summary need one.
+            add_offsite_from_template(store, template, title=title,
+                                      date=date or clock.now().date(), clock=clock)
     except BaseException:
         store.close()
         raise

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -42,6 +42,9 @@ class NewOffsiteDialog(QDialog):
         layout.addWidget(QLabel("Start from:"))
         self.templates = QListWidget()
         self.templates.setAccessibleName("Agenda template")
+        self.templates.setWordWrap(True)  # each template's line is read whole, never cut
+        self.templates.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.templates.setSpacing(3)
         self._keys = template_keys()
         for key in self._keys:
             template = load_template(key)
@@ -52,7 +55,6 @@ class NewOffsiteDialog(QDialog):
             self.templates.setCurrentRow(self._keys.index(DEFAULT_TEMPLATE))
         else:
             self.templates.setCurrentRow(0)
-        self.templates.setMaximumHeight(24 * len(self._keys) + 12)
         layout.addWidget(self.templates)
         form = QFormLayout()
         self.title = QLineEdit()
@@ -71,7 +73,7 @@ class NewOffsiteDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 260)
+        self.resize(640, 300)
         self.templates.setFocus()
 
     def choice(self) -> NewOffsite:

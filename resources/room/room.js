@@ -8,7 +8,8 @@ const screen = document.getElementById("screen");
 let state = null;
 let events = null;
 let openPerson = null; // the colleague whose feedback is open stays open after a save
-let picked = null; // the rep chosen in the tray, waiting for a tap on the grid
+let picked = null;
+let dragging = false; // a dot held under a finger: a live update waits for the drop // the rep chosen in the tray, waiting for a tap on the grid
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -106,11 +107,28 @@ function startEvents() {
   if (events) return;
   const query = new URLSearchParams({ code: store.getItem("code") || "", token: store.getItem("token") || "" });
   events = new EventSource("/api/events?" + query);
-  events.addEventListener("changed", () => refresh().catch((e) => { if (e.status !== 403) failed(e); }));
+  events.addEventListener("changed", (e) => {
+    // the first event only says where the room is now (the page has just loaded); after a
+    // dropped connection, a different number means something was missed
+    if (seenVersion !== null && e.data !== seenVersion) later();
+    seenVersion = e.data;
+  });
   events.addEventListener("rejoin", () => { stopEvents(); store.removeItem("token"); say("The Keeper removed this phone from the room. Join again if that was a mistake."); showJoin(); });
 }
 
-function stopEvents() { if (events) { events.close(); events = null; } }
+// Sixty phones hearing one change do not all ask at once: each waits 0.3-2.5 s, and
+// several changes in that time are one reload.
+let pending = null;
+let seenVersion = null;
+function later() {
+  if (pending) return;
+  pending = setTimeout(() => {
+    pending = null;
+    refresh().catch((e) => { if (e.status !== 403) failed(e); });
+  }, 300 + Math.random() * 2200);
+}
+
+function stopEvents() { if (events) { events.close(); events = null; seenVersion = null; } }
 
 function start() { startEvents(); refresh().catch(failed); }
 
@@ -130,8 +148,9 @@ async function send(action, body, okText) {
 // ----- the current session -----------------------------------------------------------
 function render(fresh) {
   const focused = document.activeElement;
-  if (state && focused && focused.tagName === "TEXTAREA" && focused.value && state.activity === fresh.activity) {
-    state = fresh; // do not wipe what is being typed; the next send redraws
+  if (state && dragging && state.activity === fresh.activity) { state = fresh; return; } // mid-drag
+  if (state && focused && (focused.tagName === "TEXTAREA" || focused.tagName === "INPUT") && state.activity === fresh.activity) {
+    state = fresh; // do not take the keyboard from someone typing; the next send redraws
     return;
   }
   state = fresh;
@@ -259,13 +278,14 @@ function drawMapping(data) {
     }
     dot.style.left = rep.skill * 100 + "%";
     dot.style.top = (1 - rep.motivation) * 100 + "%";
-    dot.addEventListener("pointerdown", (e) => { dot.setPointerCapture(e.pointerId); e.preventDefault(); });
+    dot.addEventListener("pointerdown", (e) => { dragging = true; dot.setPointerCapture(e.pointerId); e.preventDefault(); });
     dot.addEventListener("pointermove", (e) => {
       if (!dot.hasPointerCapture(e.pointerId)) return;
       const [x, y] = spot(e);
       dot.style.left = x * 100 + "%"; dot.style.top = (1 - y) * 100 + "%";
     });
-    dot.addEventListener("pointerup", (e) => { const [x, y] = spot(e); place(rep, x, y); });
+    dot.addEventListener("pointerup", (e) => { dragging = false; const [x, y] = spot(e); place(rep, x, y); });
+    dot.addEventListener("pointercancel", () => { dragging = false; render(state); });
     grid.append(dot);
   }
   grid.addEventListener("click", (e) => { if (picked && e.target === grid) { const rep = picked; picked = null; const [x, y] = spot(e); place(rep, x, y); } });

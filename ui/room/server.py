@@ -32,6 +32,7 @@ T = TypeVar("T")
 BODY_MAX = 8 * 1024  # a note is at most 2,000 characters: 8 KB holds it in any script
 READ_COST = 0.25
 PING_S = 15.0
+NOTIFY_S = 0.5  # the Keeper dragging notes is one "changed" per half second, not one per move
 _STATIC = {"": ("index.html", "text/html"), "room.js": ("room.js", "text/javascript"),
            "room.css": ("room.css", "text/css")}
 _HEADERS = {
@@ -129,7 +130,7 @@ class RoomServer:
         self._thread = None
 
     def notify(self) -> None:
-        """Something changed (any thread): the phones reload, at most a few times a second."""
+        """Something changed (any thread): the phones reload, at most twice a second."""
         if self._thread is not None and not self._loop.is_closed():
             self._loop.call_soon_threadsafe(self._schedule)
 
@@ -169,7 +170,7 @@ class RoomServer:
     def _schedule(self) -> None:
         if not self._pending:
             self._pending = True
-            self._loop.call_later(0.25, self._wake)
+            self._loop.call_later(NOTIFY_S, self._wake)
 
     def _wake(self) -> None:
         self._pending = False

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("Keeper")
         self.log_file = log_file
+        self._starting = False  # opening the first file, before the window shows
         self.failed_path: Path | None = None  # the file that would not open, if none is open
         self.context = context or AppContext(self)
         self.context.file_changed.connect(self._on_file_changed)
@@ -193,16 +194,22 @@ class MainWindow(QMainWindow):
 
     # ----- opening files ---------------------------------------------------
     def open_initial(self, file: Path | None, demo: bool) -> None:
-        if demo:
-            self.open_demo()
-        elif file is not None:
-            self.open_path(file)
-        else:
-            last = last_used_file()  # the demo only when the Keeper has used no file yet
-            if last is not None:
-                self.open_path(last)
+        """The file Keeper starts on, opened before the window shows (the first frame has
+        it); what it has to say waits for the window."""
+        self._starting = True
+        try:
+            if demo:
+                self.open_demo()
+            elif file is not None:
+                self.open_path(file)
             else:
-                self.open_demo(first_run=True)
+                last = last_used_file()  # the demo only when the Keeper has used no file yet
+                if last is not None:
+                    self.open_path(last)
+                else:
+                    self.open_demo(first_run=True)
+        finally:
+            self._starting = False
 
     def open_demo(self, first_run: bool = False) -> None:
         """A fresh copy of the demo offsite (the prebuilt file moved to now: keeper/demo_file)."""
@@ -232,7 +239,7 @@ class MainWindow(QMainWindow):
                 self.failed_path = Path(path)  # File ▸ Restore from backup offers its copies
             self.statusBar().showMessage("No file open" if self.context.store is None
                                          else f"Still showing {self.context.store.path.name}")
-            cannot_open(self, Path(path), exc)
+            self._when_shown(lambda error=exc: cannot_open(self, Path(path), error))
             return False
         self.show_store(store, remember_it)
         return True
@@ -247,11 +254,17 @@ class MainWindow(QMainWindow):
         if remember_it:
             remember(store.path)
         if store.migrated_backup is not None:
-            QMessageBox.information(
-                self, "File upgraded",
-                f"{store.path.name} was upgraded to this version of Keeper. "
-                f"A copy of the original is at:\n{store.migrated_backup}",
-            )
+            upgraded = (f"{store.path.name} was upgraded to this version of Keeper. "
+                        f"A copy of the original is at:\n{store.migrated_backup}")
+            self._when_shown(lambda: QMessageBox.information(self, "File upgraded", upgraded))
+
+    def _when_shown(self, tell: Callable[[], object]) -> None:
+        """A message about the file opened at start-up waits for the window to show:
+        never a dialog over nothing."""
+        if self._starting and not self.isVisible():
+            QTimer.singleShot(0, tell)
+        else:
+            tell()
 
     def _show_projector_note(self, note: str) -> None:
         self.projector_note.setText(note)

@@ -88,6 +88,23 @@ def test_foreign_file_gets_a_message_and_keeps_current(window: MainWindow, tmp_p
     assert bad.read_bytes() == b"PK\x03\x04 not a database"
 
 
+def test_a_file_that_wont_open_at_start_is_said_over_the_window(qtbot, tmp_path: Path, clock,
+                                                                monkeypatch) -> None:
+    import ui.restore
+
+    said: list[bool] = []  # was the window on screen when the message came?
+    w = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(w)
+    monkeypatch.setattr(ui.restore, "cannot_open", lambda window, *_a: said.append(
+        window.isVisible()))
+    bad = tmp_path / "x.keeper"
+    bad.write_bytes(b"PK\x03\x04 not a database")
+    w.open_initial(bad, demo=False)  # as at start-up: the file opens before the window shows
+    assert said == []
+    w.show()
+    qtbot.waitUntil(lambda: said == [True], timeout=5000)
+
+
 def test_read_only_banner_when_file_is_held(qtbot, demo_path: Path, clock) -> None:
     holder = OffsiteStore.open(demo_path)
     try:

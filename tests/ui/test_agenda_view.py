@@ -10,6 +10,7 @@ from keeper.agenda.files import import_agenda
 from keeper.clock import FakeClock
 from keeper.store.models import Person
 from keeper.store.offsite_file import OffsiteStore
+from tests.ui.showing import shown
 from ui.agenda.columns import C_MIN, C_PROT, C_START, C_TITLE
 from ui.agenda.view import AgendaView
 from ui.context import AppContext
@@ -19,11 +20,7 @@ from ui.context import AppContext
 def agenda(qtbot, demo_path: Path, clock: FakeClock):
     context = AppContext(clock=clock)
     context.set_store(OffsiteStore.open(demo_path))
-    view = AgendaView(context)
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown(qtbot, AgendaView(context), 1200, 800)
     yield view
     context.set_store(None)
 

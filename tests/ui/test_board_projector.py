@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from keeper.contrast import AUDIENCE_PALETTE
+from tests.ui.showing import shown
 from ui.board.projector import MIN_TEXT_SHARE, ProjectorBoard, drawable_text
 from ui.board.text_layout import note_font
 from ui.board.view import BoardView
@@ -12,12 +13,7 @@ from ui.board.view import BoardView
 
 @pytest.fixture
 def view(qtbot, context):
-    v = BoardView(context)
-    qtbot.addWidget(v)
-    v.resize(1280, 800)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
+    return shown(qtbot, BoardView(context))
 
 
 def projected(qtbot, view, context) -> ProjectorBoard:

@@ -26,6 +26,7 @@ from keeper.store.models import (
     TacticUpdate,
 )
 from keeper.store.offsite_file import OffsiteStore
+from tests.ui.showing import shown
 from ui.context import AppContext
 from ui.day.view import DayView
 from ui.day.widgets import Banner
@@ -33,12 +34,7 @@ from ui.day.widgets import Banner
 
 @pytest.fixture
 def view(qtbot, context: AppContext) -> DayView:  # noqa: ANN001
-    widget = DayView(context)
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, DayView(context))
 
 
 def store_of(context: AppContext) -> OffsiteStore:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
@@ -16,16 +15,6 @@ from ui import file_actions
 from ui.app import install_crash_dialog
 from ui.context import AppContext
 from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, demo_path: Path, clock):
-    w = MainWindow(context=AppContext(clock=clock))
-    qtbot.addWidget(w)
-    w.show()
-    assert w.open_path(demo_path)
-    yield w
-    w.context.set_store(None)
 
 
 def test_restore_from_backup_brings_back_the_earlier_file(window: MainWindow,

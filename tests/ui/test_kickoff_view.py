@@ -33,6 +33,7 @@ from keeper.store.models import (
     SkoObjective,
 )
 from keeper.store.offsite_file import OffsiteStore
+from tests.ui.showing import shown
 from ui.context import AppContext
 from ui.kickoff import view as view_module
 from ui.kickoff.preview import ImportPreview
@@ -41,12 +42,7 @@ from ui.kickoff.view import KickoffView
 
 
 def _show(qtbot, context: AppContext) -> KickoffView:  # noqa: ANN001
-    widget = KickoffView(context)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, KickoffView(context), 1366, 800)
 
 
 @pytest.fixture

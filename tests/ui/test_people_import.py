@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from keeper.store.models import Person
 from ui import people_import
-from ui.context import AppContext
 from ui.main_window import MainWindow
 
 # Against the demo: Pat is new, Ava Chen (a rep under Tommy Becker) becomes a manager,
@@ -21,16 +19,6 @@ ROSTER = ("Name,Role,Manager\n"
           "Ava Chen,Sales Manager,Tommy Becker\n"
           "Liam Novak,rep,Tommy Becker\n"
           "Zed Unknown,astronaut,\n")
-
-
-@pytest.fixture
-def window(qtbot, demo_path: Path, clock):
-    w = MainWindow(context=AppContext(clock=clock))
-    qtbot.addWidget(w)
-    w.show()
-    assert w.open_path(demo_path)
-    yield w
-    w.context.set_store(None)
 
 
 def _roster(tmp_path: Path, text: str = ROSTER) -> Path:

@@ -17,6 +17,7 @@ from keeper.clock import FakeClock
 from keeper.quadrant.rules import Quadrant
 from keeper.store.models import Person, Placement
 from keeper.store.offsite_file import OffsiteStore
+from tests.ui.showing import shown
 from ui.context import AppContext
 from ui.quadrant import import_action as import_module
 from ui.quadrant.audience import AudienceQuadrant
@@ -26,12 +27,7 @@ from ui.quadrant.view import QuadrantView
 
 @pytest.fixture
 def view(qtbot, context: AppContext) -> QuadrantView:  # noqa: ANN001
-    widget = QuadrantView(context)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, QuadrantView(context), 1100, 760)
 
 
 def _rep_id(context: AppContext, name: str) -> int:

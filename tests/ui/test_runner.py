@@ -11,6 +11,7 @@ from keeper.agenda.ops import agenda_items, load_runner_state
 from keeper.agenda.timer import TimerState
 from keeper.clock import FakeClock
 from keeper.store.offsite_file import OffsiteStore
+from tests.ui.showing import shown
 from ui.context import AppContext
 from ui.runner.view import RunnerView
 
@@ -18,11 +19,7 @@ from ui.runner.view import RunnerView
 def open_view(qtbot, path: Path, clock: FakeClock) -> tuple[RunnerView, AppContext]:
     context = AppContext(clock=clock)
     context.set_store(OffsiteStore.open(path))
-    view = RunnerView(context)
-    qtbot.addWidget(view)
-    view.resize(1100, 760)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown(qtbot, RunnerView(context), 1100, 760)
     view.activateWindow()
     view.setFocus()
     qtbot.waitUntil(lambda: view.hasFocus())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -13,16 +12,6 @@ from keeper.store.offsite_file import OffsiteStore
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.views.people_view import PeopleModel, PersonDialog
-
-
-@pytest.fixture
-def window(qtbot, demo_path: Path, clock):
-    w = MainWindow(context=AppContext(clock=clock))
-    qtbot.addWidget(w)
-    w.show()
-    assert w.open_path(demo_path)
-    yield w
-    w.context.set_store(None)
 
 
 def test_opens_demo_and_shows_every_section(window: MainWindow) -> None:

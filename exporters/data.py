@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from exporters.data_day import DayExport, gather_day
@@ -23,13 +22,11 @@ from keeper.board.loading import load_board
 from keeper.people import directory
 from keeper.people.directory import PersonRow
 from keeper.quadrant import rules as quad
+from keeper.quadrant.ops import load_board as quadrant_board
 from keeper.store.models import (
     AgendaItem,
-    Attendance,
     Offsite,
     OffsiteKind,
-    Placement,
-    QuadrantNote,
     Role,
 )
 from keeper.store.offsite_file import OffsiteStore
@@ -186,13 +183,6 @@ def _local_naive(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone().replace(tzinfo=None)
 
 
-def _placements(store: OffsiteStore, offsite_id: int,
-                manager_of: dict[int, int | None]) -> list[quad.RepPlacement]:
-    rows = store.session.scalars(select(Placement).where(Placement.offsite_id == offsite_id))
-    return [quad.RepPlacement(p.person_id, manager_of.get(p.person_id), p.skill, p.motivation)
-            for p in rows]
-
-
 def gather(store: OffsiteStore, offsite_id: int | None = None,
            now: dt.datetime | None = None) -> ExportData:
     """Read one offsite (the current one by default). ``now`` (naive local or aware) times
@@ -209,12 +199,12 @@ def gather(store: OffsiteStore, offsite_id: int | None = None,
     name = {p.id: p.name for p in people}
     previous = store.previous_offsite(offsite)
 
-    attendance = list(s.scalars(select(Attendance).where(Attendance.offsite_id == offsite.id)))
+    attendance = directory.attendance(store, offsite.id)
     role_order = {Role.LEADER.value: 0, Role.MANAGER.value: 1, Role.REP.value: 2}
     attendees = tuple(sorted(
-        (Attendee(a.person_id, name.get(a.person_id, "?"), by_id[a.person_id].role,
-                  a.person_id == offsite.keeper_id, a.gratitude_note)
-         for a in attendance if a.person_id in by_id),
+        (Attendee(person_id, name.get(person_id, "?"), by_id[person_id].role,
+                  person_id == offsite.keeper_id, note)
+         for person_id, note in attendance.items() if person_id in by_id),
         key=lambda a: (not a.is_keeper, role_order.get(a.role, 3), a.name.casefold()),
     ))
 
@@ -318,10 +308,9 @@ def _board(s: Session, offsite: Offsite, name: dict[int, str]) -> tuple[
 def _quadrant(store: OffsiteStore, offsite: Offsite, previous: Offsite | None,
               by_id: dict[int, PersonRow], name: dict[int, str]) -> tuple[
         tuple[QuadrantRow, ...], tuple[ShareRow, ...], int, int | None, tuple[str, ...]]:
-    manager_of = {p.id: p.manager_id for p in by_id.values()}
-    current = [p for p in _placements(store, offsite.id, manager_of) if p.rep_id in by_id]
-    before = ([p for p in _placements(store, previous.id, manager_of) if p.rep_id in by_id]
-              if previous else [])
+    board = quadrant_board(store, offsite.id)  # the quadrant's own read model
+    current = [p for p in board.placements() if p.rep_id in by_id]
+    before = [p for p in board.previous_placements() if p.rep_id in by_id]
     moves = {m.rep_id: m for m in quad.movements(before, current)}
     rows = []
     for p in current:
@@ -336,13 +325,12 @@ def _quadrant(store: OffsiteStore, offsite: Offsite, previous: Offsite | None,
     now_shares = quad.shares(current)
     prev_shares = quad.shares(before) if previous and before else None
     pct = now_shares.percentages()
-    care = {n.quadrant: n.note for n in store.session.scalars(
-        select(QuadrantNote).where(QuadrantNote.offsite_id == offsite.id))}
+    care = board.quadrant_notes
     share_rows = tuple(
         ShareRow(q.label, q.axes, now_shares.counts[q], now_shares.shares[q], pct[q],
                  prev_shares.counts[q] if prev_shares else None,
                  prev_shares.shares[q] if prev_shares else None,
-                 care.get(q.value) or None,
+                 care.get(q) or None,
                  tuple(sorted((name[i] for i in now_shares.rep_ids[q]), key=str.casefold)))
         for q in quad.Quadrant
     )

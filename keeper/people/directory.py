@@ -54,10 +54,16 @@ def names(store: OffsiteStore) -> dict[int, str]:
     return {row.id: row.name for row in store.session.execute(select(Person.id, Person.name))}
 
 
+def attendance(store: OffsiteStore, offsite_id: int) -> dict[int, str | None]:
+    """The people ticked as attending the offsite: each id with the Keeper's note to them."""
+    rows = store.session.execute(select(Attendance.person_id, Attendance.gratitude_note)
+                                 .where(Attendance.offsite_id == offsite_id))
+    return {person_id: note for person_id, note in rows}
+
+
 def attending(store: OffsiteStore, offsite_id: int) -> set[int]:
     """The ids of the people ticked as attending the offsite."""
-    return set(store.session.scalars(
-        select(Attendance.person_id).where(Attendance.offsite_id == offsite_id)))
+    return set(attendance(store, offsite_id))
 
 
 def gratitude_rows(store: OffsiteStore, offsite_id: int,

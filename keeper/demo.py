@@ -185,7 +185,8 @@ def _spring_offsite(session: Session, now: dt.datetime, attendees: list[Person],
                     for i, t in enumerate(INITIATIVES[:3]))
     session.add_all(Attendance(offsite_id=spring.id, person_id=p.id) for p in attendees)
     items = agenda_items(template, spring.id)
-    start = dt.datetime.combine(spring.date, spring.day_start)  # type: ignore[arg-type]
+    assert spring.date is not None  # set just above
+    start = dt.datetime.combine(spring.date, spring.day_start)
     for item in items:
         item.actual_start = start
         start += dt.timedelta(minutes=item.planned_minutes + rng.choice([0, 0, 1, 2, 4, -1]))

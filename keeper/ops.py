@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
-from sqlalchemy import Table, delete, insert, inspect, select, update
+from sqlalchemy import CursorResult, Table, delete, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from keeper.changes import Changes
@@ -40,7 +40,7 @@ class OperationError(ValueError):
 
 
 def table_of(model: type[Base]) -> Table:
-    return model.__table__  # type: ignore[return-value]
+    return Base.metadata.tables[model.__tablename__]
 
 
 def where_key(table: Table, key: Key) -> list[Any]:
@@ -49,7 +49,8 @@ def where_key(table: Table, key: Key) -> list[Any]:
 
 def primary_key(obj: Base) -> Key:
     mapper = inspect(type(obj))
-    return {col.key: getattr(obj, col.key) for col in mapper.primary_key}
+    names = [mapper.get_property_by_column(col).key for col in mapper.primary_key]
+    return {name: getattr(obj, name) for name in names}
 
 
 def _key(key: int | Key) -> Key:
@@ -101,7 +102,8 @@ class Insert:
     key: Key = field(default_factory=dict)
 
     def do(self, s: Session) -> None:
-        result = s.execute(insert(self.table).values(**{**self.values, **self.key}))
+        result = cast(CursorResult[Any], s.execute(
+            insert(self.table).values(**{**self.values, **self.key})))
         if not self.key:
             pk = result.inserted_primary_key
             assert pk is not None

@@ -258,7 +258,7 @@ def parse_rows(table: Sequence[Sequence[Any]], people: Sequence[Person]) -> Impo
             shown = str(minutes_raw)[:20]
             result.report.append(RowReport(n, "skipped", f"minutes “{shown}” is not a number"))
             continue
-        minutes = float(minutes_raw)  # type: ignore[arg-type]
+        minutes = float(minutes_raw)
         if not 1 <= minutes <= MAX_MINUTES:
             notes.append(f"minutes {minutes:g} set to {values['planned_minutes']}")
         row: dict[str, Any] = {

@@ -50,6 +50,9 @@ def _parse_item(raw: dict[str, object], where: str) -> TemplateItem:
     minutes = raw.get("minutes")
     if not isinstance(minutes, int) or not 1 <= minutes <= 600:
         raise TemplateError(f"{where}: minutes must be a whole number from 1 to 600")
+    day = raw.get("day", 1)
+    if not isinstance(day, int) or day < 1:
+        raise TemplateError(f"{where}: day must be a whole number from 1")
     return TemplateItem(
         title=str(raw["title"]),
         kind=kind,
@@ -57,7 +60,7 @@ def _parse_item(raw: dict[str, object], where: str) -> TemplateItem:
         tag=str(tag) if tag else None,
         protected=bool(raw.get("protected", kind == ItemKind.LUNCH.value)),
         session_format=str(raw["format"]) if raw.get("format") else None,
-        day=int(raw.get("day", 1)),  # type: ignore[call-overload]
+        day=day,
         notes=str(raw["notes"]) if raw.get("notes") else None,
     )
 

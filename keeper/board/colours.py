@@ -47,7 +47,7 @@ def distinct_colours(people: Sequence[tuple[int, str | None]]) -> dict[int, str]
     blocked: set[str] = set()  # palette colours too close to one taken (linear in people)
     result: dict[int, str] = {}
     for index, (person_id, stored) in enumerate(people):
-        colour = stored.upper() if _rgb(stored) is not None else None  # type: ignore[union-attr]
+        colour = stored.upper() if stored is not None and _rgb(stored) is not None else None
         if colour is None or any(distance(colour, t) < TOO_CLOSE for t in taken):
             free = [c for c in PALETTE if c not in blocked]
             colour = free[0] if free else PALETTE[index % len(PALETTE)]

@@ -72,8 +72,8 @@ def load_talks(store: OffsiteStore, offsite_id: int,
         .order_by(BestPractice.position, BestPractice.id)))
     count = max(PRESENTER_SLOTS, len(items), max((r.position + 1 for r in rows), default=0))
     by_slot: dict[int, BestPractice] = {}
-    for row in rows:
-        by_slot.setdefault(row.position, row)
+    for talk in rows:
+        by_slot.setdefault(talk.position, talk)
     slots = []
     for n in range(count):
         item = items[n] if n < len(items) else None

@@ -59,7 +59,8 @@ GOALS = {
 }
 GOAL_LINKS = [(0, 0), (0, 1), (1, 2), (1, 1)]  # (outcome index, performance index)
 SKILL_LINKS = [(0, 0), (1, 0), (1, 2), (2, 1)]  # (performance index, development index)
-SUCCESS_GRID = [
+# horizon, name, target, unit, higher is better, the measures taken so far
+SUCCESS_GRID: list[tuple[str, str, float, str | None, bool, list[float]]] = [
     ("0-7 days", "Satisfaction score (1-5)", 4.2, None, True, [4.1]),
     ("0-7 days", "Attendance at mandatory sessions", 95, "%", True, [97]),
     ("1-8 weeks", "Certification completion", 90, "%", True, [62, 88]),
@@ -164,8 +165,8 @@ def _follow_through(session: Session, kickoff: Offsite, reps: list[Person],
     notes = {30: "Discovery calls up 20%; certification lagging in two teams.",
              60: "Pipeline at 70% of the Q1 target; win rate creeping up.",
              90: "Q1 pipeline target met; keep the battle-card refreshers."}
-    for days, when in zip(CHECKPOINTS, checkpoints, strict=True):
-        session.add(CheckIn(offsite_id=kickoff.id, date=when, label=f"{days}-day checkpoint",
+    for days, day in zip(CHECKPOINTS, checkpoints, strict=True):
+        session.add(CheckIn(offsite_id=kickoff.id, date=day, label=f"{days}-day checkpoint",
                             notes=notes[days]))
     for n, rep in enumerate(reps):
         partner = reps[(n + 1) % len(reps)] if n % 2 == 0 else reps[n - 1]

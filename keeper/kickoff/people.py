@@ -32,7 +32,7 @@ def kickoff_reps(store: OffsiteStore, offsite_id: int) -> list[SkoPerson]:
     with_data: set[int] = set()
     for model in (Attainment, RepMetric, First30Plan):
         with_data |= set(store.session.scalars(
-            select(model.person_id).where(model.offsite_id == offsite_id)))  # type: ignore[attr-defined]
+            select(model.person_id).where(model.offsite_id == offsite_id)))
     with_data |= set(store.session.scalars(
         select(CompetencyRating.person_id).join(Competency)
         .where(Competency.offsite_id == offsite_id)))

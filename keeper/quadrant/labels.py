@@ -132,8 +132,8 @@ def relabel(points: Sequence[Point], sizes: Sequence[tuple[float, float]], radiu
     were) are placed again, crowded first. Covers nothing, like :func:`place_labels`,
     for a fraction of its work."""
     grid = _Grid()
-    for box in obstacles:
-        grid.take(box)
+    for obstacle in obstacles:
+        grid.take(obstacle)
     for point in points:
         grid.take(_dot_box(point, radius))
     b_left, b_top, b_right, b_bottom = bounds

@@ -21,7 +21,8 @@ class Migration:
 
 def _load() -> tuple[Migration, ...]:
     files = sorted(
-        f for f in resources.files(__package__).iterdir() if f.name.endswith(".sql")
+        (f for f in resources.files(__package__).iterdir() if f.name.endswith(".sql")),
+        key=lambda f: f.name,
     )
     steps = []
     for expected, file in enumerate(files, start=1):

@@ -2,8 +2,9 @@
 
 Times of day: pass ``now`` in the venue's time zone (for example
 ``clock.now().astimezone()``); a bare ``time`` day start is placed on ``now``'s
-date in ``now``'s zone. Actual start and end may be in any zone (the runner
-records UTC); naive ones are taken as UTC, as SQLite hands them back.
+date in ``now``'s zone (for drift: on the date the day began, :func:`began_on`).
+Actual start and end may be in any zone (the runner records UTC); naive ones are
+taken as UTC, as SQLite hands them back.
 """
 
 from __future__ import annotations
@@ -51,6 +52,13 @@ def resolve_day_start(day_start: time | datetime, on: date | datetime) -> dateti
     if isinstance(on, datetime):
         return datetime.combine(on.date(), day_start, tzinfo=on.tzinfo)
     return datetime.combine(on, day_start)
+
+
+def began_on(items: Sequence[AgendaEntry], now: datetime) -> datetime:
+    """The moment whose date a bare-time day start goes on: the first actual start once the
+    day has begun (a day that began before midnight is still that day after it), else now."""
+    starts = [_aware(i.actual_start, now) for i in items if i.actual_start is not None]
+    return min(starts) if starts else now
 
 
 def plan(
@@ -108,8 +116,9 @@ def drift(
     (overtime); an item not yet started begins now, or at its planned start
     while nothing in the day has started yet.
     """
-    slots = plan(items, day_start, now)
-    start = resolve_day_start(day_start, now)
+    on = began_on(items, now)
+    slots = plan(items, day_start, on)
+    start = resolve_day_start(day_start, on)
     if not slots:
         return Drift(0.0, start, start)
     planned_end = slots[-1].end

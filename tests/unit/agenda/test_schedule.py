@@ -118,6 +118,16 @@ def test_overtime_and_pauses_make_the_day_later_every_second() -> None:
     assert paused_later.late_s - paused_early.late_s == 12 * 60
 
 
+def test_a_day_that_began_before_midnight_is_still_that_day_after_it() -> None:
+    evening = datetime(2026, 11, 22, 23, 30, tzinfo=UTC)  # a late start: item 2 spans midnight
+    items = started(agenda(), i1=(evening, evening + timedelta(minutes=15)),
+                    i2=(evening + timedelta(minutes=15), None))
+    now = evening + timedelta(minutes=75)  # 00:45 the next day, item 2 just ending
+    d = drift(items, time(23, 30), now, current_index=1, remaining_s=0)
+    assert d.text() == "On time"
+    assert d.projected_end == evening + timedelta(minutes=420)
+
+
 def test_before_the_day_starts_it_is_on_time_then_late_if_not_begun() -> None:
     early = drift(agenda(), time(9, 0), at(8, 30), current_index=0)
     assert status_line(early) == "On time · projected end 16:00"

@@ -30,7 +30,8 @@ class TidyCluster(BoardOperation):
         self.cluster_id = cluster_id
 
     def _perform(self, s: Session) -> None:
-        data = load_fresh(s, offsite_of_cluster(s, self.cluster_id))
+        data = load_fresh(s, offsite_of_cluster(s, self.cluster_id),
+                          notes=[Note.cluster_id == self.cluster_id])
         c = data.cluster(self.cluster_id)
         assert c is not None
         notes = reading_order(data.notes_in(c.id))

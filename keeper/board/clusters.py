@@ -48,7 +48,8 @@ class MoveCluster(BoardOperation):
         self.skip = set(skip_notes)  # notes already placed by the same drag
 
     def _perform(self, s: Session) -> None:
-        data = load_fresh(s, offsite_of_cluster(s, self.cluster_id))
+        data = load_fresh(s, offsite_of_cluster(s, self.cluster_id),
+                          notes=[Note.cluster_id == self.cluster_id])
         c = data.cluster(self.cluster_id)
         assert c is not None
         self._update(s, Cluster, c.id, x=c.x + self.dx, y=c.y + self.dy)
@@ -84,7 +85,8 @@ class CreateCluster(BoardOperation):
         self.cluster_id: int | None = None
 
     def _perform(self, s: Session) -> None:
-        data = load_fresh(s, self.offsite_id)
+        data = load_fresh(s, self.offsite_id,  # away from the notes: every note is in the way
+                          notes=[Note.id.in_(self.note_ids)] if self.near_notes else ())
         notes = [n for n in data.notes if n.id in set(self.note_ids)]
         if not notes:
             raise BoardError("Those notes are no longer on the board.")
@@ -146,7 +148,7 @@ class MergeClusters(BoardOperation):
 
     def _perform(self, s: Session) -> None:
         offsite_id = offsite_of_cluster(s, self.into_id)
-        data = load_fresh(s, offsite_id)
+        data = load_fresh(s, offsite_id, supports=())
         target = data.cluster(self.into_id)
         assert target is not None
         sources = [c for c in self.from_ids if data.cluster(c) is not None]
@@ -194,7 +196,7 @@ class DissolveCluster(BoardOperation):
 
     def _perform(self, s: Session) -> None:
         offsite_id = offsite_of_cluster(s, self.cluster_id)
-        data = load_fresh(s, offsite_id)
+        data = load_fresh(s, offsite_id, supports=())
         # the first former note in reading order gets a dissolved cluster's dots
         position = {n.id: reading_key(n) for n in data.notes}
         ordered = sorted(

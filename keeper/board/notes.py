@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
 from keeper.board.geometry import Rect, free_slot, note_rect
@@ -125,10 +126,12 @@ class MoveNotes(BoardOperation):
 
     def _perform(self, s: Session) -> None:
         offsite_id = offsite_of_note(s, self.moves[0].note_id)
-        data = load_fresh(s, offsite_id)
+        moving = {m.note_id for m in self.moves}
+        joined = {m.cluster_id for m in self.moves if m.cluster_id is not None}
+        data = load_fresh(s, offsite_id, notes=[
+            or_(Note.id.in_(moving), Note.cluster_id.in_(joined))])
         known = {c.id for c in data.clusters}
         targets: set[int] = set()
-        moving = {m.note_id for m in self.moves}
         homes = {n.id: n.cluster_id for n in data.notes}
         placed: dict[int, list[Rect]] = {}  # per cluster: its notes that stay, and arrivals
         for move in self.moves:
@@ -147,6 +150,6 @@ class MoveNotes(BoardOperation):
             if cluster_id is not None:
                 targets.add(cluster_id)
         if targets:
-            data = load_fresh(s, offsite_id)
+            data = load_fresh(s, offsite_id, notes=[Note.cluster_id.in_(targets)])
             for cluster_id in sorted(targets):
                 fit_frame(self, s, data, cluster_id)

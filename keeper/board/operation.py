@@ -1,8 +1,9 @@
 """The base of every board edit: a :class:`keeper.ops.Operation` written as ``_perform``.
 
 Board operations work out their changes from the board as the transaction sees it
-(``load_fresh``) and write them through ``_update``/``_insert``/``_delete``, each a
-recorded step of the one transaction ``apply`` commits (see :mod:`keeper.ops`).
+(``load_fresh``: only the part each reads, never the whole read model) and write them
+through ``_update``/``_insert``/``_delete``, each a recorded step of the one transaction
+``apply`` commits (see :mod:`keeper.ops`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from keeper.board import tally
 from keeper.board.geometry import cluster_bounds
-from keeper.board.loading import BoardData, load_board
+from keeper.board.loading import BoardData, load_slice
 from keeper.ops import Delete, Operation, OperationError, Step, Tx, table_of
 from keeper.store.models import Base, Cluster, Note, Support
 
@@ -66,10 +67,17 @@ class BoardOperation(Operation):
         self._tx.delete(model, id_)
 
 
-def load_fresh(s: Session, offsite_id: int) -> BoardData:
-    """The board as this transaction sees it, changes not yet committed included."""
+def load_fresh(
+    s: Session,
+    offsite_id: int,
+    *,
+    notes: Sequence[Any] | None = (),
+    supports: Sequence[Any] | None = None,
+) -> BoardData:
+    """The part of the board this edit reads (:func:`~keeper.board.loading.load_slice`:
+    all notes and no supports unless told), as this transaction sees it."""
     s.flush()
-    return load_board(s, offsite_id)
+    return load_slice(s, offsite_id, notes=notes, supports=supports)
 
 
 def offsite_of_note(s: Session, note_id: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from keeper.board import tally
@@ -16,7 +17,7 @@ from keeper.board.operation import (
     write_supports,
 )
 from keeper.ops import Insert, Update, table_of
-from keeper.store.models import TallySettings
+from keeper.store.models import Person, Support, TallySettings
 
 
 class _OneIdeaEdit(BoardOperation):
@@ -39,7 +40,9 @@ class _OneIdeaEdit(BoardOperation):
         idea = self._support().idea
         return [x for x in supports if not (x.person_id == self.person_id and x.idea == idea)]
 
-    def _refuse_over_limit(self, data: BoardData, after: Sequence[tally.TallySupport]) -> None:
+    def _refuse_over_limit(
+        self, s: Session, data: BoardData, after: Sequence[tally.TallySupport]
+    ) -> None:
         """In dot voting, refuse a dot beyond the person's limit or the cap per idea
         (taking dots off is always allowed, even when a lowered limit is exceeded)."""
         config = data.config
@@ -49,8 +52,7 @@ class _OneIdeaEdit(BoardOperation):
         mine_after = sum(x.dots for x in after if x.person_id == self.person_id)
         if mine_after <= mine_before:
             return
-        person = data.person(self.person_id)
-        who = person.name if person else "This person"
+        who = s.scalar(select(Person.name).where(Person.id == self.person_id)) or "This person"
         limit = config.dots_per_person
         if mine_after > limit:
             left = max(0, limit - mine_before)
@@ -82,12 +84,13 @@ class ToggleSupport(_OneIdeaEdit):
         self.text = "Change support"
 
     def _perform(self, s: Session) -> None:
-        data = load_fresh(s, self.offsite_id)
+        data = load_fresh(s, self.offsite_id, notes=None,
+                          supports=[Support.person_id == self.person_id])
         after = self._others(data.supports)
         has = len(after) != len(data.supports)
         if not has:
             after.append(self._support())
-            self._refuse_over_limit(data, after)
+            self._refuse_over_limit(s, data, after)
         self.added = not has
         self.text = "Add support" if self.added else "Remove support"
         write_supports(self, s, self.offsite_id, data.supports, after)
@@ -118,11 +121,12 @@ class SetDots(_OneIdeaEdit):
         self.dots = dots
 
     def _perform(self, s: Session) -> None:
-        data = load_fresh(s, self.offsite_id)
+        data = load_fresh(s, self.offsite_id, notes=None,
+                          supports=[Support.person_id == self.person_id])
         after = self._others(data.supports)
         if self.dots:
             after.append(self._support(self.dots))
-        self._refuse_over_limit(data, after)
+        self._refuse_over_limit(s, data, after)
         write_supports(self, s, self.offsite_id, data.supports, after)
 
 

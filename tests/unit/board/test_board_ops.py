@@ -506,3 +506,41 @@ def test_packed_frames_fill_a_laptop_screen_without_overlaps():
     assert used >= 0.6  # the frames, not gaps, fill the box they make
     # shaped for a 16:10 screen: neither a tall column nor one long row
     assert 1.0 <= whole[2] / whole[3] <= 2.6
+
+
+# ----------------------------------------------------------------------------- cost
+
+
+def statements_during(store: OffsiteStore, op: bo.BoardOperation) -> list[str]:
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
+        seen.append(" ".join(statement.split()).lower())
+
+    engine = store.session.get_bind()
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        op.apply(store)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return seen
+
+
+def test_an_edit_reads_only_the_part_of_the_board_it_changes(demo_store):
+    """A phone's vote or a dragged group must not read the whole board inside its write
+    (sixty phones at once queue behind each write)."""
+    data = board(demo_store)
+    person, cluster = data.people[1].id, data.clusters[0]
+    vote = statements_during(demo_store, bo.ToggleSupport(data.offsite_id, person,
+                                                          cluster_id=cluster.id))
+    reads = [s for s in vote if s.startswith("select")]
+    assert not [s for s in reads if " from note" in s or "attendance" in s
+                or " from initiative" in s]
+    assert all("support.person_id" in s for s in reads if " from support" in s)
+    drag = statements_during(demo_store, bo.MoveCluster(cluster.id, 10, 0))
+    note_reads = [s for s in drag if s.startswith("select") and " from note" in s
+                  and "where note.id = ?" not in s]  # each write reads its row's old values
+    assert note_reads and all("note.cluster_id = ?" in s for s in note_reads)
+    assert not [s for s in drag if "attendance" in s or " from person" in s]

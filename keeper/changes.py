@@ -4,13 +4,19 @@ Every operation (:mod:`keeper.ops`) reports the areas it touched, worked out fro
 the tables its steps wrote, so a view reloads only when its own area changed.
 Combine with ``|``; test an overlap with ``&`` (a ``Changes`` is true when any
 flag is set).
+
+An operation also says which rows it wrote (``rows``: ``(table, id)`` pairs), so a view
+can patch just those items; ``None`` means "not known" (reload the whole area). Rows
+are a detail of the value: two ``Changes`` with the same flags are equal.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
-from typing import ClassVar
+from dataclasses import dataclass, field, fields
+from typing import Any, ClassVar
+
+Row = tuple[str, Any]  # (table name, primary key value: an id, or a tuple of values)
 
 
 @dataclass(frozen=True)
@@ -23,15 +29,23 @@ class Changes:
     kickoff: bool = False
     people: bool = False
     offsite: bool = False
+    rows: frozenset[Row] | None = field(default=None, compare=False)
 
     ALL: ClassVar[Changes]
     NONE: ClassVar[Changes]
+    FLAGS: ClassVar[tuple[str, ...]]
 
     def _flags(self) -> tuple[bool, ...]:
-        return tuple(getattr(self, f.name) for f in fields(self))
+        return tuple(getattr(self, name) for name in self.FLAGS)
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(*(a or b for a, b in zip(self._flags(), other._flags(), strict=True)))
+        if not other:
+            return self
+        if not self:
+            return other
+        rows = None if self.rows is None or other.rows is None else self.rows | other.rows
+        return Changes(*(a or b for a, b in zip(self._flags(), other._flags(), strict=True)),
+                       rows=rows)
 
     def __and__(self, other: Changes) -> Changes:
         return Changes(*(a and b for a, b in zip(self._flags(), other._flags(), strict=True)))
@@ -41,16 +55,22 @@ class Changes:
 
     def areas(self) -> list[str]:
         """The names of the areas changed, e.g. ``["agenda", "day"]``."""
-        return [f.name for f in fields(self) if getattr(self, f.name)]
+        return [name for name in self.FLAGS if getattr(self, name)]
+
+    def rows_of(self, table: str) -> set[Any]:
+        """The ids of ``table`` written (only meaningful when ``rows`` is known)."""
+        return {key for name, key in self.rows or () if name == table}
 
     @classmethod
-    def of_tables(cls, names: Iterable[str]) -> Changes:
-        """The areas the rows of these tables belong to."""
+    def of_tables(cls, names: Iterable[str], rows: Iterable[Row] | None = None) -> Changes:
+        """The areas the rows of these tables belong to (and the rows, when known)."""
         areas = {area for name in names for area in TABLE_AREAS[name]}
-        return cls(**{area: True for area in areas})
+        return cls(**{area: True for area in areas},
+                   rows=None if rows is None else frozenset(rows))
 
 
-Changes.ALL = Changes(*(True for _ in fields(Changes)))
+Changes.FLAGS = tuple(f.name for f in fields(Changes) if f.name != "rows")
+Changes.ALL = Changes(*(True for _ in Changes.FLAGS))
 Changes.NONE = Changes()
 
 # The tables each area shows; a table may belong to several (the check-ins are the day's

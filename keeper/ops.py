@@ -21,7 +21,7 @@ from typing import Any, Protocol, TypeVar, cast
 from sqlalchemy import CursorResult, Table, delete, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
-from keeper.changes import Changes
+from keeper.changes import Changes, Row
 from keeper.store.models import Base
 from keeper.store.offsite_file import OffsiteStore
 
@@ -53,6 +53,11 @@ def primary_key(obj: Base) -> Key:
     return {name: getattr(obj, name) for name in names}
 
 
+def _row(table: Table, key: Key) -> Row:
+    """A row as :class:`Changes` names it: its id, or the tuple of its key's values."""
+    return (table.name, key["id"] if set(key) == {"id"} else tuple(key.values()))
+
+
 def _key(key: int | Key) -> Key:
     return {"id": key} if isinstance(key, int) else dict(key)
 
@@ -66,6 +71,10 @@ class Step(Protocol):
     def undo(self, s: Session) -> None: ...
 
     def tables(self) -> set[str]: ...
+
+    def rows(self) -> list[Row] | None:
+        """The rows it writes, ``(table, id)``; None when not known row by row."""
+        ...
 
 
 @dataclass
@@ -92,6 +101,9 @@ class Update:
     def tables(self) -> set[str]:
         return {self.table.name}
 
+    def rows(self) -> list[Row]:
+        return [_row(self.table, self.key)]
+
 
 @dataclass
 class Insert:
@@ -114,6 +126,9 @@ class Insert:
 
     def tables(self) -> set[str]:
         return {self.table.name}
+
+    def rows(self) -> list[Row]:
+        return [_row(self.table, self.key)]
 
 
 @dataclass
@@ -169,6 +184,12 @@ class Delete:
         return ({self.table.name} | {t.name for t, _ in self.snap.inserts}
                 | {t.name for t, *_ in self.snap.nulled})
 
+    def rows(self) -> list[Row]:
+        pk = [(t, {c.name: row[c.name] for c in t.primary_key.columns})
+              for t, row in self.snap.inserts]
+        return ([_row(self.table, self.key)] + [_row(t, key) for t, key in pk]
+                + [_row(t, key) for t, key, *_ in self.snap.nulled])
+
 
 Scope = tuple[Table, Callable[[], list[Any]]]
 
@@ -204,6 +225,9 @@ class ReplaceRows:
 
     def tables(self) -> set[str]:
         return {table.name for table, _ in self.scopes}
+
+    def rows(self) -> None:
+        return None
 
 
 # --- the transaction an operation records its steps in --------------------------------
@@ -322,9 +346,12 @@ class Operation:
     @property
     def changes(self) -> Changes:
         tables: set[str] = set()
+        rows: set[Row] | None = set()
         for step in self._steps or ():
             tables |= step.tables()
-        return Changes.of_tables(tables)
+            written = step.rows()
+            rows = None if rows is None or written is None else rows | set(written)
+        return Changes.of_tables(tables, rows)
 
     def absorb(self, other: Operation) -> None:
         """Take ``other`` (applied after this one) into this undo step (merging nudges)."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from keeper import __version__
 from keeper.store import paths
 from keeper.store.recent import last_used_file, load_recent, remember
-from ui import file_actions
+from ui import file_actions, palette
 from ui.context import AppContext
 from ui.settings import app_settings
 from ui.views.lazy import LazyViews
@@ -37,13 +37,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 AUTO_BACKUP_MS = 5 * 60 * 1000
 FILE_FILTER = "Keeper offsite files (*.keeper);;All files (*)"
-NAV_STYLE = """
-QListWidget#nav { background: #1F2937; color: #E5E7EB; border: none; padding-top: 8px;
-                  font-size: 11pt; outline: 0; }
-QListWidget#nav::item { padding: 9px 14px; border-left: 4px solid transparent; }
-QListWidget#nav::item:selected { background: #374151; color: #FFFFFF;
-                                 border-left: 4px solid #F59E0B; }
-QListWidget#nav::item:hover:!selected { background: #2B3544; }
+NAV_STYLE = f"""
+QListWidget#nav {{ background: {palette.NAV_BG}; color: {palette.NAV_TEXT}; border: none;
+                  padding-top: 8px; font-size: 11pt; outline: 0; }}
+QListWidget#nav::item {{ padding: 9px 14px; border-left: 4px solid transparent; }}
+QListWidget#nav::item:selected {{ background: {palette.NAV_SELECTED}; color: {palette.SURFACE};
+                                 border-left: 4px solid {palette.NAV_MARK}; }}
+QListWidget#nav::item:hover:!selected {{ background: {palette.NAV_HOVER}; }}
 """
 
 
@@ -81,13 +81,15 @@ class MainWindow(QMainWindow):
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(
-            "QLabel#banner { background: #FFF4CE; color: #3D2E00; padding: 6px 10px; }"
+            f"QLabel#banner {{ background: {palette.BANNER_BG}; color: {palette.BANNER_TEXT};"
+            " padding: 6px 10px; }"
         )
         self.banner.hide()
         self.projector_note = QLabel()  # "Projector disconnected…", whichever view shows
         self.projector_note.setObjectName("projectorNote")
         self.projector_note.setStyleSheet(
-            "QLabel#projectorNote { background: #FDECEC; color: #7F1D1D; padding: 6px 10px;"
+            f"QLabel#projectorNote {{ background: {palette.PROJECTOR_NOTE_BG};"
+            f" color: {palette.PROJECTOR_NOTE_TEXT}; padding: 6px 10px;"
             " font-weight: 600; }")
         self.projector_note.hide()
         self.context.audience.projector_note.connect(self._show_projector_note)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from keeper.agenda import schedule
+from ui import palette
 from ui.agenda.colours import BUCKET_COLOURS, BUCKET_NAMES, SHORT_NAMES
 
 
@@ -42,7 +43,7 @@ class MixBar(QWidget):
         small.setPixelSize(12)
         painter.setFont(small)
         if report is None or report.counted_minutes == 0:
-            painter.setPen(QColor("#4B5563"))
+            painter.setPen(QColor(palette.TEXT_MUTED_COOL))
             painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter),
                              "Tag sessions (skills, strategy, culture) to see the content mix.")
             painter.end()
@@ -51,7 +52,7 @@ class MixBar(QWidget):
                 (f"Target {report.rule}", [(s.bucket, s.target) for s in report.shares]))
         for n, (label, parts) in enumerate(rows):
             y = 6 + n * 30
-            painter.setPen(QColor("#374151"))
+            painter.setPen(QColor(palette.INK_SOFT))
             painter.drawText(QRectF(0, y, label_w, 22),
                              int(Qt.AlignmentFlag.AlignVCenter), label)
             x = float(label_w)
@@ -60,9 +61,9 @@ class MixBar(QWidget):
                 if width <= 0:
                     continue
                 rect = QRectF(x, y, width, 22)
-                painter.fillRect(rect, QColor(BUCKET_COLOURS.get(bucket, "#9CA3AF")))
+                painter.fillRect(rect, QColor(BUCKET_COLOURS.get(bucket, palette.DISABLED)))
                 if width > 34:
-                    painter.setPen(QColor("#FFFFFF"))
+                    painter.setPen(QColor(palette.SURFACE))
                     painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), f"{share:.0%}")
                 x += width
         # legend
@@ -70,9 +71,9 @@ class MixBar(QWidget):
         y = 66
         for share in report.shares:
             painter.fillRect(QRectF(x, y + 5, 10, 10), QColor(BUCKET_COLOURS.get(share.bucket,
-                                                                                 "#9CA3AF")))
+                                                                                 palette.DISABLED)))
             text = f"{SHORT_NAMES.get(share.bucket, share.bucket)} {share.minutes} min"
-            painter.setPen(QColor("#374151"))
+            painter.setPen(QColor(palette.INK_SOFT))
             painter.drawText(QRectF(x + 14, y, 260, 20), int(Qt.AlignmentFlag.AlignVCenter), text)
             x += 14 + painter.fontMetrics().horizontalAdvance(text) + 10
         painter.end()

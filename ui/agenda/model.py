@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor
 from keeper.agenda.files import TAG_LABELS
 from keeper.agenda.ops import entry_of
 from keeper.store.models import AgendaItem, ItemKind
+from ui import palette
 from ui.agenda.colours import tag_colour
 from ui.agenda.columns import (
     C_ACTUAL,
@@ -113,9 +114,9 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == C_NOTES and item.notes:
             return item.notes
         if role == Qt.ItemDataRole.ForegroundRole and column in (C_START, C_ACTUAL):
-            return QColor("#4B5563")
+            return QColor(palette.TEXT_MUTED_COOL)
         if role == Qt.ItemDataRole.BackgroundRole and item.kind != ItemKind.SESSION.value:
-            return QColor("#F3F4F6")
+            return QColor(palette.SURFACE_MUTED)
         if role == Qt.ItemDataRole.DecorationRole and column == C_TITLE:
             return QColor(tag_colour(entry_of(item)))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (C_DAY, C_START, C_MIN,

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from keeper.agenda import rules as agenda_rules
 from keeper.agenda import schedule
+from ui import palette
 from ui.agenda.colours import tag_colour
 
 
@@ -69,11 +70,11 @@ class DayTimeline(QWidget):
 
         lanes = (("Planned", 6), ("Actual", 34))
         for name, y in lanes:
-            painter.setPen(QColor("#374151"))
+            painter.setPen(QColor(palette.INK_SOFT))
             painter.drawText(QRectF(0, y, label_w, 22), int(Qt.AlignmentFlag.AlignVCenter), name)
         for r in self.rows:
             entry = self.entries.get(r.item_id)
-            colour = QColor(tag_colour(entry) if entry else "#9CA3AF")
+            colour = QColor(tag_colour(entry) if entry else palette.DISABLED)
             a, b = x_of(r.planned_start), x_of(r.planned_end)
             painter.fillRect(QRectF(a, 6, max(1.0, b - a - 1), 22), colour)
             if r.actual_start is not None:
@@ -82,9 +83,9 @@ class DayTimeline(QWidget):
                 over = agenda_rules.ran_over(r)
                 painter.fillRect(QRectF(a, 34, max(1.0, b - a - 1), 22), colour)
                 if over:
-                    painter.fillRect(QRectF(a, 54, max(1.0, b - a - 1), 3), QColor("#B91C1C"))
+                    painter.fillRect(QRectF(a, 54, max(1.0, b - a - 1), 3), QColor(palette.LATE))
         # hour ticks
-        painter.setPen(QColor("#6B7280"))
+        painter.setPen(QColor(palette.TEXT_FAINT))
         hour = t0.replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
         while hour < t1:
             x = x_of(hour)
@@ -93,7 +94,7 @@ class DayTimeline(QWidget):
                              f"{hour:%H:%M}")
             hour += dt.timedelta(hours=1)
         if t0 <= now <= t1:
-            painter.setPen(QPen(QColor("#B91C1C"), 2))
+            painter.setPen(QPen(QColor(palette.LATE), 2))
             x = x_of(now)
             painter.drawLine(int(x), 2, int(x), 60)
         painter.end()

@@ -49,6 +49,7 @@ from keeper.ops import SetFields
 from keeper.people import directory
 from keeper.store.models import AgendaItem, Offsite
 from keeper.store.offsite_file import StoreError
+from ui import palette
 from ui.agenda.columns import C_DAY, C_NOTES, C_TITLE
 from ui.agenda.delegate import AgendaDelegate
 from ui.agenda.mix_bar import MixBar
@@ -156,8 +157,10 @@ class AgendaView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(charts)
         self.setStyleSheet(
-            "QLabel#agendaSummary { font-size: 15px; font-weight: 600; color: #111827; }"
-            "QLabel#section { color: #4B5563; font-size: 12px; font-weight: 600; }"
+            "QLabel#agendaSummary { font-size: 15px; font-weight: 600;"
+            f" color: {palette.INK_STRONG}; }}"
+            f"QLabel#section {{ color: {palette.TEXT_MUTED_COOL}; font-size: 12px;"
+            " font-weight: 600; }"
         )
         context.file_changed.connect(self.refresh)
         context.data_changed.connect(self.reload)

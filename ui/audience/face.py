@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from keeper.contrast import AUDIENCE_PALETTE, CUE_COLOURS, ScreenColours, audience_colours
+from ui import palette
 from ui.audience.state import AudienceState, digits_font, ui_font
 
 DIGIT_HEIGHT_SHARE = 0.25  # the digits' glyphs at least this share of the window height
@@ -222,7 +223,7 @@ class AudienceFace(QWidget):
         state = self.state
         colours = self.colours()
         exposed = event.region()
-        background = QColor("#000000" if state.mode == "blackout" else colours.background)
+        background = QColor(palette.BLACK if state.mode == "blackout" else colours.background)
         for rect in exposed:
             painter.fillRect(rect, background)
         if state.mode == "blackout":

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from keeper.contrast import audience_colours
+from ui import palette
 from ui.audience.state import ui_font
 
 
@@ -31,11 +32,11 @@ class JoinScreen(QWidget):
         p.fillRect(self.rect(), QColor(colours.background))
         side = min(h * 0.78, w * 0.42)
         top, left = (h - side) / 2, w * 0.06
-        p.fillRect(QRectF(left, top, side, side), QColor("#FFFFFF"))
+        p.fillRect(QRectF(left, top, side, side), QColor(palette.SURFACE))
         count = len(self.matrix) or 1
         module = side / count
         p.setPen(Qt.PenStyle.NoPen)
-        dark = QColor("#000000")
+        dark = QColor(palette.BLACK)
         for row, modules in enumerate(self.matrix):
             for col, on in enumerate(modules):
                 if on:  # a hair of overlap so no seams show between modules

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from keeper import board as bo
 from keeper.board.tally import IdeaKind
+from ui import palette
 from ui.board.ranking import rank_label
 from ui.board.widgets import RunOp, heading, hint
 
@@ -81,10 +82,10 @@ class BigBetsPanel(QWidget):
         bets = [c for c in data.clusters if c.big_bet]
         if issues:
             self.status.setText("\u26a0 " + "\n\u26a0 ".join(i.message for i in issues))
-            self.status.setStyleSheet("color: #B42318; font-weight: bold")
+            self.status.setStyleSheet(f"color: {palette.ERROR}; font-weight: bold")
         else:
             self.status.setText(f"\u2713 {len(bets)} big bets, each tied to an initiative.")
-            self.status.setStyleSheet("color: #067647; font-weight: bold")
+            self.status.setStyleSheet(f"color: {palette.GOOD_BOARD}; font-weight: bold")
         linked: dict[int, list[str]] = {}
         for c in bets:
             if c.initiative_id is not None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from keeper import board as bo
 from keeper.text import NOTE_MAX
+from ui import palette
 from ui.board.chips import show_progress
 from ui.board.flow_layout import FlowLayout
 from ui.board.widgets import add_people
@@ -81,10 +82,10 @@ class CaptureBar(QFrame):
         self.chips_box = QWidget()
         self.chips = FlowLayout(self.chips_box)
         self.chips_summary = QLabel()
-        self.chips_summary.setStyleSheet("color: #667085")
+        self.chips_summary.setStyleSheet(f"color: {palette.TEXT_MUTED_BOARD}")
         self.setObjectName("captureBar")
-        self.setStyleSheet("#captureBar { background: #FFFFFF; border-bottom: 1px solid "
-                           "#E4E7EC; }")
+        self.setStyleSheet(f"#captureBar {{ background: {palette.SURFACE};"
+                           f" border-bottom: 1px solid {palette.BORDER_BOARD_LIGHT}; }}")
         cap_layout = QVBoxLayout(self)
         cap_layout.setContentsMargins(10, 8, 10, 8)
         cap_layout.addLayout(capture_row)

@@ -9,13 +9,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QToolButton
 
 from keeper import board as bo
+from ui import palette
 from ui.board import style
 from ui.board.flow_layout import FlowLayout
 from ui.board.widgets import colour_icon
 
-NOT_STARTED_CSS = "border: 1px dashed #F04438; color: #B42318; background: #FEF3F2;"
-DONE_CSS = "border: 1px solid #ABEFC6; color: #067647; background: #ECFDF3;"
-WRITING_CSS = "border: 1px solid #D0D5DD; color: #344054; background: #FFFFFF;"
+NOT_STARTED_CSS = (f"border: 1px dashed {palette.ERROR_BOARD_BORDER}; color: {palette.ERROR};"
+                   f" background: {palette.ERROR_BOARD_BG};")
+DONE_CSS = (f"border: 1px solid {palette.GOOD_BOARD_BORDER}; color: {palette.GOOD_BOARD};"
+            f" background: {palette.GOOD_BOARD_BG};")
+WRITING_CSS = (f"border: 1px solid {palette.BORDER_BOARD}; color: {palette.INK_BOARD_BODY};"
+               f" background: {palette.SURFACE};")
 
 
 def progress_chip(person: bo.BoardPerson, count: int, target: int) -> QToolButton:
@@ -48,5 +52,5 @@ def show_progress(chips: FlowLayout, summary: QLabel, data: bo.BoardData,
         chips.addWidget(chip)
     missing = len(progress.not_started)
     summary.setText(f"{missing} not started" if missing else "Everyone has written")
-    summary.setStyleSheet("color: #B42318; font-weight: bold" if missing
-                          else "color: #067647; font-weight: bold")
+    summary.setStyleSheet(f"color: {palette.ERROR}; font-weight: bold" if missing
+                          else f"color: {palette.GOOD_BOARD}; font-weight: bold")

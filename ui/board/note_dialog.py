@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from keeper import board as bo
+from ui import palette
 from ui.board.widgets import add_people
 
 
@@ -30,7 +31,7 @@ class NoteDialog(QDialog):
         form.addRow("&Text", self.text)
         form.addRow("&Author", self.author)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #B42318")
+        self.error.setStyleSheet(f"color: {palette.ERROR}")
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

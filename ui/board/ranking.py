@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from keeper.board.tally import IdeaKind, RankedEntry, TallyMode, support_count
+from ui import palette
 from ui.board import style
 
 
@@ -34,7 +35,7 @@ class RankingWidget(QWidget):
                            else QSizePolicy.Policy.Minimum)
         self.setAutoFillBackground(True)
         pal = self.palette()
-        pal.setColor(self.backgroundRole(), QColor("#FFFFFF"))
+        pal.setColor(self.backgroundRole(), QColor(palette.SURFACE))
         self.setPalette(pal)
 
     def set_ranking(self, entries: list[RankedEntry], big_bets: set[int], mode: TallyMode) -> None:
@@ -107,7 +108,7 @@ class RankingWidget(QWidget):
         for i, e in enumerate(visible):
             y = top + i * row_h
             if not self.projector and i % 2 == 1:
-                painter.fillRect(QRectF(0, y, w, row_h), QColor("#F8F9FB"))
+                painter.fillRect(QRectF(0, y, w, row_h), QColor(palette.SURFACE_ROW_ALT))
             painter.setFont(bold)
             painter.setPen(style.MUTED if e.tied else style.INK)
             painter.drawText(QRectF(margin, y, rank_w - 8, row_h),
@@ -124,7 +125,7 @@ class RankingWidget(QWidget):
             bet = e.kind is IdeaKind.CLUSTER and e.id in self.big_bets
             colour = style.BET_GOLD if bet else style.ACCENT
             if e.kind is IdeaKind.NOTE:
-                colour = QColor("#98A2B3")
+                colour = QColor(palette.TEXT_FAINT_BOARD)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             bar = QRectF(bar_x, y + row_h * 0.22, max(bar_len, 3.0), row_h * 0.56)

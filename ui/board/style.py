@@ -6,21 +6,22 @@ import unicodedata
 
 from PySide6.QtGui import QColor
 
-ACCENT = QColor("#2563EB")
-INK = QColor("#1F2430")
-MUTED = QColor("#667085")
-CANVAS = QColor("#EEF0F4")
-GRID_DOT = QColor("#D5D9E0")
-FRAME_FILL = QColor("#FBFCFD")
-FRAME_LINE = QColor("#CBD2DC")
-BET_GOLD = QColor("#B7791F")
-BET_FILL = QColor("#FFF7E6")
-WARN = QColor("#B42318")
-OK = QColor("#067647")
-PLAIN_NOTE = QColor("#FFE98A")  # when authors are hidden
+from ui import palette
 
-FALLBACK = ["#E4572E", "#17BEBB", "#E0A800", "#76B041", "#7D5BA6", "#2E86AB", "#F18F01",
-            "#C73E1D"]
+ACCENT = QColor(palette.ACCENT_BOARD)
+INK = QColor(palette.INK_BOARD)
+MUTED = QColor(palette.TEXT_MUTED_BOARD)
+CANVAS = QColor(palette.CANVAS)
+GRID_DOT = QColor(palette.GRID_DOT)
+FRAME_FILL = QColor(palette.FRAME_FILL)
+FRAME_LINE = QColor(palette.FRAME_LINE)
+BET_GOLD = QColor(palette.BET_GOLD)
+BET_FILL = QColor(palette.BET_FILL)
+WARN = QColor(palette.ERROR)
+OK = QColor(palette.GOOD_BOARD)
+PLAIN_NOTE = QColor(palette.NOTE_PLAIN)  # when authors are hidden
+
+FALLBACK = list(palette.AUTHOR_FALLBACK)
 
 
 def person_colour(colour: str | None, person_id: int | None) -> QColor:

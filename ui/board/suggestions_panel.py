@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from keeper import board as bo
 from keeper.ops import Composite, Operation
+from ui import palette
 from ui.board.widgets import RunOp, clear_layout, heading, hint, scroll_area
 
 try:  # the colleague's rule module; the board works (without suggestions) until it lands
@@ -37,7 +38,8 @@ class SuggestionCard(QFrame):
         self.suggestion = suggestion
         self.note_ids = tuple(suggestion.note_ids)
         self.setObjectName("suggestionCard")
-        self.setStyleSheet("#suggestionCard { background: #FFFFFF; border: 1px solid #D0D5DD;"
+        self.setStyleSheet(f"#suggestionCard {{ background: {palette.SURFACE};"
+                           f" border: 1px solid {palette.BORDER_BOARD};"
                            " border-radius: 8px; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -55,7 +57,7 @@ class SuggestionCard(QFrame):
             preview += f"\n… and {len(texts) - 4} more"
         body = QLabel(preview)
         body.setWordWrap(True)
-        body.setStyleSheet("color: #344054")
+        body.setStyleSheet(f"color: {palette.INK_BOARD_BODY}")
         layout.addWidget(body)
         row = QHBoxLayout()
         count = hint(f"{len(self.note_ids)} notes")

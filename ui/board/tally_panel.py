@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from keeper import board as bo
 from keeper.board.tally import IdeaKind, TallyMode, validate_dot_vote
+from ui import palette
 from ui.board import style
 from ui.board.ranking import RankingWidget
 from ui.board.widgets import RunOp, clear_layout, colour_icon, heading, hint, scroll_area
@@ -83,7 +84,7 @@ class TallyPanel(QWidget):
         layout.addWidget(people, 1)
         self.issues = QLabel()
         self.issues.setWordWrap(True)
-        self.issues.setStyleSheet("color: #B42318")
+        self.issues.setStyleSheet(f"color: {palette.ERROR}")
         layout.addWidget(self.issues)
         layout.addWidget(heading("Ranking"))
         self.ranking = RankingWidget()
@@ -190,9 +191,10 @@ class TallyPanel(QWidget):
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 button.setAccessibleName(f"{person.name} supports this")
                 button.setStyleSheet(
-                    "QToolButton { padding: 5px 8px; border: 1px solid #D0D5DD;"
-                    " border-radius: 6px; background: #FFFFFF; text-align: left; }"
-                    "QToolButton:checked { background: #DBE7FE; border-color: #2563EB;"
+                    f"QToolButton {{ padding: 5px 8px; border: 1px solid {palette.BORDER_BOARD};"
+                    f" border-radius: 6px; background: {palette.SURFACE}; text-align: left; }}"
+                    f"QToolButton:checked {{ background: {palette.ACCENT_BOARD_FILL};"
+                    f" border-color: {palette.ACCENT_BOARD};"
                     " font-weight: bold; }")
                 button.clicked.connect(lambda _c=False, p=person.id: self._toggle(p))
                 self.person_buttons[person.id] = button

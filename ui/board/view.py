@@ -20,6 +20,7 @@ from keeper.board.tally import IdeaKind, TallyConfig
 from keeper.changes import Changes
 from keeper.ops import Operation
 from keeper.store.offsite_file import StoreError
+from ui import palette
 from ui.board import actions, projector
 from ui.board.actions import BoardActions
 from ui.board.areas import REFRESH_AREAS
@@ -133,8 +134,8 @@ class BoardView(BoardEdits):
         return True
 
     def say(self, text: str, error: bool = False) -> None:
-        colour = "#B42318" if error else "#344054"
-        background = "#FEF3F2" if error else "#F2F4F7"
+        colour = palette.ERROR if error else palette.INK_BOARD_BODY
+        background = palette.ERROR_BOARD_BG if error else palette.SURFACE_MESSAGE
         self.message.setStyleSheet(f"color: {colour}; background: {background}; "
                                    "padding: 6px 10px;")
         self.message.setText(text)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from keeper import board as bo
 from keeper.ops import Operation
+from ui import palette
 from ui.board import style
 
 RunOp = Callable[[Operation], bool]  # applies an edit (undoable); False when refused
@@ -49,7 +50,7 @@ def heading(text: str) -> QLabel:
 def hint(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #667085")
+    label.setStyleSheet(f"color: {palette.TEXT_MUTED_BOARD}")
     return label
 
 

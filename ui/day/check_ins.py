@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from keeper import day as day_ops
 from keeper.day import CheckInRow, DayData, DayError
 from keeper.day.rules import TACTIC_STATUSES
+from ui import palette
 from ui.day.base import Host
 from ui.day.widgets import (
     STATUS_COLOURS,
@@ -148,7 +149,7 @@ class CheckInsBox(QGroupBox):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, check_in.id)
             if not check_in.recorded:
-                item.setForeground(QBrush(QColor("#57606A")))
+                item.setForeground(QBrush(QColor(palette.TEXT_MUTED)))
             self.check_ins.addItem(item)
             if check_in.id == (keep_id or next_open):
                 self.check_ins.setCurrentItem(item)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from keeper import day as day_ops
 from keeper.day import DayData
 from keeper.day.rules import FEEDBACK_KINDS, FeedbackCell
+from ui import palette
 from ui.day.base import FormTab, Host
 from ui.day.widgets import (
     CELL_COLOURS,
@@ -72,7 +73,7 @@ class FeedbackTab(FormTab):
         privacy.show_message("Private: feedback is never shown on the projector. Export it as "
                              "one sheet per person.", "info")
         self.counts = QLabel()
-        self.counts.setStyleSheet("font-weight: 600; color: #1F2328;")
+        self.counts.setStyleSheet(f"font-weight: 600; color: {palette.INK};")
         self.owing = hint("")
         self.grid = QTableWidget()
         self.grid.setAccessibleName("Feedback grid: givers in rows, receivers in columns")
@@ -92,8 +93,9 @@ class FeedbackTab(FormTab):
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.setMinimumSize(360, 260)
         self.grid.setStyleSheet("QTableWidget { selection-background-color: rgba(11, 92, 173, 60);"
-                                " selection-color: #0B1F33; }"
-                                "QTableWidget::item:selected { border: 3px solid #0B5CAD; }")
+                                f" selection-color: {palette.SELECTION_INK}; }}"
+                                "QTableWidget::item:selected {"
+                                f" border: 3px solid {palette.ACCENT}; }}")
         legend = row(chip("✓ complete", *CELL_COLOURS["complete"]),
                      chip("2/3 partial", *CELL_COLOURS["partial"]),
                      chip("— missing", *CELL_COLOURS["missing"]), stretch_at=3)
@@ -358,11 +360,12 @@ class FeedbackTab(FormTab):
             for kind in FEEDBACK_KINDS:
                 text = kinds[kind]
                 body = (html.escape(text).replace("\n", "<br>") if text else
-                        "<i style='color:#8A1C27'>not given yet</i>")
+                        f"<i style='color:{palette.CELL_MISSING}'>not given yet</i>")
                 parts.append(f"<li><b>{KIND_LABELS[kind]}</b>: {body}</li>")
             parts.append("</ul>")
         if waiting:
-            parts.append(f"<p style='color:#57606A'>Not yet from: {', '.join(waiting)}</p>")
+            parts.append(f"<p style='color:{palette.TEXT_MUTED}'>"
+                         f"Not yet from: {', '.join(waiting)}</p>")
         return "".join(parts)
 
     # ----- editing -----------------------------------------------------------------

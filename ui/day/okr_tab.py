@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from keeper import day as day_ops
 from keeper.day import DayData, OkrRow
 from keeper.store.models import OkrKind
+from ui import palette
 from ui.day.base import Host, RecordTab
 from ui.day.widgets import (
     SAVE_KEYS,
@@ -43,7 +44,7 @@ from ui.day.widgets import (
 )
 
 REVIEW, NEXT = OkrKind.REVIEW.value, OkrKind.NEXT.value
-HIT_COLOUR, MISS_COLOUR = "#1B5E20", "#9F1D2A"
+HIT_COLOUR, MISS_COLOUR = palette.GOOD, palette.ERROR_TEXT
 
 
 def okr_line(number: int, okr: OkrRow) -> str:

@@ -6,9 +6,11 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-BACKGROUND = QColor("#0B0C10")
-TEXT = QColor("#F4F5F7")  # 17.9:1 on the background, as the countdown
-CAPTION = QColor("#C9CDD4")  # 11:1
+from ui import palette
+
+BACKGROUND = QColor(palette.PROJECTOR_BG)
+TEXT = QColor(palette.PROJECTOR_TEXT)  # 17.9:1 on the background, as the countdown
+CAPTION = QColor(palette.PROJECTOR_CAPTION)  # 11:1
 
 
 class QuestionSlide(QWidget):

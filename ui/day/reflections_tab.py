@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayo
 
 from keeper import day as day_ops
 from keeper.day import REFLECTIONS_MAX, DayData, DayPerson
+from ui import palette
 from ui.day.base import FormTab, Host
 from ui.day.widgets import (
     SAVE_KEYS,
@@ -90,7 +91,7 @@ class ReflectionsTab(FormTab):
         done = bool(self.data.reflections.get(person_id)) and bool(
             self.data.gratitude.get(person_id))
         if not done:
-            item.setForeground(QBrush(QColor("#7A4B00")))
+            item.setForeground(QBrush(QColor(palette.WARN_TEXT)))
 
     def show_data(self, data: DayData, editable: bool) -> None:
         self.data = data

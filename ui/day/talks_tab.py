@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from keeper import day as day_ops
 from keeper.day import DayData, DayError, TalkSlot
+from ui import palette
 from ui.day.base import Host, Tab
 from ui.day.widgets import LineBox, button, field_label, heading, hint, read_only_table, row
 
@@ -43,7 +44,7 @@ class TalkCard(QGroupBox):
         self.reason = hint("")
         self.ask = QLabel()
         self.ask.setWordWrap(True)
-        self.ask.setStyleSheet("color: #24292F; font-style: italic;")
+        self.ask.setStyleSheet(f"color: {palette.INK_QUOTE}; font-style: italic;")
         self.clear_button = button("Clear", lambda: tab.choose(index, None),
                                    name=f"Clear presenter of talk {index + 1}",
                                    tip="No presenter for this talk yet")
@@ -170,7 +171,7 @@ class TalksTab(Tab):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, suggestion.person_id)
                 if taken:
-                    item.setForeground(QBrush(QColor("#57606A")))
+                    item.setForeground(QBrush(QColor(palette.TEXT_MUTED)))
                 elif c == 0:
                     font = item.font()
                     font.setBold(True)

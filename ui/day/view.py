@@ -26,6 +26,7 @@ from keeper.changes import Changes
 from keeper.day import DayData, DayError, load_day
 from keeper.ops import Operation
 from keeper.store.offsite_file import OffsiteStore
+from ui import palette
 from ui.audience_bus import WidgetFactory
 from ui.context import AppContext
 from ui.day.base import Tab
@@ -52,7 +53,7 @@ class DayView(QWidget):
         self.setStyleSheet(STYLE)
 
         self.header = QLabel()
-        self.header.setStyleSheet("font-size: 13pt; font-weight: 600; color: #1F2328;")
+        self.header.setStyleSheet(f"font-size: 13pt; font-weight: 600; color: {palette.INK};")
         self.header.setWordWrap(True)
         self.subheader = hint("")
         self.message = Banner()

@@ -28,44 +28,45 @@ from PySide6.QtWidgets import (
 )
 
 from keeper.day.rules import TACTIC_STATUSES
+from ui import palette
 
-TEXT = "#1F2328"
-MUTED = "#57606A"
-ACCENT = "#0B5CAD"
-WARN_BG, WARN_FG = "#FFF4D6", "#7A4B00"
-ERROR_BG, ERROR_FG = "#FDE7E9", "#9F1D2A"
-OK_BG, OK_FG = "#E3F4E6", "#1B5E20"
+TEXT = palette.INK
+MUTED = palette.TEXT_MUTED
+ACCENT = palette.ACCENT
+WARN_BG, WARN_FG = palette.WARN_BG, palette.WARN_TEXT
+ERROR_BG, ERROR_FG = palette.ERROR_BG, palette.ERROR_TEXT
+OK_BG, OK_FG = palette.GOOD_BG, palette.GOOD
 
 # Start/Stop/Continue grid: background, foreground per state
 CELL_COLOURS = {
-    "complete": ("#CDEBD3", "#14532D"),
-    "partial": ("#FCE7B2", "#6B4400"),
-    "missing": ("#F6D3D6", "#8A1C27"),
-    "self": ("#E6E8EB", "#8A9099"),
+    "complete": (palette.CELL_COMPLETE_BG, palette.CELL_COMPLETE),
+    "partial": (palette.CELL_PARTIAL_BG, palette.CELL_PARTIAL),
+    "missing": (palette.CELL_MISSING_BG, palette.CELL_MISSING),
+    "self": (palette.CELL_SELF_BG, palette.TEXT_DISABLED),
 }
 STATUS_COLOURS = {
-    "not started": ("#ECEEF1", "#4A5360"),
-    "on track": ("#D5F0DA", "#1B5E20"),
-    "at risk": ("#FDE9B8", "#7A4B00"),
-    "off track": ("#F9D0D4", "#9F1D2A"),
-    "done": ("#D6E6FA", "#0B4A8F"),
+    "not started": (palette.STATUS_NEUTRAL_BG, palette.TEXT_MUTED_SLATE),
+    "on track": (palette.GOOD_CHIP_BG, palette.GOOD),
+    "at risk": (palette.WARN_CHIP_BG, palette.WARN_TEXT),
+    "off track": (palette.ERROR_CHIP_BG, palette.ERROR_TEXT),
+    "done": (palette.DONE_BG, palette.INFO_TEXT),
 }
 for _status in TACTIC_STATUSES:  # a status added to the rules still gets a colour
-    STATUS_COLOURS.setdefault(_status, ("#ECEEF1", "#4A5360"))
+    STATUS_COLOURS.setdefault(_status, (palette.STATUS_NEUTRAL_BG, palette.TEXT_MUTED_SLATE))
 
 SAVE_KEYS = "Ctrl+Enter"  # as the tooltips and hints say it
 SAVE_SHORTCUT = "Ctrl+Return"  # the key sequence
 STYLE = f"""
-QGroupBox {{ font-weight: 600; color: {TEXT}; border: 1px solid #D0D7DE; border-radius: 6px;
-            margin-top: 14px; padding: 10px 8px 8px 8px; }}
+QGroupBox {{ font-weight: 600; color: {TEXT}; border: 1px solid {palette.BORDER_FORM};
+            border-radius: 6px; margin-top: 14px; padding: 10px 8px 8px 8px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
 QLabel[role="heading"] {{ font-weight: 600; color: {TEXT}; font-size: 11pt; }}
 QLabel[role="hint"] {{ color: {MUTED}; }}
 QLabel[role="field"] {{ color: {TEXT}; font-weight: 600; }}
 QPushButton[role="primary"] {{ background: {ACCENT}; color: white; border: none;
             border-radius: 4px; padding: 5px 14px; font-weight: 600; }}
-QPushButton[role="primary"]:disabled {{ background: #9DB6D3; }}
-QPushButton[role="primary"]:focus {{ outline: 2px solid #F0B400; }}
+QPushButton[role="primary"]:disabled {{ background: {palette.ACCENT_DISABLED}; }}
+QPushButton[role="primary"]:focus {{ outline: 2px solid {palette.FOCUS_RING}; }}
 """
 
 
@@ -178,7 +179,7 @@ class Banner(QLabel):
     """A one-line message: a warning, an error, or good news; hidden when empty."""
 
     KINDS = {"warn": (WARN_BG, WARN_FG), "error": (ERROR_BG, ERROR_FG), "ok": (OK_BG, OK_FG),
-             "info": ("#EAF2FB", "#0B4A8F")}
+             "info": (palette.INFO_BG, palette.INFO_TEXT)}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -379,7 +380,7 @@ def row(*widgets: QWidget | None, stretch_at: int | None = None) -> QHBoxLayout:
 def separator() -> QFrame:
     line = QFrame()
     line.setFrameShape(QFrame.Shape.HLine)
-    line.setStyleSheet("color: #D0D7DE;")
+    line.setStyleSheet(f"color: {palette.BORDER_FORM};")
     return line
 
 

@@ -38,6 +38,7 @@ from keeper.store import paths
 from keeper.store.models import Attendance
 from keeper.store.offsite_file import StoreError
 from keeper.text import clean_block
+from ui import palette
 from ui.context import AppContext
 from ui.tasks import run_in_background
 
@@ -158,7 +159,7 @@ class ExportView(QWidget):
         self.gratitude_warning = QLabel()
         self.gratitude_warning.setWordWrap(True)
         self.gratitude_warning.setAccessibleName("Notes of gratitude not written")
-        self.gratitude_warning.setStyleSheet("color: #8a5300;")
+        self.gratitude_warning.setStyleSheet(f"color: {palette.WARN_EXPORT};")
         thanks_box.addWidget(hint)
         thanks_box.addWidget(self.gratitude_warning)
         thanks_box.addWidget(self.gratitude)
@@ -367,7 +368,7 @@ class ExportView(QWidget):
     def _done(self, lines: object) -> None:
         self._finish()
         written = [str(line) for line in lines] if isinstance(lines, list) else []
-        self.result.setStyleSheet("color: #1b6e2d;")
+        self.result.setStyleSheet(f"color: {palette.GOOD_EXPORT};")
         self.result.setText("Exported.\n" + "\n".join(written))
         self.open_folder.setEnabled(True)
         self.open_folder.setFocus()
@@ -379,7 +380,7 @@ class ExportView(QWidget):
         self._show_error(message)
 
     def _show_error(self, message: str) -> None:
-        self.result.setStyleSheet("color: #b00020;")
+        self.result.setStyleSheet(f"color: {palette.ERROR_FORM};")
         self.result.setText(message)
 
     def show_folder(self) -> None:

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 
 from keeper import kickoff as ko
 from keeper.kickoff.rules import COMPENSATION_ADVICE, SESSION_FORMATS
+from ui import palette
 from ui.kickoff.bars import MixBar
 from ui.kickoff.widgets import Banner, Host, heading, hint
 
 TAGS = (("—", None), ("skills", "skills"), ("strategy", "strategy"), ("culture", "culture"))
-FLAG_BG = QColor("#FDE7E9")
+FLAG_BG = QColor(palette.ERROR_BG)
 
 
 class AgendaCheckTab(QWidget):
@@ -57,7 +58,7 @@ class AgendaCheckTab(QWidget):
         self.advice = QLabel()
         self.advice.setWordWrap(True)
         self.advice.setAccessibleName("Advice on the selected session")
-        self.advice.setStyleSheet("color: #1F2328; padding: 4px;")
+        self.advice.setStyleSheet(f"color: {palette.INK}; padding: 4px;")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 8)
@@ -153,7 +154,7 @@ class AgendaCheckTab(QWidget):
                 flag = QTableWidgetItem("⚠ compensation" if session.comp_advice else "")
                 if session.comp_advice:
                     flag.setBackground(FLAG_BG)
-                    flag.setForeground(QColor("#9F1D2A"))
+                    flag.setForeground(QColor(palette.ERROR_TEXT))
                     flag.setToolTip(session.comp_advice)
                 self.table.setItem(row, 5, flag)
                 if session.id == current:

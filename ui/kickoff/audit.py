@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from keeper import kickoff as ko
+from ui import palette
 from ui.kickoff.audit_model import MODES, HeatModel
 from ui.kickoff.bars import DivergingBars, Legend
 from ui.kickoff.competency_dialog import CompetencyDialog
@@ -68,8 +69,9 @@ class AuditTab(QWidget):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.setShowGrid(True)
-        self.table.setStyleSheet("QTableView { gridline-color: #FFFFFF; }"
-                                 "QTableView::item:selected { border: 2px solid #1F2328; }")
+        self.table.setStyleSheet(f"QTableView {{ gridline-color: {palette.SURFACE}; }}"
+                                 "QTableView::item:selected {"
+                                 f" border: 2px solid {palette.INK}; }}")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setDefaultSectionSize(96)
@@ -177,7 +179,7 @@ class AuditTab(QWidget):
                             f"managers {fmt(gap.manager_mean)} ({gap.rated} reps)")
             item.setData(Qt.ItemDataRole.UserRole, gap.competency_id)
             if done:
-                item.setForeground(QColor("#1B5E20"))
+                item.setForeground(QColor(palette.GOOD))
             self.priorities.addItem(item)
             if gap.competency_id == selected or (selected is None and n == 1):
                 self.priorities.setCurrentItem(item)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont
 
 from keeper import kickoff as ko
 from keeper.kickoff.rules import heat_level
+from ui import palette
 from ui.kickoff.style import BANDS
 from ui.kickoff.widgets import fmt
 
@@ -114,9 +115,9 @@ class HeatModel(QAbstractTableModel):
             return "" if value is None else fmt(value)
         band = self.band(row, column)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QColor("#FFFFFF") if band == "metric" else QColor(BANDS[band][0])
+            return QColor(palette.SURFACE) if band == "metric" else QColor(BANDS[band][0])
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#1F2328") if band == "metric" else QColor(BANDS[band][1])
+            return QColor(palette.INK) if band == "metric" else QColor(BANDS[band][1])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -143,7 +144,7 @@ class HeatModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return name if competency else f"{name} (metric)"
         if role == Qt.ItemDataRole.ForegroundRole and not competency:
-            return QColor("#57606A")
+            return QColor(palette.TEXT_MUTED)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

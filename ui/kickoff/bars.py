@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from keeper.agenda.schedule import MixReport
 from keeper.kickoff.rules import revenue_verdict
+from ui import palette
 from ui.kickoff.style import (
     ACCENT,
     BAND_LABELS,
@@ -98,7 +99,7 @@ class RevenueBar(QWidget):
             font = QFont(self.font())
             font.setBold(True)
             painter.setFont(font)
-            painter.setPen(QColor("#FFFFFF"))
+            painter.setPen(QColor(palette.SURFACE))
             painter.drawText(QRectF(track.left() + 8, track.top(), width, track.height()),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                              f"{money(self.actual)}  ·  {share:.0%}")
@@ -216,7 +217,7 @@ class DivergingBars(QWidget):
             _paint_label(painter, metrics, name, QRectF(0, y, label_w - 8, self.ROW - 4),
                          Qt.AlignmentFlag.AlignRight)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#F3F4F6"))
+            painter.setBrush(QColor(palette.SURFACE_MUTED))
             painter.drawRect(QRectF(plot.left(), y + 4, plot.width(), self.ROW - 12))
             if gap is not None:
                 length = plot.width() / 2 * abs(gap) / span
@@ -283,7 +284,7 @@ class MixBar(QWidget):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(colour)
                 painter.drawRect(QRectF(x, top, w, 28 if row == 0 else 22))
-                painter.setPen(QColor("#FFFFFF") if row == 0 else INK)
+                painter.setPen(QColor(palette.SURFACE) if row == 0 else INK)
                 painter.setFont(font if row == 0 else self.font())
                 text = (f"{share.bucket} {share.share:.0%}" if row == 0
                         else f"target {share.target:.0%}")
@@ -345,7 +346,7 @@ class Legend(QWidget):
         x = 0.0
         for band in self.bands:
             bg, _fg = BANDS[band]
-            painter.setPen(QPen(QColor("#C9CED4"), 1))
+            painter.setPen(QPen(QColor(palette.BAR_OUTLINE), 1))
             painter.setBrush(QColor(bg))
             painter.drawRect(QRectF(x, 5, 14, 14))
             painter.setPen(INK)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from keeper import kickoff as ko
+from ui import palette
 from ui.kickoff.widgets import button, hint, on_delete
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class CompetencyDialog(QDialog):
         layout.addLayout(row)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #9F1D2A; font-weight: 600;")
+        self.message.setStyleSheet(f"color: {palette.ERROR_TEXT}; font-weight: 600;")
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

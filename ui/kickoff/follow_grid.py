@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from keeper import kickoff as ko
 from keeper.kickoff.rules import HORIZONS
+from ui import palette
 from ui.kickoff.bars import paint_sparkline
 from ui.kickoff.layout import scrolled, side_by_side
 from ui.kickoff.style import ACCENT, STATUS_COLOURS
@@ -124,7 +125,7 @@ class SuccessGrid:
             if isinstance(entry, str):
                 item = QTableWidgetItem(HORIZON_TITLES[entry])
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                item.setBackground(QColor("#EEF2F6"))
+                item.setBackground(QColor(palette.SURFACE_SECTION))
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
@@ -151,8 +152,8 @@ class SuccessGrid:
                     font.setBold(True)
                     item.setFont(font)
                 if column == TREND_COLUMN:
-                    colour = "#1E6B3E" if metric.status == "met" else (
-                        "#B54708" if metric.status == "behind" else ACCENT.name())
+                    colour = palette.GOOD_STRONG if metric.status == "met" else (
+                        palette.WARN if metric.status == "behind" else ACCENT.name())
                     item.setData(SPARK_ROLE, ([m.value for m in metric.measures], metric.target,
                                               colour))
                     history = ", ".join(f"{m.measured_on:%d %b}: {fmt(m.value, 2)}"

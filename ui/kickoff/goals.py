@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from keeper import kickoff as ko
+from ui import palette
 from ui.kickoff.widgets import Host, button, hint, on_delete
 
-HIGHLIGHT = QColor("#DCEBFA")
-FADED = QColor("#8A9099")
+HIGHLIGHT = QColor(palette.HIGHLIGHT)
+FADED = QColor(palette.TEXT_DISABLED)
 LAYER_SHORT = {"outcome": "outcome", "performance": "activity", "development": "skill"}
 
 
@@ -88,7 +89,8 @@ class GoalsTab(QWidget):
         self.carry.setWordWrap(True)
         self.carry.setTextFormat(Qt.TextFormat.RichText)
         self.carry.setAccessibleName("What carries the selected goal")
-        self.carry.setStyleSheet("background: #F3F7FC; border: 1px solid #C9DBF0; "
+        self.carry.setStyleSheet(f"background: {palette.CARRY_BG};"
+                                 f" border: 1px solid {palette.CARRY_BORDER}; "
                                  "border-radius: 4px; padding: 6px 8px;")
 
         detail = QGroupBox("Selected goal")
@@ -133,7 +135,8 @@ class GoalsTab(QWidget):
 
         self.warnings = QListWidget()
         self.warnings.setAccessibleName("Unlinked goals")
-        self.warnings.setStyleSheet("QListWidget { background: #FFF8E1; color: #7A4B00; }")
+        self.warnings.setStyleSheet(f"QListWidget {{ background: {palette.WARN_LIST_BG};"
+                                    f" color: {palette.WARN_TEXT}; }}")
         self.warnings.setWordWrap(True)
         warn_box = QGroupBox("Not yet connected")
         wcol = QVBoxLayout(warn_box)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from keeper import kickoff as ko
 from keeper.kickoff.rules import revenue_against_goal
+from ui import palette
 from ui.kickoff.bars import BarRow, RevenueBar, ValueBars
 from ui.kickoff.layout import scrolled
 from ui.kickoff.style import GOOD, WARN
@@ -171,7 +172,7 @@ class LookBackTab(QWidget):
             verdict = self.data.revenue_verdict
             colour = (GOOD if verdict == "met" else WARN).name()
             self.verdict.setStyleSheet(f"color: {colour}; font-weight: 600;"
-                                       if verdict else "color: #57606A;")
+                                       if verdict else f"color: {palette.TEXT_MUTED};")
             self.factors.set_saved(self.data.outside_factors)
             self._fill_objectives(editable)
             self._fill_survey()
@@ -199,8 +200,8 @@ class LookBackTab(QWidget):
                 combo.addItem(label, value)
             combo.setCurrentIndex([v for _l, v in HIT_CHOICES].index(objective.hit))
             combo.setEnabled(editable)
-            combo.setStyleSheet({True: "color: #1B5E20; font-weight: 600;",
-                                 False: "color: #9F1D2A; font-weight: 600;"}.get(
+            combo.setStyleSheet({True: f"color: {palette.GOOD}; font-weight: 600;",
+                                 False: f"color: {palette.ERROR_TEXT}; font-weight: 600;"}.get(
                                      objective.hit, ""))  # type: ignore[call-overload]
             combo.currentIndexChanged.connect(
                 lambda _i, oid=objective.id, c=combo: self.set_hit(oid, c.currentData()))

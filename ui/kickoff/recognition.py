@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from keeper import kickoff as ko
+from ui import palette
 from ui.kickoff.bars import BarRow, ValueBars
 from ui.kickoff.layout import side_by_side
 from ui.kickoff.widgets import Host, button, hint
 
-TIER_COLOURS = ("#0B5CAD", "#6F42C1", "#B54708", "#1E6B3E")
+TIER_COLOURS = (palette.ACCENT, palette.PURPLE, palette.WARN, palette.GOOD_STRONG)
 
 
 class RecognitionTab(QWidget):
@@ -214,7 +215,8 @@ class RecognitionTab(QWidget):
             self.tree.addTopLevelItem(node)
             node.setExpanded(True)
         below = self.data.below
-        rows.append(BarRow("Not in a tier", len(below), f"{len(below)} reps", QColor("#8A9099")))
+        rows.append(BarRow("Not in a tier", len(below), f"{len(below)} reps",
+                           QColor(palette.TEXT_DISABLED)))
         node = QTreeWidgetItem([f"Not in a tier — {len(below)} reps", ""])
         for person_id in below:
             QTreeWidgetItem(node, [names.get(person_id, "?"),

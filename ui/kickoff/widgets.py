@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QSizePolicy, 
 
 from keeper.ops import Operation
 from keeper.store.offsite_file import OffsiteStore
+from ui import palette
 
 
 class Host(Protocol):
@@ -118,8 +119,9 @@ def on_delete(widget: QWidget, slot: Callable[[], object]) -> None:
 class Banner(QLabel):
     """A message line: an error, a warning or good news; hidden when empty."""
 
-    KINDS = {"warn": ("#FFF4D6", "#7A4B00"), "error": ("#FDE7E9", "#9F1D2A"),
-             "ok": ("#E3F4E6", "#1B5E20"), "info": ("#EAF2FB", "#0B4A8F")}
+    KINDS = {"warn": (palette.WARN_BG, palette.WARN_TEXT),
+             "error": (palette.ERROR_BG, palette.ERROR_TEXT),
+             "ok": (palette.GOOD_BG, palette.GOOD), "info": (palette.INFO_BG, palette.INFO_TEXT)}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

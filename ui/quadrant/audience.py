@@ -17,12 +17,13 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from keeper.contrast import darken_to
 from keeper.quadrant.rules import MIDPOINT, Quadrant, QuadrantShares, RepPlacement, shares
+from ui import palette
 from ui.quadrant.bars import ORDER as PANEL_ORDER
 from ui.quadrant.bars import share_text
 from ui.quadrant.geometry import ACCENT, FILL, INK, dot_colour
 from ui.quadrant.labels import label_rect, place_labels
 
-MUTED_INK = QColor("#3A4250")
+MUTED_INK = QColor(palette.PROJECTOR_QUADRANT_INK)
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ class AudienceQuadrant(QWidget):
             self._text(painter, count, INK,
                        QRectF(inner.left(), inner.top() + line, inner.width(), line), left,
                        count_text(result, quadrant))
-        painter.setPen(QPen(QColor("#5B6472"), max(2.0, unit * 0.35)))
+        painter.setPen(QPen(QColor(palette.PROJECTOR_QUADRANT_AXIS), max(2.0, unit * 0.35)))
         painter.drawLine(QPointF(board.center().x(), board.top()),
                          QPointF(board.center().x(), board.bottom()))
         painter.drawLine(QPointF(board.left(), board.center().y()),
@@ -248,7 +249,8 @@ class AudienceQuadrant(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(255, 255, 255, 225))
             painter.drawRoundedRect(box, 3, 3)
-            self._text(painter, font, QColor("#111111"), box, Qt.AlignmentFlag.AlignCenter,
+            self._text(painter, font, QColor(palette.INK_DOT_LABEL), box,
+                       Qt.AlignmentFlag.AlignCenter,
                        rep.name or "")
 
     def _text(self, painter: QPainter, font: QFont, colour: QColor, rect: QRectF,

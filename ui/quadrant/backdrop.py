@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QStaticText, QTextLayout, QTextOption
 
 from keeper.quadrant.rules import MIDPOINT, Quadrant
+from ui import palette
 from ui.quadrant.geometry import (
     ACCENT,
     FILL,
@@ -135,11 +136,11 @@ def draw_backdrop(painter: QPainter, texts: list[QuadrantText], scale: float) ->
         painter.setFont(body_font)
         painter.drawStaticText(QPointF(text.x, text.body_y), text.body)
     # Axes through the middle and the frame.
-    painter.setPen(QPen(QColor("#8A94A3"), 2.0 / scale))
+    painter.setPen(QPen(QColor(palette.QUADRANT_AXIS), 2.0 / scale))
     half = SIZE * MIDPOINT
     painter.drawLine(QPointF(half, 0), QPointF(half, SIZE))
     painter.drawLine(QPointF(0, half), QPointF(SIZE, half))
-    painter.setPen(QPen(QColor("#B8C0CC"), 1.0 / scale))
+    painter.setPen(QPen(QColor(palette.QUADRANT_GRID), 1.0 / scale))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(QRectF(0, 0, SIZE, SIZE))
     _draw_axis_labels(painter, scale)

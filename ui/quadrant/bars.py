@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from keeper.quadrant.rules import Quadrant, QuadrantShares
+from ui import palette
 from ui.quadrant.geometry import ACCENT, FILL, INK, MUTED
 
 # Top of the board first, as people read it: the two high-motivation personas.
@@ -134,7 +135,7 @@ class ManagerBars(QWidget):
             x = label_width
             track = QRectF(x, y + 4, bar_width, self.ROW - 10)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#EEF0F3"))
+            painter.setBrush(QColor(palette.TRACK_QUADRANT))
             painter.drawRoundedRect(track, 3, 3)
             for quadrant in ORDER:
                 width = track.width() * row.result.shares[quadrant]

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont
 
 from keeper.quadrant.rules import MIDPOINT, Quadrant, clamp
+from ui import palette
 
 SIZE = 1000.0  # the board is SIZE x SIZE scene units; (0, 0) is low skill, high motivation
 MARGIN_LEFT, MARGIN_BOTTOM, MARGIN = 46.0, 46.0, 8.0
@@ -15,20 +16,20 @@ ARROW_PAD_PX = 12.0
 SMALL_STEP, BIG_STEP = 0.01, 0.05
 
 FILL: dict[Quadrant, QColor] = {
-    Quadrant.HIGH_MOTIVATION_LOW_SKILL: QColor("#E5EFFA"),
-    Quadrant.HIGH_HIGH: QColor("#E4F3E6"),
-    Quadrant.LOW_LOW: QColor("#F1ECF5"),
-    Quadrant.BREATHERS: QColor("#FDF0DE"),
+    Quadrant.HIGH_MOTIVATION_LOW_SKILL: QColor(palette.ENABLE_FILL),
+    Quadrant.HIGH_HIGH: QColor(palette.STAR_FILL),
+    Quadrant.LOW_LOW: QColor(palette.LOW_FILL),
+    Quadrant.BREATHERS: QColor(palette.BREATHER_FILL),
 }
 ACCENT: dict[Quadrant, QColor] = {
-    Quadrant.HIGH_MOTIVATION_LOW_SKILL: QColor("#1A5FA8"),
-    Quadrant.HIGH_HIGH: QColor("#23703A"),
-    Quadrant.LOW_LOW: QColor("#5E3F86"),
-    Quadrant.BREATHERS: QColor("#A64B00"),
+    Quadrant.HIGH_MOTIVATION_LOW_SKILL: QColor(palette.ENABLE),
+    Quadrant.HIGH_HIGH: QColor(palette.STAR),
+    Quadrant.LOW_LOW: QColor(palette.LOW),
+    Quadrant.BREATHERS: QColor(palette.BREATHER),
 }
-DEFAULT_DOT = QColor("#546E7A")
-INK = QColor("#1F2328")
-MUTED = QColor("#4A5360")
+DEFAULT_DOT = QColor(palette.REP_DOT)
+INK = QColor(palette.INK)
+MUTED = QColor(palette.TEXT_MUTED_SLATE)
 
 
 def to_scene(skill: float, motivation: float) -> QPointF:

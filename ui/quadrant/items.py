@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from keeper.quadrant.rules import Quadrant
+from ui import palette
 from ui.quadrant.geometry import (
     ACCENT,
     DEFAULT_DOT,
@@ -163,13 +164,14 @@ class DotItem(PixelItem):
         selected = self.isSelected()
         if self._shows_name():
             box = self.label_rect()
-            painter.setPen(QPen(QColor("#111111"), 1.2) if selected else Qt.PenStyle.NoPen)
+            painter.setPen(QPen(QColor(palette.INK_DOT_LABEL), 1.2) if selected
+                           else Qt.PenStyle.NoPen)
             painter.setBrush(QColor(255, 255, 255, 235 if selected else 205))
             painter.drawRoundedRect(box, 3, 3)
             painter.setPen(INK)
             painter.setFont(self._board.name_font)
             painter.drawStaticText(QPointF(box.left() + 3, box.top() + 1), self._name)
-        painter.setPen(QPen(QColor("#111111") if selected else QColor(255, 255, 255),
+        painter.setPen(QPen(QColor(palette.INK_DOT_LABEL) if selected else QColor(255, 255, 255),
                             3.0 if selected else 1.5))
         painter.setBrush(self._colour)
         r = DOT_RADIUS + (1.5 if selected else 0)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBo
 
 from keeper.quadrant.ops import REP_NOTE_MAX
 from keeper.quadrant.rules import Quadrant
+from ui import palette
 from ui.quadrant.bars import ORDER
 from ui.quadrant.shape_tab import heading
 
@@ -52,7 +53,7 @@ class NotesTab(QWidget):
         self.rep_note.editingFinished.connect(self.rep_note_committed)
         col.addWidget(self.rep_note)
         private = QLabel("Private to this screen: rep notes never go to the projector.")
-        private.setStyleSheet("color: #4A5360;")
+        private.setStyleSheet(f"color: {palette.TEXT_MUTED_SLATE};")
         private.setWordWrap(True)
         col.addWidget(private)
         col.addWidget(heading("Care plan"))
@@ -64,7 +65,7 @@ class NotesTab(QWidget):
         col.addWidget(self.care_box)
         self.care_guidance = QLabel()
         self.care_guidance.setWordWrap(True)
-        self.care_guidance.setStyleSheet("color: #4A5360; font-style: italic;")
+        self.care_guidance.setStyleSheet(f"color: {palette.TEXT_MUTED_SLATE}; font-style: italic;")
         col.addWidget(self.care_guidance)
         self.care_note = NoteEdit()
         self.care_note.setAccessibleName("Care plan")

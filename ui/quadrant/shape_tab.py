@@ -32,21 +32,23 @@ from keeper.quadrant.rules import (
     shares,
     shares_by_manager,
 )
+from ui import palette
 from ui.quadrant.bars import ManagerBars, ManagerRow, ShareBars
 from ui.quadrant.geometry import ACCENT
 
-FLAG_COLOURS = {FlagKind.ENABLEMENT: "#1A5FA8", FlagKind.RETENTION: "#23703A",
-                FlagKind.BREATHER: "#A64B00"}
+FLAG_COLOURS = {FlagKind.ENABLEMENT: palette.ENABLE, FlagKind.RETENTION: palette.STAR,
+                FlagKind.BREATHER: palette.BREATHER}
 FLAG_TITLES = {FlagKind.ENABLEMENT: "Enablement focus",
                FlagKind.RETENTION: "Retention and promotion path",
                FlagKind.BREATHER: "Breathers"}
-NO_FLAGS = ("<span style='color:#4A5360'>No flags: no quadrant is unusually large and "
+NO_FLAGS = (f"<span style='color:{palette.TEXT_MUTED_SLATE}'>"
+            "No flags: no quadrant is unusually large and "
             "nobody burned out since last time.</span>")
 
 
 def heading(text: str) -> QLabel:
     label = QLabel(text)
-    label.setStyleSheet("font-weight: 600; color: #1F2328; margin-top: 6px;")
+    label.setStyleSheet(f"font-weight: 600; color: {palette.INK}; margin-top: 6px;")
     return label
 
 

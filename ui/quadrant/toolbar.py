@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from keeper.quadrant.ops import BoardData
+from ui import palette
 
 ALL_MANAGERS = -1
 NO_MANAGER = -2
@@ -46,7 +47,8 @@ class QuadrantToolbar(QWidget):
         self.names_box = QCheckBox("&Names on projector")
         self.names_box.setToolTip("Off by default. Turns itself off when the session changes "
                                   "or another file opens. Notes never go to the projector.")
-        self.names_box.setStyleSheet("QCheckBox:checked { color: #A64B00; font-weight: 600; }")
+        self.names_box.setStyleSheet(f"QCheckBox:checked {{ color: {palette.BREATHER};"
+                                     " font-weight: 600; }")
 
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

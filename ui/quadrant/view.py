@@ -40,6 +40,7 @@ from keeper.quadrant.ops import (
 )
 from keeper.quadrant.placement_import import PlacementPlan
 from keeper.quadrant.rules import RepPlacement
+from ui import palette
 from ui.context import AppContext
 from ui.quadrant.audience import AudienceQuadrant, ProjectorState
 from ui.quadrant.bars import share_text
@@ -106,7 +107,7 @@ class QuadrantView(QWidget):
         # that is always there, so the board never moves when the list changes.
         self.unlabelled = QLabel()
         self.unlabelled.setAccessibleName("Names not shown on the board")
-        self.unlabelled.setStyleSheet("color: #4A5360;")
+        self.unlabelled.setStyleSheet(f"color: {palette.TEXT_MUTED_SLATE};")
         self.unlabelled.setFixedHeight(self.unlabelled.fontMetrics().height() + 6)
         self.scene.labels_placed.connect(self._show_unlabelled)
         board_box = QWidget()

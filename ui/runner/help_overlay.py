@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ui import palette
 from ui.runner.actions import EXTRA_KEYS, SHORTCUTS
 
 
@@ -28,12 +29,13 @@ class HelpOverlay(QWidget):
         panel = QLabel(
             "<h2 style='margin:0 0 10px 0'>Running the day</h2>"
             f"<table cellspacing=0>{rows}</table>"
-            "<p style='color:#4B5563'>Press any key to close.</p>"
+            f"<p style='color:{palette.TEXT_MUTED_COOL}'>Press any key to close.</p>"
         )
         panel.setTextFormat(Qt.TextFormat.RichText)
         panel.setObjectName("helpPanel")
         panel.setStyleSheet(
-            "QLabel#helpPanel { background: #FFFFFF; color: #111827; border-radius: 12px;"
+            f"QLabel#helpPanel {{ background: {palette.SURFACE}; color: {palette.INK_STRONG};"
+            " border-radius: 12px;"
             " padding: 24px 32px; font-size: 15px; }"
         )
         layout = QVBoxLayout(self)

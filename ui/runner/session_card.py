@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from keeper.contrast import CONTROL_PALETTE, ScreenColours
+from ui import palette
 from ui.runner.actions import action_button
 from ui.runner.text import ShownText
 
 FLASH_MS = 900
-FLASH_COLOURS = ScreenColours(background="#FFB627", digits="#1A1200", text="#1A1200")
+FLASH_COLOURS = ScreenColours(background=palette.FLASH_BG, digits=palette.FLASH_INK,
+                              text=palette.FLASH_INK)
 
 
 class CountdownDigits(QWidget):

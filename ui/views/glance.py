@@ -5,12 +5,15 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from keeper.overview import Overview
+from ui import palette
 
-CARD_STYLE = """
-QFrame#card { background: #FFFFFF; border: 1px solid #E5E7EB; border-radius: 8px; }
-QLabel#cardTitle { color: #6B7280; font-size: 9pt; font-weight: 600; letter-spacing: 1px; }
-QLabel#cardValue { color: #111827; font-size: 20pt; font-weight: 700; }
-QLabel#cardDetail { color: #4B5563; }
+CARD_STYLE = f"""
+QFrame#card {{ background: {palette.SURFACE}; border: 1px solid {palette.BORDER};
+               border-radius: 8px; }}
+QLabel#cardTitle {{ color: {palette.TEXT_FAINT}; font-size: 9pt; font-weight: 600;
+                    letter-spacing: 1px; }}
+QLabel#cardValue {{ color: {palette.INK_STRONG}; font-size: 20pt; font-weight: 700; }}
+QLabel#cardDetail {{ color: {palette.TEXT_MUTED_COOL}; }}
 """
 
 

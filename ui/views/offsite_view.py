@@ -27,6 +27,7 @@ from keeper.overview import offsite_overview
 from keeper.people import directory
 from keeper.store.models import Attendance, Initiative, Offsite
 from keeper.text import clean_line
+from ui import palette
 from ui.context import AppContext
 from ui.views.glance import GlanceRow
 
@@ -115,9 +116,10 @@ class OffsiteView(QWidget):
                          self.initiatives, self.attendees]
         self.heading = QLabel()
         self.heading.setObjectName("offsiteHeading")
-        self.heading.setStyleSheet("font-size: 20pt; font-weight: 700; color: #111827;")
+        self.heading.setStyleSheet("font-size: 20pt; font-weight: 700;"
+                                   f" color: {palette.INK_STRONG};")
         self.subheading = QLabel()
-        self.subheading.setStyleSheet("color: #4B5563; font-size: 11pt;")
+        self.subheading.setStyleSheet(f"color: {palette.TEXT_MUTED_COOL}; font-size: 11pt;")
         self.glance = GlanceRow()
         columns = QHBoxLayout()
         left = QVBoxLayout()
@@ -202,7 +204,7 @@ class OffsiteView(QWidget):
         self.initiative_hint.setText(
             f"{count} initiatives" + ("" if ok else " — the guide expects 3 to 5")
         )
-        self.initiative_hint.setStyleSheet("" if ok else "color: #B00020")
+        self.initiative_hint.setStyleSheet("" if ok else f"color: {palette.ERROR_FORM}")
         attending = directory.attending(store, offsite.id)
         for person in directory.people(store, leaders_only=True):
             item = QListWidgetItem(f"{person.name} — {person.role}")

@@ -28,6 +28,7 @@ from keeper.people.directory import PersonRow
 from keeper.people.fields import EMAIL_MAX, email_problem, uncut_line
 from keeper.store.models import Person, Role
 from keeper.text import clean_line
+from ui import palette
 from ui.context import AppContext
 from ui.table_model import ColumnsTableModel
 
@@ -96,7 +97,7 @@ class PersonDialog(QDialog):
         form.addRow("&Manager", self.manager)
         form.addRow("&Email", self.email)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #B00020")
+        self.error.setStyleSheet(f"color: {palette.ERROR_FORM}")
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -29,7 +29,7 @@ class Changes:
     kickoff: bool = False
     people: bool = False
     offsite: bool = False
-    rows: frozenset[Row] | None = field(default=None, compare=False)
+    rows: frozenset[Row] | None = field(default=None, compare=False, kw_only=True)
 
     ALL: ClassVar[Changes]
     NONE: ClassVar[Changes]

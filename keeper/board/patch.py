@@ -48,10 +48,11 @@ def _splice(old: Sequence[Item], ids: set[int], fresh: Sequence[Item]) -> tuple[
     """``old`` with the items of ``ids`` replaced by ``fresh`` (gone if missing), id order."""
     if not ids:
         return tuple(old)
-    kept = [item for item in old if item.id not in ids]
+    kept: list[Item] = [item for item in old if item.id not in ids]
+    joined = kept + list(fresh)
     if fresh and kept and min(f.id for f in fresh) < kept[-1].id:
-        return tuple(sorted([*kept, *fresh], key=lambda item: item.id))
-    return (*kept, *fresh)
+        joined.sort(key=lambda item: item.id)  # undo put back a row with an older id
+    return tuple(joined)
 
 
 def patch_board(session: Session, data: BoardData, changes: Changes) -> BoardPatch | None:

@@ -21,10 +21,11 @@ from pptx.slide import Slide, SlideLayout
 from pptx.util import Inches, Pt
 from xlsxwriter import Workbook
 
+from exporters.pptx.fit import title_fit
 from keeper.tables.atomic import ExportError
 from keeper.tables.cells import clean, one_line
 
-TITLE_CHARS = 90
+TITLE_CHARS = 200  # a cut of last resort: titles are fitted to their box
 LABEL_CHARS = 44
 GREY = RGBColor(0xB8, 0xC2, 0xCC)
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
@@ -107,9 +108,19 @@ def content_box(prs: PresentationType, slide: Slide) -> Box:
 
 
 def set_title(slide: Slide, text: str) -> None:
+    """The title at the size that fits its placeholder (see fit.py), set on the run so
+    every viewer shows the same lines."""
     title = placeholder(slide, TITLES)
-    if title is not None:
-        title.text_frame.text = one_line(text, TITLE_CHARS)
+    if title is None:
+        return
+    fitted = title_fit(slide, title, one_line(text, TITLE_CHARS))
+    frame = title.text_frame
+    set_text(frame, fitted.text)
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE  # the size is chosen here, not by the viewer
+    for para in frame.paragraphs:
+        for run in para.runs:
+            run.font.size = Pt(fitted.size)
 
 
 def speaker_notes(slide: Slide, lines: Iterable[str]) -> None:

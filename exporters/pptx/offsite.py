@@ -52,6 +52,9 @@ def title_slide(prs: PresentationType, lay: Layouts, data: ExportData, names: bo
     if sub is not None and lines:
         set_text(sub.text_frame, "\n".join(lines))
     drop_empty_placeholders(slide)
+    if sub is None and lines:  # a template without a subtitle: the date and venue still show
+        textbox(slide, content_box(prs, slide), [(line, 24, False) for line in lines],
+                colour=MSO_THEME_COLOR.TEXT_2)
     # reps are named only when the Keeper chooses names (and on the recognition slides)
     named = [a.name for a in data.attendees if names or a.role != "rep"]
     reps = 0 if names else sum(1 for a in data.attendees if a.role == "rep")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsScene, QWidget
 
-from keeper.quadrant.labels import place_badges, place_labels, relabel
+from keeper.quadrant.labels import Box, LabelLayout
 from keeper.quadrant.rules import Quadrant
 from ui.quadrant.arrows import Arrow, ArrowLayer
 from ui.quadrant.geometry import (
@@ -48,10 +48,10 @@ class BoardScene(QGraphicsScene):
         self.scale = 1.0  # view pixels per scene unit, set by the view
         self.on_move: Callable[[int, float, float], None] | None = None
         self.unlabelled: list[str] = []  # names with no room beside their dot
-        self._sides: dict[int, str | None] = {}  # the last layout, by rep
-        self._centres: dict[int, tuple[float, float]] = {}
+        self._layout: LabelLayout | None = None  # the names' last layout
+        self._unplaced: set[int] = set()  # its names with no room, as last listed
         self._moved: set[int] | None = None  # since then (None: lay out all again)
-        self._laid_out: tuple[float, list[tuple[float, ...]]] | None = None
+        self._laid_out: tuple[float, list[Box], list[Box]] | None = None  # zoom, text, badges
         for quadrant in Quadrant:
             item = self.counts[quadrant] = CountItem(quadrant)
             item.setPos(self.badge_spots(quadrant, 1.0)[0][0])
@@ -144,48 +144,70 @@ class BoardScene(QGraphicsScene):
     def layout_labels(self, scale: float, text: Sequence[QRectF] = ()) -> None:
         """Put each count badge where no dot covers it, then give each visible name a
         side where it overlaps no other name, dot, badge or quadrant ``text`` (view
-        pixels); a name with no room is hidden and listed in ``unlabelled``."""
+        pixels); a name with no room is hidden and listed in ``unlabelled``. After an
+        edit that moved a few reps (``mark_moved``) only their neighbourhood is redone."""
         if scale != self.scale:
             self.scale = scale
             self.arrow_layer.set_scale(scale)
             for table in (self.ghosts, self.dots, self.counts):
                 for item in table.values():  # type: ignore[attr-defined]
                     item.set_scale(scale)
-        dots = [d for d in self.dots.values() if d.isVisible()]
-        dots.sort(key=lambda d: (d.pos().y(), d.pos().x()))
-        centres = [(d.pos().x() * scale, d.pos().y() * scale) for d in dots]
+        text_boxes = [box_of(r) for r in text]
+        layout, moved, laid_out = self._layout, self._moved, self._laid_out
+        if layout is None or moved is None or laid_out is None \
+                or laid_out[:2] != (scale, text_boxes):
+            self._lay_out_all(scale, text_boxes)
+            return
+        changed: set[int] = set()
+        for rep_id in moved:
+            dot = self.dots.get(rep_id)
+            if dot is None or not dot.isVisible():
+                changed |= layout.move(rep_id, None)
+            else:
+                changed |= layout.move(
+                    rep_id, (dot.pos().x() * scale, dot.pos().y() * scale), dot.label_size(),
+                    dot.isSelected())
+        if self._badge_boxes(layout, scale, text_boxes) != laid_out[2]:
+            self._lay_out_all(scale, text_boxes)  # a badge moved or grew: names around it too
+            return
+        self._moved = set()
+        self._show_sides(layout, changed)
+
+    def _badge_boxes(self, layout: LabelLayout, scale: float, text: list[Box]) -> list[Box]:
+        """Place the count badges off the dots in ``layout``; their boxes in pixels."""
         spots = {q: self.badge_spots(q, scale) for q in self.counts}
         candidates = [[box_of(self.counts[q].px_bounds(down).translated(p * scale))
                        for p, down in spots[q]] for q in self.counts]
-        text_boxes = [box_of(r) for r in text]
-        chosen = place_badges(candidates, centres, DOT_RADIUS, text_boxes)
+        chosen = layout.badges(candidates, text)
         for (quadrant, item), index in zip(self.counts.items(), chosen, strict=True):
             item.place(*spots[quadrant][index])
-        badges = [box_of(item.px_bounds().translated(item.pos() * scale))
-                  for item in self.counts.values()]
-        sizes = [d.label_size() for d in dots]
+        return [box_of(item.px_bounds().translated(item.pos() * scale))
+                for item in self.counts.values()]
+
+    def _lay_out_all(self, scale: float, text: list[Box]) -> None:
+        dots = [d for d in self.dots.values() if d.isVisible()]
+        dots.sort(key=lambda d: (d.pos().y(), d.pos().x()))
+        placed = [(d.rep_id, (d.pos().x() * scale, d.pos().y() * scale), d.label_size())
+                  for d in dots]
         bounds = (0.0, 0.0, SIZE * scale, SIZE * scale)
-        obstacles = badges + text_boxes
-        first = [d.isSelected() for d in dots]
-        memory, moved = self._sides, self._moved
-        if moved is None or (scale, obstacles) != self._laid_out:
-            sides = place_labels(centres, sizes, DOT_RADIUS, bounds, obstacles, first)
-        else:  # only some reps moved: the others keep their names where they are
-            changed = {i for i, d in enumerate(dots)
-                       if d.rep_id in moved or d.rep_id not in memory}
-            freed = [self._centres[d.rep_id] for d in dots
-                     if d.rep_id in moved and d.rep_id in self._centres]
-            freed += [centres[i] for i in changed]
-            sides = relabel(centres, sizes, DOT_RADIUS, bounds, obstacles,
-                            [memory.get(d.rep_id) for d in dots], changed, first, freed)
-        self._sides = {d.rep_id: side for d, side in zip(dots, sides, strict=True)}
-        self._centres = {d.rep_id: c for d, c in zip(dots, centres, strict=True)}
-        self._moved, self._laid_out = set(), (scale, obstacles)
-        self.unlabelled = []
-        for dot, side in zip(dots, sides, strict=True):
-            dot.set_label_side(side)
-            if side is None and dot.name:
-                self.unlabelled.append(dot.name)
+        layout = LabelLayout(DOT_RADIUS, bounds)
+        layout.add_dots(placed)  # the badges go where no dot is, then the names around all
+        badges = self._badge_boxes(layout, scale, text)
+        layout.add_walls(badges + text)
+        layout.place_all((), {d.rep_id for d in dots if d.isSelected()})
+        self._layout, self._moved, self._laid_out = layout, set(), (scale, text, badges)
+        self._show_sides(layout, {d.rep_id for d in dots}, everything=True)
+
+    def _show_sides(self, layout: LabelLayout, rep_ids: set[int],
+                    everything: bool = False) -> None:
+        """Give the dots of ``rep_ids`` their sides; list the names with no room."""
+        for dot in (self.dots[r] for r in rep_ids if r in self.dots):
+            dot.set_label_side(layout.sides.get(dot.rep_id))
+        if not everything and layout.unplaced == self._unplaced:
+            return  # the same names without room: the list under the board stands
+        self._unplaced = set(layout.unplaced)
+        self.unlabelled = [self.dots[r].name for r in layout.unplaced
+                           if r in self.dots and self.dots[r].name]
         self.labels_placed.emit()
 
     def selected_rep(self) -> int | None:

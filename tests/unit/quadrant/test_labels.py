@@ -7,10 +7,10 @@ import random
 from keeper.quadrant.labels import (
     SIDES,
     Box,
+    LabelLayout,
     label_offset,
     place_badges,
     place_labels,
-    relabel,
 )
 
 R = 7.0
@@ -80,15 +80,35 @@ def test_a_badge_leaves_the_corner_a_dot_covers():
 def test_after_one_dot_moves_the_other_names_stay_and_nothing_is_covered():
     rng = random.Random(5)
     points = [(rng.uniform(0, 800), rng.uniform(0, 800)) for _ in range(200)]
-    sizes = [SIZE] * len(points)
-    sides = place_labels(points, sizes, R, (0, 0, 800, 800))
+    layout = LabelLayout(R, (0, 0, 800, 800))
+    sides = dict(layout.place_all([(i, p, SIZE) for i, p in enumerate(points)]))
     moved = list(points)
     moved[7] = (points[0][0] + 3, points[0][1] + 12)  # dropped right under another dot
-    after = relabel(moved, sizes, R, (0, 0, 800, 800), [], sides, {7})
-    placed = [box(p, s) for p, s in zip(moved, after, strict=True) if s is not None]
+    touched = layout.move(7, moved[7], SIZE)
+    after = layout.sides
+    placed = [box(moved[i], s) for i, s in after.items() if s is not None]
     for i, a in enumerate(placed):
         assert not any(overlaps(a, dot(p)) for p in moved)
         assert not any(overlaps(a, b) for b in placed[i + 1:])
-    kept = sum(1 for i, (a, b) in enumerate(zip(sides, after, strict=True))
-               if i != 7 and a is not None and a == b)
-    assert kept >= sum(1 for s in sides if s is not None) - 5  # only the neighbours moved
+    assert 7 in touched and len(touched) < 12  # the neighbourhood, not the board
+    assert all(after[i] == sides[i] for i in range(len(points)) if i not in touched)
+    assert after[0] is not None and not overlaps(box(moved[0], after[0]), dot(moved[7]))
+
+
+def test_after_many_moves_the_layout_matches_its_own_rule():
+    rng = random.Random(11)
+    points = [(rng.uniform(0, 800), rng.uniform(0, 800)) for _ in range(300)]
+    layout = LabelLayout(R, (0, 0, 800, 800), [(10.0, 10.0, 300.0, 80.0)])
+    layout.place_all([(i, p, SIZE) for i, p in enumerate(points)])
+    for _ in range(200):
+        i = rng.randrange(len(points))
+        points[i] = (rng.uniform(0, 800), rng.uniform(0, 800))
+        layout.move(i, points[i], SIZE)
+    layout.move(3, None)  # taken off the board
+    assert 3 not in layout.sides and 3 not in layout.unplaced
+    shown = {i: box(points[i], s) for i, s in layout.sides.items() if s is not None}
+    assert set(layout.sides) - set(shown) == layout.unplaced
+    for i, a in shown.items():
+        assert not overlaps(a, (10.0, 10.0, 300.0, 80.0))
+        assert not any(overlaps(a, dot(p)) for j, p in enumerate(points) if j != 3)
+        assert not any(overlaps(a, b) for j, b in shown.items() if j != i)

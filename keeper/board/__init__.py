@@ -5,7 +5,8 @@ The modules, by area: :mod:`~keeper.board.geometry` (sizes, grids, free space),
 (frames, inbox, reading order), :mod:`~keeper.board.operation` (the recorded-steps base
 of every edit), :mod:`~keeper.board.notes`, :mod:`~keeper.board.clusters`,
 :mod:`~keeper.board.arrange` (tidy and arrange), :mod:`~keeper.board.support`
-(supporters, dots, tally settings) and :mod:`~keeper.board.bets` (big bets).
+(supporters, dots, tally settings), :mod:`~keeper.board.bets` (big bets) and
+:mod:`~keeper.board.patch` (a loaded board brought up to date with an edit's rows).
 
 This package re-exports what the board view, its tests and bench use, so callers
 can write ``from keeper import board as bo`` and ``bo.AddNotes(...)``.
@@ -56,6 +57,7 @@ from keeper.board.loading import (
 )
 from keeper.board.notes import AddNotes, DeleteNotes, EditNote, MoveNotes, NoteMove, split_notes
 from keeper.board.operation import BoardError, BoardOperation
+from keeper.board.patch import BoardPatch, patch_board
 from keeper.board.placement import _frames, cluster_at, inbox_positions, reading_order
 from keeper.board.support import SetDots, SetTallySettings, ToggleSupport
 
@@ -70,5 +72,5 @@ __all__ = [
     "_frames", "_overlaps", "accept_suggestion", "board_people", "cluster_at",
     "cluster_bounds", "frame_size", "free_slot", "free_spot", "grid_columns", "grid_positions",
     "inbox_positions", "initials", "load_board", "note_rect", "pack_frames", "reading_order",
-    "split_notes", "tally_config", "union",
+    "split_notes", "tally_config", "union", "BoardPatch", "patch_board",
 ]

@@ -7,7 +7,7 @@ shows it keeps a Python reference to it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -15,6 +15,8 @@ from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent, QWidget
 
 from keeper import board as bo
+from keeper.board.geometry import cluster_bounds
+from keeper.board.patch import BoardPatch
 from keeper.board.tally import IdeaKind, TallyMode
 from ui.board import style
 from ui.board.cluster_item import ClusterItem
@@ -36,6 +38,8 @@ class BoardScene(QGraphicsScene):
         self.clusters: dict[int, ClusterItem] = {}
         self.data: bo.BoardData | None = None
         self.show_authors = True
+        self._direct: dict[int, set[int]] = {}  # note -> who supports it directly
+        self._counts: dict[int, int] = {}  # cluster -> its tally count
         self._press: dict[QGraphicsItem, QPointF] = {}
         self._hover: ClusterItem | None = None
         self._raised: list[QGraphicsItem] = []
@@ -54,40 +58,83 @@ class BoardScene(QGraphicsScene):
 
     # ----- sync -------------------------------------------------------------------
     def set_data(self, data: bo.BoardData, show_authors: bool = True) -> None:
+        """Bring every item in step with ``data`` (creating and dropping items as needed)."""
         self.data, self.show_authors = data, show_authors
-        people = {p.id: p for p in data.people}
-        entries = {(e.kind.value, e.id): e for e in data.entries()}
-        direct: dict[int, set[int]] = {}
-        for s in data.supports:
-            if s.note_id is not None:
-                direct.setdefault(s.note_id, set()).add(s.person_id)
-        seen: set[int] = set()
-        for n in data.notes:
+        self._direct = _direct_support(data)
+        self._counts = _cluster_counts(data)
+        seen = {n.id for n in data.notes}
+        self._sync_notes(data.notes)
+        self._drop_others(self.notes, seen)
+        self._sync_clusters(data, data.clusters)
+        self._drop_others(self.clusters, {c.id for c in data.clusters})
+
+    def patch(self, patch: BoardPatch) -> None:
+        """Redraw only what an edit changed: its notes and groups, the groups its notes left
+        or joined, and the notes and groups whose support count moved."""
+        assert self.data is not None, "patch a board that was set"
+        data = self.data = patch.data
+        notes = {n.id: n for n in data.notes}
+        touched_notes = set(patch.notes)
+        clusters = set(patch.clusters)
+        present = {c.id for c in data.clusters}
+        # a group's count follows its notes and its own votes: recount when they change
+        regrouped = any((i in self.clusters) != (i in present) for i in clusters)
+        for note_id in patch.notes:
+            item, new = self.notes.get(note_id), notes.get(note_id)
+            was = (item.note.cluster_id, item.note.x, item.note.y) if item else None
+            now = (new.cluster_id, new.x, new.y) if new else None
+            if was == now:
+                continue  # the text or author changed: its group's frame and count did not
+            regrouped = regrouped or was is None or now is None or was[0] != now[0]
+            clusters |= {x[0] for x in (was, now) if x is not None and x[0] is not None}
+        if patch.supports:
+            direct = _direct_support(data)
+            touched_notes |= {i for i in direct.keys() | self._direct.keys()
+                              if direct.get(i) != self._direct.get(i)}
+            self._direct = direct
+        if patch.supports or regrouped:
+            before, self._counts = self._counts, _cluster_counts(data)
+            clusters |= {i for i in self._counts if self._counts[i] != before.get(i)}
+        for note_id in touched_notes - notes.keys():
+            if note_id in self.notes:
+                self.removeItem(self.notes.pop(note_id))
+        self._sync_notes([notes[i] for i in sorted(touched_notes & notes.keys())])
+        for cluster_id in clusters - present:
+            if cluster_id in self.clusters:
+                self.removeItem(self.clusters.pop(cluster_id))
+        self._sync_clusters(data, [c for c in data.clusters if c.id in clusters])
+
+    def _sync_notes(self, notes: Iterable[bo.BoardNote]) -> None:
+        assert self.data is not None
+        people = {p.id: p for p in self.data.people}
+        for n in notes:
             item = self.notes.get(n.id)
             if item is None:
                 item = self.notes[n.id] = self._place(NoteItem(n))
-            item.update_from(n, people.get(n.author_id or -1), len(direct.get(n.id, ())),
-                             show_authors)
-            seen.add(n.id)
-        self._drop_others(self.notes, seen)
+            item.update_from(n, people.get(n.author_id or -1), len(self._direct.get(n.id, ())),
+                             self.show_authors)
+
+    def _sync_clusters(self, data: bo.BoardData, clusters: Sequence[bo.BoardCluster]) -> None:
+        if not clusters:
+            return
+        wanted = {c.id for c in clusters}
+        members: dict[int, list[bo.BoardNote]] = {i: [] for i in wanted}
+        for n in data.notes:
+            if n.cluster_id in wanted:
+                members[n.cluster_id].append(n)  # type: ignore[index]
         initiatives = {i.id: i.title for i in data.initiatives}
-        frames = dict(zip([c.id for c in data.clusters],
-                          bo._frames(data.clusters, data.notes), strict=True))
         unit = "dot" if data.config.mode is TallyMode.DOTS else "supporter"
-        seen = set()
-        for c in data.clusters:
+        for c in clusters:
             item = self.clusters.get(c.id)
             if item is None:
                 item = self.clusters[c.id] = self._place(ClusterItem(c))
                 item.projector = not self.interactive
-            members = [self.notes[n.id] for n in data.notes if n.cluster_id == c.id]
-            item.members = members
-            entry = entries.get(("cluster", c.id))
-            count = entry.count if entry else 0
-            sub = f"{_plural(len(members), 'note')}  \u00b7  {_plural(count, unit)}"
-            item.update_from(c, frames[c.id], sub, initiatives.get(c.initiative_id or -1, ""))
-            seen.add(c.id)
-        self._drop_others(self.clusters, seen)
+            inside = members[c.id]
+            item.members = [self.notes[n.id] for n in inside]
+            frame = cluster_bounds((c.x, c.y, c.width, c.height), [(n.x, n.y) for n in inside])
+            sub = (f"{_plural(len(inside), 'note')}  \u00b7  "
+                   f"{_plural(self._counts.get(c.id, 0), unit)}")
+            item.update_from(c, frame, sub, initiatives.get(c.initiative_id or -1, ""))
 
     def set_zoom(self, zoom: float) -> None:
         """Zoomed out, the frames are small on screen and show only a title and a count:
@@ -206,3 +253,15 @@ class BoardScene(QGraphicsScene):
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _direct_support(data: bo.BoardData) -> dict[int, set[int]]:
+    direct: dict[int, set[int]] = {}
+    for s in data.supports:
+        if s.note_id is not None:
+            direct.setdefault(s.note_id, set()).add(s.person_id)
+    return direct
+
+
+def _cluster_counts(data: bo.BoardData) -> dict[int, int]:
+    return {e.id: e.count for e in data.entries() if e.kind is IdeaKind.CLUSTER}

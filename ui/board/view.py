@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from keeper import board as bo
+from keeper.board.patch import BoardPatch
 from keeper.board.tally import IdeaKind, TallyConfig
 from keeper.changes import Changes
 from keeper.ops import Operation
@@ -143,20 +144,27 @@ class BoardView(BoardEdits):
         self._message_timer.start(7000)
 
     def reload(self, changes: Changes | None = None) -> None:
-        if changes is None or changes & REFRESH_AREAS:
-            self.refresh()
-
-    def refresh(self) -> None:
-        store, offsite_id = self.context.store, self.context.offsite_id
-        if store is None or offsite_id is None:
-            self.data = None
-            self.scene.set_data(bo.BoardData(0, None, (), (), (), (), TallyConfig(), ()))
+        if changes is not None and not changes & REFRESH_AREAS:
             return
-        data = bo.load_board(store.session, offsite_id)
+        patch = None
+        store, data = self.context.store, self.data
+        if (changes is not None and store is not None and data is not None
+                and data.offsite_id == self.context.offsite_id):
+            patch = bo.patch_board(store.session, data, changes)
+        if patch is None:
+            self.refresh()
+        else:
+            self._show(patch.data, patch)
+
+    def _show(self, data: bo.BoardData, patch: BoardPatch | None = None) -> None:
+        """Show ``data``: the whole scene in step with it, or only what ``patch`` changed."""
         self.data = data
         self._selection_guard = True
         try:
-            self.scene.set_data(data)
+            if patch is None:
+                self.scene.set_data(data)
+            else:
+                self.scene.patch(patch)
             self.canvas.update_scene_rect()
             self.notes_list.set_data(data)
         finally:
@@ -165,12 +173,19 @@ class BoardView(BoardEdits):
         self.big_bets.set_data(data)
         self.suggestions.set_data(data)
         self.capture_bar.set_data(data)
+        self._selection_changed()
+
+    def refresh(self) -> None:
+        store, offsite_id = self.context.store, self.context.offsite_id
+        if store is None or offsite_id is None:
+            self.data = None
+            self.scene.set_data(bo.BoardData(0, None, (), (), (), (), TallyConfig(), ()))
+            return
+        self._show(bo.load_board(store.session, offsite_id))
         if self._shown_offsite != offsite_id:
             self._shown_offsite = offsite_id
             QTimer.singleShot(0, self.canvas.fit_all)
-        writable = not self.context.read_only
-        self.capture.setEnabled(writable)
-        self._selection_changed()
+        self.capture.setEnabled(not self.context.read_only)
 
     def showEvent(self, event: object) -> None:  # noqa: N802
         super().showEvent(event)  # type: ignore[arg-type]

@@ -14,6 +14,11 @@ def unwritten(data: ExportData) -> tuple[Attendee, ...]:
     return tuple(a for a in data.leaders_to_thank if not (a.gratitude_note or "").strip())
 
 
+def drafts(data: ExportData) -> dict[int, str]:
+    """The drafted thank-you for each leader whose note is not written, by person id."""
+    return {a.person_id: drafted(data, a) for a in unwritten(data)}
+
+
 def warning(data: ExportData) -> str | None:
     """One line for the Keeper before the deck is written, or None when every note is."""
     missing = unwritten(data)

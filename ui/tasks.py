@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +28,16 @@ class _Job(QRunnable):
             result = self._work()
         except BaseException as exc:  # handed to the UI thread, never lost
             log.exception("background task failed")
-            self._relay.failed.emit(exc)
+            self._hand_back(self._relay.failed, exc)
         else:
-            self._relay.finished.emit(result)
+            self._hand_back(self._relay.finished, result)
+
+    @staticmethod
+    def _hand_back(signal: SignalInstance, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the app is quitting: nobody is left to hand it to
+            log.info("background task finished after the window closed")
 
 
 _running: set[_Relay] = set()

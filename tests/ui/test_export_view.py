@@ -9,11 +9,12 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLineEdit
 
 from keeper.store.models import Attendance, Person
 from keeper.store.offsite_file import OffsiteStore
 from ui.context import AppContext
+from ui.export.drafts import DRAFT_ROLE
 from ui.export.view import ExportView
 
 
@@ -140,3 +141,32 @@ def test_tally_workbook_has_no_feedback_sheets(qtbot, view: ExportView, tmp_path
 def test_unwritten_notes_of_gratitude_are_flagged(view: ExportView) -> None:
     assert view.gratitude_warning.isVisible()
     assert view.gratitude_warning.text().startswith("5 of 7 notes are not written yet")
+
+
+def test_an_unwritten_note_shows_the_draft_its_slide_will_carry(qtbot, view: ExportView) -> None:
+    table = view.gratitude
+    names = [table.item(r, 0).text() for r in range(table.rowCount())]
+    elena = table.item(names.index("Elena Fischer"), 1)
+    qtbot.waitUntil(lambda: elena.data(DRAFT_ROLE) is not None, timeout=10_000)
+    draft = elena.data(DRAFT_ROLE)
+    assert draft.startswith("Thank you, Elena, for ")
+    assert elena.text() == ""  # still unwritten: the draft is shown, not stored
+    written = table.item(names.index("Jill Morgan"), 1)
+    assert written.data(DRAFT_ROLE) is None  # a written note shows as written
+    # Editing starts from the draft; the Keeper's change is what is saved.
+    table.setCurrentItem(elena)
+    table.editItem(elena)
+    editor = table.viewport().focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == draft
+    editor.setText(draft.replace("Today was better for it.", "You made the day."))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits it on the next turn
+    store = view.context.store
+    person = store.session.query(Person).filter_by(name="Elena Fischer").one()
+    key = {"offsite_id": view.context.offsite_id, "person_id": person.id}
+
+    def note() -> str | None:
+        store.session.expire_all()
+        return store.session.get(Attendance, key).gratitude_note
+
+    qtbot.waitUntil(lambda: note() is not None, timeout=5_000)
+    assert note().endswith("You made the day.")

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from keeper.store.offsite_file import StoreError
 from keeper.text import clean_block
 from ui import palette
 from ui.context import AppContext
+from ui.export.drafts import DRAFT_ROLE, DraftDelegate
 from ui.tasks import run_in_background
 
 GRATITUDE_MAX = 600
@@ -151,6 +152,9 @@ class ExportView(QWidget):
                                        | QAbstractItemView.EditTrigger.EditKeyPressed
                                        | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.gratitude.itemChanged.connect(self._gratitude_edited)
+        self.gratitude.setItemDelegateForColumn(1, DraftDelegate(self.gratitude))
+        self._drafts_asked = 0  # drafts arriving for an earlier load are dropped
+        self._committing = False
         thanks = QGroupBox("Notes of gratitude: one slide for each leader who attended")
         thanks_box = QVBoxLayout(thanks)
         hint = QLabel("Double-click (or F2) a note to write it. Where you write none, Keeper "
@@ -198,7 +202,10 @@ class ExportView(QWidget):
     def reload(self, changes: Changes | None = None) -> None:
         if changes is not None:  # an edit: the gratitude notes may have changed
             if changes & Changes(offsite=True, people=True):
-                self._load_gratitude()
+                if self._committing:  # inside the table's own commit: not under its editor
+                    QTimer.singleShot(0, self._load_gratitude)
+                else:
+                    self._load_gratitude()
             return
         offsite = self.context.offsite
         store = self.context.store
@@ -244,8 +251,36 @@ class ExportView(QWidget):
                 note.setToolTip(f"Your note to {row.name} (shown on their slide)")
                 self.gratitude.setItem(r, 0, who)
                 self.gratitude.setItem(r, 1, note)
+            if missing and store.path is not None:
+                self._ask_for_drafts(store.path, offsite.id)
         finally:
             self._loading = False
+
+    def _ask_for_drafts(self, path: Path, offsite_id: int) -> None:
+        """Work out the drafted thank-yous off the UI thread; show them in the empty cells."""
+        from exporters.gratitude import drafts
+        from exporters.run import read_offsite
+
+        self._drafts_asked += 1
+        asked = self._drafts_asked
+
+        def show(result: object) -> None:
+            if asked != self._drafts_asked or not isinstance(result, dict):
+                return  # the table was reloaded since: a newer request is on its way
+            self._loading = True
+            try:
+                for r in range(self.gratitude.rowCount()):
+                    item = self.gratitude.item(r, 1)
+                    draft = result.get(item.data(Qt.ItemDataRole.UserRole))
+                    if draft and not item.text():
+                        item.setData(DRAFT_ROLE, draft)
+                        item.setToolTip("Not written yet: the slide carries this draft "
+                                        "from the day. Double-click (or F2) to edit it.")
+            finally:
+                self._loading = False
+
+        run_in_background(self, lambda: drafts(read_offsite(path, offsite_id)), show,
+                          lambda _exc: None)  # no drafts shown: the warning still says it
 
     def _gratitude_edited(self, item: QTableWidgetItem) -> None:
         if self._loading or item.column() != 1:
@@ -257,11 +292,14 @@ class ExportView(QWidget):
         text = clean_block(item.text(), GRATITUDE_MAX) or None
         op = SetFields(Attendance, {"offsite_id": offsite.id, "person_id": person_id},
                        {"gratitude_note": text}, text="Edit note of gratitude")
+        self._committing = True  # the table reloads after the editor has closed
         try:
             self.context.run(op)
         except Exception as exc:  # read-only file, or the row is gone
             self._show_error(f"The note was not saved: {exc}")
-            self._load_gratitude()
+            QTimer.singleShot(0, self._load_gratitude)
+        finally:
+            self._committing = False
 
     # --- choosing files ----------------------------------------------------
     def _browse(self, edit: QLineEdit, caption: str, filter_: str, suffix: str) -> None:

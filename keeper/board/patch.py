@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from keeper.board import tally
 from keeper.board.loading import (
     BoardCluster,
     BoardData,
@@ -41,7 +42,7 @@ class BoardPatch:
     supports: bool
 
 
-Item = TypeVar("Item", BoardNote, BoardCluster)
+Item = TypeVar("Item", BoardNote, BoardCluster, tally.TallyNote)
 
 
 def _splice(old: Sequence[Item], ids: set[int], fresh: Sequence[Item]) -> tuple[Item, ...]:
@@ -81,6 +82,9 @@ def patch_board(session: Session, data: BoardData, changes: Changes) -> BoardPat
         _supports(session, offsite_id) if supports else data.supports,
         data.config, data.initiatives,
     )
+    if "tally_notes" in data.__dict__:  # the tally's copy of the notes, spliced the same way
+        patched.__dict__["tally_notes"] = list(_splice(data.tally_notes, note_ids, [
+            tally.TallyNote(n.id, n.cluster_id, n.author_id, n.text) for n in fresh_notes]))
     return BoardPatch(patched, frozenset(note_ids), frozenset(cluster_ids), supports)
 
 

@@ -239,6 +239,7 @@ def person_id_in(view, name: str) -> int:  # noqa: ANN001
 
 
 def mark_big_bet(view, title: str, initiative: str) -> None:  # noqa: ANN001
+    view.tabs.setCurrentWidget(view.big_bets)  # the Keeper opens the Big bets tab
     table = view.big_bets.table
 
     def row_of() -> int:

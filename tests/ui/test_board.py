@@ -259,6 +259,7 @@ def test_dot_mode_and_keeper_not_counted(qtbot, view, context):
 
 
 def test_big_bets_panel_flags_and_links(qtbot, view, context):
+    view.tabs.setCurrentWidget(view.big_bets)
     table = view.big_bets.table
     rows = {table.item(r, 1).text().lstrip("★ "): r for r in range(table.rowCount())}
     row = rows["Top of funnel"]
@@ -517,3 +518,20 @@ def test_every_button_on_the_board_has_a_name_a_screen_reader_can_read(qtbot, vi
     assert unnamed == []
     more = view.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
     assert more.accessibleName() == "More board actions"
+
+
+def test_big_bets_table_fills_when_its_tab_is_shown_and_follows_votes(qtbot, view, context):
+    """While the Tally tab is up a vote does not rebuild the Big bets table (a row and an
+    initiative list per group); opening the tab shows the counts as they are now."""
+    table = view.big_bets.table
+    assert table.rowCount() == 0  # never shown yet
+    cluster = next(c for c in view.data.clusters if c.title == "Top of funnel")
+    voter = next(p.id for p in view.data.people
+                 if p.id not in view.data.supporters_of(IdeaKind.CLUSTER, cluster.id))
+    count = next(e.count for e in view.data.entries() if e.id == cluster.id
+                 and e.kind is IdeaKind.CLUSTER)
+    assert view.run(bo.ToggleSupport(view.data.offsite_id, voter, cluster_id=cluster.id))
+    assert table.rowCount() == 0
+    view.tabs.setCurrentWidget(view.big_bets)
+    rows = {table.item(r, 1).text().lstrip("★ "): r for r in range(table.rowCount())}
+    assert table.item(rows["Top of funnel"], 2).text() == str(count + 1)

@@ -31,6 +31,7 @@ class BigBetsPanel(QWidget):
         self.data: bo.BoardData | None = None
         self._loading = False
         self._shown: object = None
+        self._table_shown: object = None  # the table is filled when the tab is shown
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Big bets"))
         layout.addWidget(hint("Pick 2 to 4 groups the team will commit to, and tie each to one "
@@ -71,13 +72,27 @@ class BigBetsPanel(QWidget):
         if shown == self._shown:
             return  # an edit elsewhere on the board: nothing here changed
         self._shown = shown
+        self._fill_status(data)
+        if self.isVisible():
+            self._fill_table()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        """The groups table (a row and an initiative list per group): filled only when
+        seen, so a vote while another tab is up costs nothing here."""
+        if self.data is None or self._table_shown == self._shown:
+            return
+        self._table_shown = self._shown
         self._loading = True
         try:
-            self._fill(data)
+            self._fill_rows(self.data)
         finally:
             self._loading = False
 
-    def _fill(self, data: bo.BoardData) -> None:
+    def _fill_status(self, data: bo.BoardData) -> None:
         issues = data.big_bet_issues()
         bets = [c for c in data.clusters if c.big_bet]
         if issues:
@@ -96,6 +111,8 @@ class BigBetsPanel(QWidget):
             lines.append(f"{i}. {ini.title}{tail}")
         self.initiatives.setText("\n".join(lines) or "No initiatives yet: add 3 to 5 in the "
                                  "Offsite view.")
+
+    def _fill_rows(self, data: bo.BoardData) -> None:
         ranking = [e for e in data.ranking() if e.kind is IdeaKind.CLUSTER]
         self.table.setRowCount(len(ranking))
         for row, entry in enumerate(ranking):

@@ -29,7 +29,7 @@ from keeper.store.offsite_file import OffsiteStore
 from tests.ui.showing import shown
 from ui.context import AppContext
 from ui.day.view import DayView
-from ui.day.widgets import Banner
+from ui.widgets import Banner
 
 
 @pytest.fixture

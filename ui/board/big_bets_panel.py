@@ -19,7 +19,8 @@ from keeper import board as bo
 from keeper.board.tally import IdeaKind
 from ui import palette
 from ui.board.ranking import rank_label
-from ui.board.widgets import RunOp, heading, hint
+from ui.board.widgets import RunOp
+from ui.widgets import heading, hint
 
 
 class BigBetsPanel(QWidget):

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from keeper import board as bo
 from keeper.ops import Composite, Operation
 from ui import palette
-from ui.board.widgets import RunOp, clear_layout, heading, hint, scroll_area
+from ui.board.widgets import RunOp, clear_layout, scroll_area
+from ui.widgets import heading, hint
 
 try:  # the colleague's rule module; the board works (without suggestions) until it lands
     from keeper.board.clustering import Suggestion

@@ -25,8 +25,9 @@ from keeper.board.tally import IdeaKind, TallyMode, validate_dot_vote
 from ui import palette
 from ui.board import style
 from ui.board.ranking import RankingWidget
-from ui.board.widgets import RunOp, clear_layout, colour_icon, heading, hint, scroll_area
+from ui.board.widgets import RunOp, clear_layout, colour_icon, scroll_area
 from ui.text_fit import fitting_label
+from ui.widgets import heading, hint
 
 RANKING_ROWS_SHOWN = 6  # the ranking always shows at least this many rows
 RANKING_ROW_H = 30

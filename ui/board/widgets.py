@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from keeper import board as bo
 from keeper.ops import Operation
-from ui import palette
 from ui.board import style
 
 RunOp = Callable[[Operation], bool]  # applies an edit (undoable); False when refused
@@ -36,22 +34,6 @@ def colour_icon(colour: QColor, size: int = 12) -> QIcon:
     p.drawEllipse(0, 0, size, size)
     p.end()
     return QIcon(pix)
-
-
-def heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.1)
-    label.setFont(font)
-    return label
-
-
-def hint(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {palette.TEXT_MUTED_BOARD}")
-    return label
 
 
 def clear_layout(layout: QVBoxLayout | QGridLayout | QHBoxLayout) -> None:

@@ -26,15 +26,8 @@ from keeper.day import CheckInRow, DayData, DayError
 from keeper.day.rules import TACTIC_STATUSES
 from ui import palette
 from ui.day.base import Host
-from ui.day.widgets import (
-    STATUS_COLOURS,
-    TextBox,
-    button,
-    field_label,
-    hint,
-    read_only_table,
-    row,
-)
+from ui.day.widgets import STATUS_COLOURS, TextBox, field_label, read_only_table, row
+from ui.widgets import button, hint
 
 
 def status_combo(name: str) -> QComboBox:

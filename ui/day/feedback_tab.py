@@ -31,18 +31,15 @@ from ui.day.base import FormTab, Host
 from ui.day.widgets import (
     CELL_COLOURS,
     SAVE_KEYS,
-    Banner,
     TextBox,
-    button,
     chip,
     field_label,
-    heading,
-    hint,
     row,
     save_row,
     side_column,
 )
 from ui.text_fit import fitting_label, short_name
+from ui.widgets import Banner, button, heading, hint
 
 KIND_LABELS = {"start": "Start", "stop": "Stop", "continue": "Continue"}
 KIND_HINTS = {

@@ -24,16 +24,12 @@ from ui import palette
 from ui.day.base import Host, RecordTab
 from ui.day.widgets import (
     SAVE_KEYS,
-    Banner,
     LineBox,
     TextBox,
-    button,
     current_id,
     deselect,
     field_label,
     fill_list,
-    heading,
-    hint,
     ids_in,
     list_keys,
     move_buttons,
@@ -42,6 +38,7 @@ from ui.day.widgets import (
     select_id,
     side_column,
 )
+from ui.widgets import Banner, button, heading, hint
 
 REVIEW, NEXT = OkrKind.REVIEW.value, OkrKind.NEXT.value
 HIT_COLOUR, MISS_COLOUR = palette.GOOD, palette.ERROR_TEXT

@@ -31,9 +31,7 @@ from ui.day.widgets import (
     DirtyTracker,
     LineBox,
     TextBox,
-    button,
     field_label,
-    hint,
     list_keys,
     move_buttons,
     moved,
@@ -41,6 +39,7 @@ from ui.day.widgets import (
     save_row,
     side_column,
 )
+from ui.widgets import button, hint
 
 CHARTER_LABELS = {
     "what_we_will_do": ("What we will &do", "What the sales team will be doing next period"),

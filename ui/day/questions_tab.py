@@ -12,15 +12,11 @@ from ui.day.base import Host, RecordTab
 from ui.day.projector import QuestionSlide
 from ui.day.widgets import (
     SAVE_KEYS,
-    Banner,
     TextBox,
-    button,
     current_id,
     deselect,
     field_label,
     fill_list,
-    heading,
-    hint,
     ids_in,
     list_keys,
     move_buttons,
@@ -29,6 +25,7 @@ from ui.day.widgets import (
     select_id,
     side_column,
 )
+from ui.widgets import Banner, button, heading, hint
 
 
 def question_line(number: int, question: QuestionRow) -> str:

@@ -12,16 +12,14 @@ from ui.day.base import FormTab, Host
 from ui.day.widgets import (
     SAVE_KEYS,
     TextBox,
-    button,
     current_id,
     field_label,
     fill_list,
-    heading,
-    hint,
     save_row,
     select_id,
     side_column,
 )
+from ui.widgets import button, heading, hint
 
 
 class ReflectionsTab(FormTab):

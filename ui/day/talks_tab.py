@@ -20,7 +20,8 @@ from keeper import day as day_ops
 from keeper.day import DayData, DayError, TalkSlot
 from ui import palette
 from ui.day.base import Host, Tab
-from ui.day.widgets import LineBox, button, field_label, heading, hint, read_only_table, row
+from ui.day.widgets import LineBox, field_label, read_only_table, row
+from ui.widgets import button, heading, hint
 
 NOBODY = -1
 

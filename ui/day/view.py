@@ -36,7 +36,8 @@ from ui.day.plan_tab import PlanTab
 from ui.day.questions_tab import QuestionsTab
 from ui.day.reflections_tab import ReflectionsTab
 from ui.day.talks_tab import TalksTab
-from ui.day.widgets import STYLE, Banner, hint
+from ui.day.widgets import STYLE
+from ui.widgets import Banner, hint
 
 log = logging.getLogger(__name__)
 RELOAD_ON = Changes(day=True, agenda=True, board=True, people=True, offsite=True)

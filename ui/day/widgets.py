@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from keeper.day.rules import TACTIC_STATUSES
 from ui import palette
+from ui.widgets import GROUP_STYLE, ROLE_STYLE, button, hint
 
 TEXT = palette.INK
 MUTED = palette.TEXT_MUTED
@@ -56,31 +57,7 @@ for _status in TACTIC_STATUSES:  # a status added to the rules still gets a colo
 
 SAVE_KEYS = "Ctrl+Enter"  # as the tooltips and hints say it
 SAVE_SHORTCUT = "Ctrl+Return"  # the key sequence
-STYLE = f"""
-QGroupBox {{ font-weight: 600; color: {TEXT}; border: 1px solid {palette.BORDER_FORM};
-            border-radius: 6px; margin-top: 14px; padding: 10px 8px 8px 8px; }}
-QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
-QLabel[role="heading"] {{ font-weight: 600; color: {TEXT}; font-size: 11pt; }}
-QLabel[role="hint"] {{ color: {MUTED}; }}
-QLabel[role="field"] {{ color: {TEXT}; font-weight: 600; }}
-QPushButton[role="primary"] {{ background: {ACCENT}; color: white; border: none;
-            border-radius: 4px; padding: 5px 14px; font-weight: 600; }}
-QPushButton[role="primary"]:disabled {{ background: {palette.ACCENT_DISABLED}; }}
-QPushButton[role="primary"]:focus {{ outline: 2px solid {palette.FOCUS_RING}; }}
-"""
-
-
-def heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setProperty("role", "heading")
-    return label
-
-
-def hint(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setProperty("role", "hint")
-    label.setWordWrap(True)
-    return label
+STYLE = GROUP_STYLE + ROLE_STYLE
 
 
 def field_label(text: str, buddy: QWidget | None = None) -> QLabel:
@@ -91,31 +68,15 @@ def field_label(text: str, buddy: QWidget | None = None) -> QLabel:
     return label
 
 
-def button(text: str, slot: Callable[[], object], *, tip: str | None = None,
-           shortcut: str | None = None, primary: bool = False,
-           name: str | None = None) -> QPushButton:
-    widget = QPushButton(text)
-    widget.clicked.connect(lambda _checked=False: slot())
-    if shortcut:
-        widget.setShortcut(QKeySequence(shortcut))
-    if tip or shortcut:
-        keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText) \
-            if shortcut else ""
-        widget.setToolTip(f"{tip or text.replace('&', '')}" + (f" ({keys})" if keys else ""))
-    if primary:
-        widget.setProperty("role", "primary")
-    widget.setAccessibleName(name or text.replace("&", "").rstrip("…"))
-    if text in ("▲", "▼"):
-        widget.setFixedWidth(36)
-    return widget
-
-
 def move_buttons(move: Callable[[int], object], noun: str = "") -> tuple[QPushButton,
                                                                           QPushButton]:
     """▲ and ▼ that call ``move(-1)`` / ``move(1)`` (named "Move <noun> up" for screen readers)."""
     what = f"Move {noun} " if noun else "Move "
-    return (button("▲", lambda: move(-1), tip="Move up (Alt+Up)", name=f"{what}up"),
-            button("▼", lambda: move(1), tip="Move down (Alt+Down)", name=f"{what}down"))
+    up = button("▲", lambda: move(-1), tip="Move up (Alt+Up)", name=f"{what}up")
+    down = button("▼", lambda: move(1), tip="Move down (Alt+Down)", name=f"{what}down")
+    up.setFixedWidth(36)
+    down.setFixedWidth(36)
+    return up, down
 
 
 def list_keys(widget: QWidget, delete: Callable[[], object],
@@ -173,33 +134,6 @@ def side_column(*items: QWidget | QHBoxLayout | tuple[QWidget, int] | int) -> QW
 def save_row(*buttons: QWidget) -> QHBoxLayout:
     """"Ctrl+Enter saves" and the form's buttons, right-aligned."""
     return row(hint(f"{SAVE_KEYS} saves"), *buttons, stretch_at=1)
-
-
-class Banner(QLabel):
-    """A one-line message: a warning, an error, or good news; hidden when empty."""
-
-    KINDS = {"warn": (WARN_BG, WARN_FG), "error": (ERROR_BG, ERROR_FG), "ok": (OK_BG, OK_FG),
-             "info": (palette.INFO_BG, palette.INFO_TEXT)}
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.kind = ""
-        self.hide()
-
-    def show_message(self, text: str | None, kind: str = "warn") -> None:
-        self.kind = kind if text else ""
-        if not text:
-            self.clear()
-            self.hide()
-            return
-        bg, fg = self.KINDS.get(kind, self.KINDS["warn"])
-        self.setStyleSheet(f"background: {bg}; color: {fg}; border-radius: 4px; padding: 6px 10px;")
-        self.setText(text)
-        self.setAccessibleName(text)
-        self.show()
 
 
 class TextBox(QPlainTextEdit):

@@ -21,7 +21,8 @@ from keeper import kickoff as ko
 from keeper.kickoff.rules import COMPENSATION_ADVICE, SESSION_FORMATS
 from ui import palette
 from ui.kickoff.bars import MixBar
-from ui.kickoff.widgets import Banner, Host, heading, hint
+from ui.kickoff.widgets import Host
+from ui.widgets import Banner, heading, hint
 
 TAGS = (("—", None), ("skills", "skills"), ("strategy", "strategy"), ("culture", "culture"))
 FLAG_BG = QColor(palette.ERROR_BG)
@@ -38,7 +39,7 @@ class AgendaCheckTab(QWidget):
         self.mix_text = QLabel()
         self.mix_text.setWordWrap(True)
         self.mix_text.setAccessibleName("Content mix")
-        self.comp_banner = Banner()
+        self.comp_banner = Banner(strong=True)
         self.table = QTableWidget(0, 6)
         self.table.setAccessibleName("Kickoff sessions")
         self.table.setHorizontalHeaderLabels(["Day", "Session", "Min", "Content", "Format",
@@ -103,10 +104,10 @@ class AgendaCheckTab(QWidget):
         if flagged:
             names = ", ".join(f"“{s.title}”" for s in flagged)
             verb = "is" if len(flagged) == 1 else "are"
-            self.comp_banner.say(f"⚠ {names} {verb} about compensation. {COMPENSATION_ADVICE}",
-                                 "warn")
+            self.comp_banner.show_message(
+                f"⚠ {names} {verb} about compensation. {COMPENSATION_ADVICE}", "warn")
         else:
-            self.comp_banner.say(None)
+            self.comp_banner.show_message(None)
         self._fill_table(editable)
 
     def _fill_table(self, editable: bool) -> None:

@@ -25,7 +25,8 @@ from ui.kickoff.audit_model import MODES, HeatModel
 from ui.kickoff.bars import DivergingBars, Legend
 from ui.kickoff.competency_dialog import CompetencyDialog
 from ui.kickoff.layout import scrolled, side_by_side
-from ui.kickoff.widgets import Host, button, fmt, heading, hint, on_delete
+from ui.kickoff.widgets import Host, fmt, on_delete
+from ui.widgets import button, heading, hint
 
 
 class AuditTab(QWidget):

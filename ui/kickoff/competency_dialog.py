@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from keeper import kickoff as ko
 from ui import palette
-from ui.kickoff.widgets import button, hint, on_delete
+from ui.kickoff.widgets import on_delete
+from ui.widgets import button, hint
 
 if TYPE_CHECKING:
     from ui.kickoff.audit import AuditTab

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QV
 
 from keeper import kickoff as ko
 from ui.kickoff.layout import scrolled
-from ui.kickoff.widgets import Host, NoteEdit, button, heading, hint, pydate, qdate
+from ui.kickoff.widgets import Host, pydate, qdate
+from ui.widgets import NoteEdit, button, heading, hint
 
 
 class CheckIns:

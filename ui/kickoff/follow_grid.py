@@ -22,7 +22,8 @@ from ui import palette
 from ui.kickoff.bars import paint_sparkline
 from ui.kickoff.layout import scrolled, side_by_side
 from ui.kickoff.style import ACCENT, STATUS_COLOURS
-from ui.kickoff.widgets import Host, fmt, hint
+from ui.kickoff.widgets import Host, fmt
+from ui.widgets import hint
 
 HORIZON_TITLES = {"0-7 days": "Immediate · 0–7 days", "1-8 weeks": "Short term · 1–8 weeks",
                   "2-12 months": "Long term · 2–12 months"}

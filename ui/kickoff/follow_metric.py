@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from keeper import kickoff as ko
 from keeper.kickoff.rules import HORIZONS
 from ui.kickoff.follow_grid import HORIZON_TITLES
-from ui.kickoff.widgets import Host, button, fmt, pydate, qdate
+from ui.kickoff.widgets import Host, fmt, pydate, qdate
+from ui.widgets import button
 
 
 class MetricEditor:

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from keeper import kickoff as ko
 from ui.kickoff.layout import side_by_side
-from ui.kickoff.widgets import Host, NoteEdit, heading, hint
+from ui.kickoff.widgets import Host
+from ui.widgets import NoteEdit, heading, hint
 
 
 class FirstThirtyDays:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from keeper import kickoff as ko
 from ui import palette
-from ui.kickoff.widgets import Host, button, hint, on_delete
+from ui.kickoff.widgets import Host, on_delete
+from ui.widgets import button, hint
 
 HIGHLIGHT = QColor(palette.HIGHLIGHT)
 FADED = QColor(palette.TEXT_DISABLED)

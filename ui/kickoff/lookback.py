@@ -27,7 +27,8 @@ from ui import palette
 from ui.kickoff.bars import BarRow, RevenueBar, ValueBars
 from ui.kickoff.layout import scrolled
 from ui.kickoff.style import GOOD, WARN
-from ui.kickoff.widgets import Host, NoteEdit, button, fmt, hint
+from ui.kickoff.widgets import Host, fmt
+from ui.widgets import NoteEdit, button, hint
 
 HIT_CHOICES = (("not known", None), ("hit", True), ("missed", False))
 

@@ -23,7 +23,8 @@ from keeper import kickoff as ko
 from ui import palette
 from ui.kickoff.bars import BarRow, ValueBars
 from ui.kickoff.layout import side_by_side
-from ui.kickoff.widgets import Host, button, hint
+from ui.kickoff.widgets import Host
+from ui.widgets import button, hint
 
 TIER_COLOURS = (palette.ACCENT, palette.PURPLE, palette.WARN, palette.GOOD_STRONG)
 

@@ -8,6 +8,7 @@ from PySide6.QtGui import (
 )
 
 from ui import palette
+from ui.widgets import GROUP_STYLE, ROLE_STYLE
 
 INK = QColor(palette.INK)
 MUTED = QColor(palette.TEXT_MUTED)
@@ -36,14 +37,6 @@ STATUS_COLOURS = {"met": (palette.GOOD_CHIP_BG, palette.GOOD),
                   "no data": (palette.STATUS_NEUTRAL_BG, palette.TEXT_MUTED_SLATE)}
 TAG_COLOURS = {"skills": QColor(palette.ACCENT), "strategy": QColor(palette.PURPLE),
                "culture": QColor(palette.ORANGE), "business": QColor(palette.ACCENT)}
-STYLE = f"""
-QGroupBox {{ font-weight: 600; color: {palette.INK}; border: 1px solid {palette.BORDER_FORM};
-            border-radius: 6px; margin-top: 14px; padding: 10px 8px 8px 8px; }}
-QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
-QLabel[role="heading"] {{ font-weight: 600; color: {palette.INK}; font-size: 11pt; }}
-QLabel[role="hint"] {{ color: {palette.TEXT_MUTED}; }}
+STYLE = GROUP_STYLE + ROLE_STYLE + f"""
 QLabel[role="big"] {{ font-size: 15pt; font-weight: 600; color: {palette.INK}; }}
-QPushButton[role="primary"] {{ background: {palette.ACCENT}; color: white; border: none;
-            border-radius: 4px; padding: 5px 14px; font-weight: 600; }}
-QPushButton[role="primary"]:disabled {{ background: {palette.ACCENT_DISABLED}; }}
 """

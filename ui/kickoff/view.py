@@ -43,8 +43,8 @@ from ui.kickoff.lookback import LookBackTab
 from ui.kickoff.preview import ImportPreview, PreviewOption, PreviewText
 from ui.kickoff.recognition import RecognitionTab
 from ui.kickoff.style import STYLE
-from ui.kickoff.widgets import Banner, button, heading, hint
 from ui.tasks import run_in_background
+from ui.widgets import Banner, button, heading, hint
 
 log = logging.getLogger(__name__)
 KICKOFF_TEMPLATE = "sales-kickoff-2-days"
@@ -99,7 +99,7 @@ class KickoffView(QWidget):
         create_row.addWidget(self.create_button)
         create_row.addStretch(1)
         col.addLayout(create_row)
-        self.chooser_banner = Banner()
+        self.chooser_banner = Banner(strong=True)
         col.addWidget(self.chooser_banner)
         col.addStretch(1)
         return page
@@ -117,7 +117,7 @@ class KickoffView(QWidget):
                                     tip="Open another kickoff or create one")
         top.addWidget(self.switch_button)
         col.addLayout(top)
-        self.banner = Banner()
+        self.banner = Banner(strong=True)
         col.addWidget(self.banner)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Kickoff parts")
@@ -160,7 +160,7 @@ class KickoffView(QWidget):
         return self.context.store
 
     def say(self, text: str | None, kind: str = "error") -> None:
-        self.banner.say(text, kind)
+        self.banner.show_message(text, kind)
 
     def message(self) -> str:
         return self.banner.text()
@@ -269,7 +269,7 @@ class KickoffView(QWidget):
         if self.context.store is None:
             return
         self._fill_chooser()
-        self.chooser_banner.say(None)
+        self.chooser_banner.show_message(None)
         self.pages.setCurrentIndex(0)
 
     def open_selected(self) -> None:
@@ -291,7 +291,7 @@ class KickoffView(QWidget):
                 setup.apply(store)
         except (StoreError, OSError, SkoError) as exc:
             log.exception("could not create a kickoff")
-            self.chooser_banner.say(f"The kickoff could not be created: {exc}", "error")
+            self.chooser_banner.show_message(f"The kickoff could not be created: {exc}", "error")
             return None
         self.context.set_offsite(offsite_id)
         self.context.tell(Changes(offsite=True))

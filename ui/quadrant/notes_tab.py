@@ -6,32 +6,14 @@ decides what to store (``rep_note_committed``, ``care_plan_committed``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from keeper.quadrant.ops import REP_NOTE_MAX
 from keeper.quadrant.rules import Quadrant
 from ui import palette
 from ui.quadrant.bars import ORDER
-from ui.quadrant.shape_tab import heading
-
-
-class NoteEdit(QPlainTextEdit):
-    """A multi-line note that commits when it loses focus or on Ctrl+Enter."""
-
-    committed = Signal(str)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
-        self.committed.emit(self.toPlainText())
-        super().focusOutEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-            self.committed.emit(self.toPlainText())
-            return
-        super().keyPressEvent(event)
+from ui.widgets import NoteEdit, heading
 
 
 class NotesTab(QWidget):
@@ -43,7 +25,7 @@ class NotesTab(QWidget):
         super().__init__(parent)
         col = QVBoxLayout(self)
         col.setContentsMargins(10, 6, 10, 10)
-        self.rep_note_title = heading("Note on the selected rep")
+        self.rep_note_title = heading("Note on the selected rep", wrap=True)
         col.addWidget(self.rep_note_title)
         self.rep_note = QLineEdit()
         self.rep_note.setMaxLength(REP_NOTE_MAX)
@@ -56,7 +38,7 @@ class NotesTab(QWidget):
         private.setStyleSheet(f"color: {palette.TEXT_MUTED_SLATE};")
         private.setWordWrap(True)
         col.addWidget(private)
-        col.addWidget(heading("Care plan"))
+        col.addWidget(heading("Care plan", wrap=True))
         self.care_box = QComboBox()
         self.care_box.setAccessibleName("Care plan for quadrant")
         for quadrant in ORDER:
@@ -67,10 +49,8 @@ class NotesTab(QWidget):
         self.care_guidance.setWordWrap(True)
         self.care_guidance.setStyleSheet(f"color: {palette.TEXT_MUTED_SLATE}; font-style: italic;")
         col.addWidget(self.care_guidance)
-        self.care_note = NoteEdit()
-        self.care_note.setAccessibleName("Care plan")
-        self.care_note.setPlaceholderText("How we care for this group… (saved when you leave "
-                                          "the box, or Ctrl+Enter)")
+        self.care_note = NoteEdit("Care plan", "How we care for this group… (saved when you "
+                                               "leave the box, or Ctrl+Enter)")
         self.care_note.committed.connect(self.care_plan_committed)
         col.addWidget(self.care_note, 1)
 
@@ -103,5 +83,4 @@ class NotesTab(QWidget):
     def show_care_plan(self, notes: dict[Quadrant, str]) -> None:
         quadrant = self.care_quadrant()
         self.care_guidance.setText(quadrant.guidance)
-        if not self.care_note.hasFocus():
-            self.care_note.setPlainText(notes.get(quadrant, ""))
+        self.care_note.set_saved(notes.get(quadrant, ""))

@@ -35,6 +35,7 @@ from keeper.quadrant.rules import (
 from ui import palette
 from ui.quadrant.bars import ManagerBars, ManagerRow, ShareBars
 from ui.quadrant.geometry import ACCENT
+from ui.widgets import heading
 
 FLAG_COLOURS = {FlagKind.ENABLEMENT: palette.ENABLE, FlagKind.RETENTION: palette.STAR,
                 FlagKind.BREATHER: palette.BREATHER}
@@ -44,12 +45,6 @@ FLAG_TITLES = {FlagKind.ENABLEMENT: "Enablement focus",
 NO_FLAGS = (f"<span style='color:{palette.TEXT_MUTED_SLATE}'>"
             "No flags: no quadrant is unusually large and "
             "nobody burned out since last time.</span>")
-
-
-def heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setStyleSheet(f"font-weight: 600; color: {palette.INK}; margin-top: 6px;")
-    return label
 
 
 def esc(text: str) -> str:
@@ -66,14 +61,14 @@ class ShapeTab(QScrollArea):
         shape = QWidget()
         col = QVBoxLayout(shape)
         col.setContentsMargins(10, 6, 10, 10)
-        self.shape_title = heading("Reps per quadrant")
+        self.shape_title = heading("Reps per quadrant", wrap=True)
         col.addWidget(self.shape_title)
         self.share_bars = ShareBars()
         col.addWidget(self.share_bars)
-        col.addWidget(heading("By manager"))
+        col.addWidget(heading("By manager", wrap=True))
         self.manager_bars = ManagerBars()
         col.addWidget(self.manager_bars)
-        col.addWidget(heading("Flags"))
+        col.addWidget(heading("Flags", wrap=True))
         self.flags_label = QLabel()
         self.flags_label.setWordWrap(True)
         self.flags_label.setTextFormat(Qt.TextFormat.RichText)
@@ -81,7 +76,7 @@ class ShapeTab(QScrollArea):
         self.flags_label.setSizePolicy(QSizePolicy.Policy.Preferred,
                                        QSizePolicy.Policy.Minimum)
         col.addWidget(self.flags_label)
-        self.movement_title = heading("Movement since the last offsite")
+        self.movement_title = heading("Movement since the last offsite", wrap=True)
         col.addWidget(self.movement_title)
         self.movement_list = QListWidget()
         self._rows: list[object] = []  # what each row of the movement list shows

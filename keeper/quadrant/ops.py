@@ -10,6 +10,7 @@ with its id, so redo and the edits after it find the same row.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,6 +51,7 @@ class BoardData:
     previous: dict[int, RepPlacement] = field(default_factory=dict)
     rep_notes: dict[int, str] = field(default_factory=dict)
     quadrant_notes: dict[Quadrant, str] = field(default_factory=dict)
+    placement_ids: dict[int, int] = field(default_factory=dict)  # this offsite's: id -> rep
 
     def placements(self, manager_id: int | None = None) -> list[RepPlacement]:
         """Current placements, optionally of one manager's reps only."""
@@ -75,20 +77,42 @@ def _finite(value: float, name: str) -> float:
     return clamp(number)
 
 
+@dataclass(frozen=True)
+class PlacementRow:
+    """One stored placement as read: ``placement`` is ``None`` for a damaged row."""
+
+    id: int
+    offsite_id: int
+    rep_id: int
+    placement: RepPlacement | None
+    note: str
+
+
+def read_placements(store: OffsiteStore, offsite_id: int | None = None,
+                    ids: Iterable[int] | None = None) -> list[PlacementRow]:
+    """The placements of one offsite, or the ones with these ids (an edit's rows), by rep
+    (manager = the rep's manager now)."""
+    query = (select(Placement.id, Placement.offsite_id, Placement.person_id, Person.manager_id,
+                    Placement.skill, Placement.motivation, Placement.note)
+             .join(Person, Person.id == Placement.person_id).order_by(Placement.person_id))
+    if offsite_id is not None:
+        query = query.where(Placement.offsite_id == offsite_id)
+    if ids is not None:
+        query = query.where(Placement.id.in_(list(ids)))
+    result = []
+    for row_id, offsite, person_id, manager_id, skill, motivation, note in \
+            store.session.execute(query):
+        damaged = skill is None or motivation is None or math.isnan(skill) \
+            or math.isnan(motivation)  # skipped rather than breaking the board
+        placement = None if damaged else RepPlacement(person_id, manager_id, skill, motivation)
+        result.append(PlacementRow(row_id, offsite, person_id, placement, note or ""))
+    return result
+
+
 def load_placements(store: OffsiteStore, offsite_id: int) -> list[RepPlacement]:
     """The offsite's placements as rule objects (manager = the rep's manager now)."""
-    rows = store.session.execute(
-        select(Placement.person_id, Person.manager_id, Placement.skill, Placement.motivation)
-        .join(Person, Person.id == Placement.person_id)
-        .where(Placement.offsite_id == offsite_id)
-        .order_by(Placement.person_id)
-    )
-    result = []
-    for person_id, manager_id, skill, motivation in rows:
-        if skill is None or motivation is None or math.isnan(skill) or math.isnan(motivation):
-            continue  # a damaged row is skipped rather than breaking the board
-        result.append(RepPlacement(person_id, manager_id, skill, motivation))
-    return result
+    return [row.placement for row in read_placements(store, offsite_id)
+            if row.placement is not None]
 
 
 def load_board(store: OffsiteStore, offsite_id: int | None) -> BoardData:
@@ -116,26 +140,22 @@ def load_board(store: OffsiteStore, offsite_id: int | None) -> BoardData:
         )
         if manager is not None:
             data.managers[manager.id] = manager.name
-    data.current = {p.rep_id: p for p in load_placements(store, offsite_id)}
+    rows = read_placements(store, offsite_id)
+    data.current = {r.rep_id: r.placement for r in rows if r.placement is not None}
+    data.placement_ids = {r.id: r.rep_id for r in rows}
     previous = store.previous_offsite(offsite)
     if previous is not None:
         data.previous_offsite_id = previous.id
         data.previous_title = previous.title
         data.previous = {p.rep_id: p for p in load_placements(store, previous.id)
                          if p.rep_id in data.reps}
-    data.rep_notes, data.quadrant_notes = load_notes(store, offsite_id)
+    data.rep_notes = {r.rep_id: r.note for r in rows if r.note}
+    data.quadrant_notes = load_quadrant_notes(store, offsite_id)
     return data
 
 
-def load_notes(store: OffsiteStore, offsite_id: int) -> tuple[dict[int, str],
-                                                              dict[Quadrant, str]]:
-    """Rep notes and care plans of one offsite."""
-    rep_notes = {
-        person_id: note for person_id, note in store.session.execute(
-            select(Placement.person_id, Placement.note).where(
-                Placement.offsite_id == offsite_id, Placement.note.is_not(None)))
-        if note
-    }
+def load_quadrant_notes(store: OffsiteStore, offsite_id: int) -> dict[Quadrant, str]:
+    """The care plans of one offsite, by quadrant."""
     quadrant_notes: dict[Quadrant, str] = {}
     for quadrant, note in store.session.execute(
             select(QuadrantNote.quadrant, QuadrantNote.note).where(
@@ -144,7 +164,7 @@ def load_notes(store: OffsiteStore, offsite_id: int) -> tuple[dict[int, str],
             quadrant_notes[Quadrant(quadrant)] = note or ""
         except ValueError:
             continue  # a quadrant name from a newer Keeper: ignore it
-    return rep_notes, quadrant_notes
+    return quadrant_notes
 
 
 # --- operations ----------------------------------------------------------------

@@ -179,14 +179,21 @@ class QuadrantShares:
 
     def percentages(self) -> dict[Quadrant, int]:
         """Whole percentages that add up to exactly 100 (largest remainder), or all 0."""
-        if not self.total:
-            return dict.fromkeys(Quadrant, 0)
-        exact = {q: 100 * self.counts[q] / self.total for q in Quadrant}
-        result = {q: math.floor(v) for q, v in exact.items()}
-        by_remainder = sorted(Quadrant, key=lambda q: result[q] - exact[q])
-        for q in by_remainder[: 100 - sum(result.values())]:
-            result[q] += 1
-        return result
+        return whole_percentages(self.counts)
+
+
+def whole_percentages(counts: Mapping[Quadrant, int]) -> dict[Quadrant, int]:
+    """Each quadrant's share of ``counts`` in whole percentages adding up to exactly 100
+    (largest remainder), or all 0 when there is nobody."""
+    total = sum(counts.values())
+    if not total:
+        return dict.fromkeys(Quadrant, 0)
+    exact = {q: 100 * counts[q] / total for q in Quadrant}
+    result = {q: math.floor(v) for q, v in exact.items()}
+    by_remainder = sorted(Quadrant, key=lambda q: result[q] - exact[q])
+    for q in by_remainder[: 100 - sum(result.values())]:
+        result[q] += 1
+    return result
 
 
 def _index(placements: Iterable[RepPlacement]) -> dict[int, RepPlacement]:

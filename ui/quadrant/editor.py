@@ -19,7 +19,7 @@ from keeper.quadrant.ops import (
     SetQuadrantNote,
     SetRepNote,
 )
-from keeper.quadrant.rules import RepPlacement, nudge, quadrant_of
+from keeper.quadrant.rules import nudge, quadrant_of
 from keeper.text import clean_block
 from ui.quadrant.edits import NudgeRep
 
@@ -67,9 +67,7 @@ class QuadrantEditor:
         quadrant = quadrant_of(skill, motivation)
         if quadrant is state.live_quadrant:
             return  # same quadrant as the last frame: the counts are right already
-        moved = RepPlacement(rep_id, current.manager_id, skill, motivation)
-        placements = [moved if p.rep_id == rep_id else p for p in state.visible_placements()]
-        state.update_counts(placements)
+        state.show_counts(state.counts_with(rep_id, quadrant))
         state.live_quadrant = quadrant
 
     def nudge(self, rep_id: int, dx: float, dy: float) -> None:

@@ -6,6 +6,7 @@ rules; the view calls ``show`` at most once per event-loop turn.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -79,7 +80,8 @@ class ShapeTab(QScrollArea):
         self.movement_title = heading("Movement since the last offsite", wrap=True)
         col.addWidget(self.movement_title)
         self.movement_list = QListWidget()
-        self._rows: list[object] = []  # what each row of the movement list shows
+        self._keys: list[OrderKey] = []  # the movement list's rows, by their sort order
+        self._key_of: dict[int, OrderKey] = {}  # by rep
         self.movement_list.setAccessibleName("Movement since the last offsite")
         self.movement_list.setMinimumHeight(120)
         self.movement_list.setWordWrap(True)
@@ -110,42 +112,82 @@ class ShapeTab(QScrollArea):
         self.flags_label.setText(flags_html(found, name) if found else NO_FLAGS)
 
     def show_movement(self, data: BoardData, current: list[RepPlacement],
-                       previous: list[RepPlacement], name: Callable[[int], str]) -> None:
+                      previous: list[RepPlacement], name: Callable[[int], str]) -> None:
         title = data.previous_title or "the last offsite"
         self.movement_title.setText(f"Movement since {title}")
-        scrolled = self.movement_list.verticalScrollBar().value()
         listing = self.movement_list
+        scrolled = listing.verticalScrollBar().value()
         listing.setUpdatesEnabled(False)
         try:
+            listing.clear()
+            self._keys, self._key_of = [], {}
             if not data.previous_offsite_id:
-                listing.clear()
                 listing.addItem("No earlier offsite in this file.")
-                self._rows = []
                 return
-
-            def order(m: Movement) -> tuple[int, float, str]:
-                return (0 if m.changed_quadrant else 1, -(m.distance or 0), name(m.rep_id))
-
-            rows = [(move.rep_id, _movement_row(move, name(move.rep_id)))
-                    for move in sorted(movements(previous, current), key=order)]
-            if len(rows) != listing.count() or not self._rows:
-                listing.clear()
-                for _ in rows:
-                    listing.addItem(QListWidgetItem())
-                self._rows = [None] * len(rows)
-            # After an edit most rows are the same: only the ones that differ are set.
-            for index, row in enumerate(rows):
-                if self._rows[index] != row:
-                    rep_id, (text, colour) = row
-                    item = listing.item(index)
-                    item.setText(text)
-                    item.setData(Qt.ItemDataRole.UserRole, rep_id)
-                    item.setData(Qt.ItemDataRole.ForegroundRole,
-                                 QBrush(colour) if colour is not None else None)
-            self._rows = rows
+            moves = sorted(movements(previous, current), key=lambda m: _order(m, name))
+            for move in moves:
+                key = self._key_of[move.rep_id] = _order(move, name)
+                self._keys.append(key)
+                listing.addItem(QListWidgetItem())
+                _show_move(listing.item(listing.count() - 1), move, name(move.rep_id))
         finally:
-            self.movement_list.verticalScrollBar().setValue(scrolled)  # an edit keeps the place
-            self.movement_list.setUpdatesEnabled(True)
+            listing.verticalScrollBar().setValue(scrolled)  # an edit keeps the place
+            listing.setUpdatesEnabled(True)
+
+    def patch_movement(self, moves: dict[int, Movement | None],
+                       name: Callable[[int], str]) -> None:
+        """Only these reps' rows (``None``: no longer on either board), each taken out
+        and put back where the order now puts it; every other row stays as it is."""
+        listing = self.movement_list
+        keys = self._keys
+        for rep_id, move in moves.items():
+            old = self._key_of.pop(rep_id, None)
+            new = None if move is None else _order(move, name)
+            if old is None or new is None:  # a row comes or goes: the list grows or shrinks
+                if old is not None:
+                    at = bisect_left(keys, old)
+                    del keys[at]
+                    listing.takeItem(at)
+                if move is not None and new is not None:
+                    self._key_of[rep_id] = new
+                    at = bisect_left(keys, new)
+                    keys.insert(at, new)
+                    listing.insertItem(at, QListWidgetItem())
+                    _show_move(listing.item(at), move, name(rep_id))
+                continue
+            # The rows between its old and new place each take their neighbour's text, so
+            # only rows that changed repaint (inserting a row relays out the whole list).
+            self._key_of[rep_id] = new
+            was = bisect_left(keys, old)
+            del keys[was]
+            at = bisect_left(keys, new)
+            keys.insert(at, new)
+            step = 1 if at > was else -1
+            for row in range(was, at, step):
+                _copy_row(listing.item(row + step), listing.item(row))
+            _show_move(listing.item(at), move, name(rep_id))
+
+
+OrderKey = tuple[int, float, str, int]
+
+
+def _order(move: Movement, name: Callable[[int], str]) -> OrderKey:
+    """Changed quadrant first, the furthest moved first, then by name."""
+    return (0 if move.changed_quadrant else 1, -(move.distance or 0), name(move.rep_id),
+            move.rep_id)
+
+
+def _show_move(item: QListWidgetItem, move: Movement, name: str) -> None:
+    text, colour = _movement_row(move, name)
+    item.setText(text)
+    item.setData(Qt.ItemDataRole.UserRole, move.rep_id)
+    item.setData(Qt.ItemDataRole.ForegroundRole, QBrush(colour) if colour is not None else None)
+
+
+def _copy_row(source: QListWidgetItem, target: QListWidgetItem) -> None:
+    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole,
+                 Qt.ItemDataRole.ForegroundRole):
+        target.setData(role, source.data(role))
 
 
 def flags_html(found: list[Flag], name: Callable[[int], str]) -> str:

@@ -9,15 +9,17 @@ recomputed once per event-loop turn however many edits came in it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from keeper.quadrant.ops import load_notes, load_placements
-from keeper.quadrant.rules import Quadrant, QuadrantShares, RepPlacement, shares
+from keeper.changes import Changes
+from keeper.quadrant.ops import load_quadrant_notes, read_placements
+from keeper.quadrant.rules import Movement, Quadrant, RepPlacement, movements, whole_percentages
 from ui.quadrant.geometry import dot_colour, to_scene
 from ui.quadrant.reps_tab import rep_row
 
@@ -26,6 +28,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 FULL_SYNC_ABOVE = 60  # an edit that changed more reps than this (an import) redraws all
+PATCHABLE = {"placement", "quadrant_note"}  # an edit writing only these: read just its rows
+
+
+class _Unpatchable(Exception):
+    """The edit's rows cannot be patched in: read the whole board."""
 
 
 class BoardState:
@@ -34,6 +41,9 @@ class BoardState:
     def __init__(self, view: QuadrantView) -> None:
         self.view = view
         self.live_quadrant: Quadrant | None = None
+        self._quadrant_of: dict[int, Quadrant] = {}  # the shown reps' quadrants, and counts
+        self._counts: Counter[Quadrant] = Counter()
+        self._touched: set[int] = set()  # the reps whose rows the last edit read again
         # Once per event-loop turn, each in its own event: the names' layout, the Shape tab.
         self._labels_later = _soon(view, lambda: view.board.relayout())
         self._shape_later = _soon(view, self.update_shape)
@@ -67,7 +77,7 @@ class BoardState:
         for rep_id in set(scene.dots) | set(scene.ghosts) | data.current.keys() \
                 | data.previous.keys():
             self.sync_rep(rep_id, history)
-        self.update_counts(self.visible_placements())
+        self.recount()
         view.reps.fill(data, self.in_filter)
         selected = view.selected_rep()
         if selected is not None:
@@ -76,45 +86,99 @@ class BoardState:
         self.update_projector()
         self.refresh_later()
 
-    def refresh(self) -> bool:
-        """After an edit of this board: re-read this offsite's placements and notes and
-        redraw only the reps whose placement changed. False: reload everything."""
+    def refresh(self, changes: Changes | None = None) -> bool:
+        """After an edit of this board: read the placements it wrote (or, when it does not
+        say, all of this offsite's) and redraw only the reps whose placement changed.
+        False: reload everything."""
         view = self.view
         store, data = view.context.store, view.data
         if store is None or data.offsite_id is None:
             return False
+        rows = changes.rows if changes is not None else None
+        patched = rows is not None and {table for table, _id in rows} <= PATCHABLE
         try:
-            current = {p.rep_id: p for p in load_placements(store, data.offsite_id)}
-            rep_notes, quadrant_notes = load_notes(store, data.offsite_id)
+            if patched:
+                assert changes is not None
+                current, placement_ids, rep_notes = self._patched(changes.rows_of("placement"))
+                if changes.rows_of("quadrant_note"):
+                    data.quadrant_notes = load_quadrant_notes(store, data.offsite_id)
+            else:
+                read = read_placements(store, data.offsite_id)
+                current = {r.rep_id: r.placement for r in read if r.placement is not None}
+                placement_ids = {r.id: r.rep_id for r in read}
+                rep_notes = {r.rep_id: r.note for r in read if r.note}
+                data.quadrant_notes = load_quadrant_notes(store, data.offsite_id)
+        except _Unpatchable:
+            return False
         except Exception:
             log.exception("could not re-read the quadrant board")
             return False
-        changed = {rep_id for rep_id in current.keys() | data.current.keys()
+        touched = self._touched if patched else current.keys() | data.current.keys()
+        changed = {rep_id for rep_id in touched
                    if current.get(rep_id) != data.current.get(rep_id)}
         if any(rep_id not in data.reps for rep_id in changed):
             return False  # someone we don't know yet: people changed too
-        placed_before = data.current.keys()
-        data.current, data.rep_notes, data.quadrant_notes = current, rep_notes, quadrant_notes
+        placed_changed = current.keys() != data.current.keys()
+        data.current, data.placement_ids, data.rep_notes = current, placement_ids, rep_notes
         if not changed:
             view.update_notes()
             return True
         if len(changed) > FULL_SYNC_ABOVE:
-            if current.keys() != placed_before:
+            if placed_changed:
                 view.toolbar.fill_managers(data)
             self.sync()
             return True
         history = self.history_shown()
         for rep_id in changed:
             self.sync_rep(rep_id, history)
+            self._count(rep_id)
         view.scene.mark_moved(changed)
-        if current.keys() != placed_before:
+        if placed_changed:
             view.toolbar.fill_managers(data)  # the teams' counts in the filter
-        self.update_counts(self.visible_placements())
+        self.show_counts(self._counts)
         self.update_rows(changed)
         view.update_notes()
         self.update_projector()
-        self.refresh_later()
+        self.movement_changed(changed)
+        self._labels_later.start()
+        self._shape_later.start()
         return True
+
+    def _patched(self, ids: set[int]) -> tuple[dict[int, RepPlacement], dict[int, int],
+                                                dict[int, str]]:
+        """This offsite's placements, notes and row ids with the rows ``ids`` read again
+        (copies: the view's data changes only once the edit is known to be whole)."""
+        data = self.view.data
+        store = self.view.context.store
+        assert store is not None and data.offsite_id is not None
+        current, placement_ids = dict(data.current), dict(data.placement_ids)
+        rep_notes = dict(data.rep_notes)
+        self._touched = set()
+        found = {r.id: r for r in read_placements(store, ids=ids)} if ids else {}
+        for row_id in ids:
+            row = found.get(row_id)
+            if row is None:  # taken off the board (or a row of another offsite, gone)
+                rep_id = placement_ids.pop(row_id, None)
+                if rep_id is not None:
+                    current.pop(rep_id, None)
+                    rep_notes.pop(rep_id, None)
+                    self._touched.add(rep_id)
+                continue
+            if row.offsite_id != data.offsite_id:
+                if row.offsite_id == data.previous_offsite_id:
+                    raise _Unpatchable  # the last offsite's board changed: read it all
+                continue
+            placement_ids[row_id] = row.rep_id
+            self._touched.add(row.rep_id)
+            if row.placement is None:
+                current.pop(row.rep_id, None)
+            else:
+                current[row.rep_id] = row.placement
+            if row.note:
+                rep_notes[row.rep_id] = row.note
+            else:
+                rep_notes.pop(row.rep_id, None)
+        return current, placement_ids, rep_notes
 
     def sync_rep(self, rep_id: int, history: bool) -> None:
         """One rep's dot, faded dot and arrow as the data says."""
@@ -173,18 +237,54 @@ class BoardState:
             view.toolbar.filter_name(),
             lambda m: view.manager_filter is not None and self.in_filter(m), self.name)
 
+    def movement_changed(self, rep_ids: set[int]) -> None:
+        """The movement rows of ``rep_ids`` only (the list is whole already)."""
+        data = self.view.data
+        if not data.previous_offsite_id or self._movement_later.isActive():
+            return  # no list of moves, or a whole new list is on its way
+        moves: dict[int, Movement | None] = {}
+        for rep_id in rep_ids:
+            before, now = data.previous.get(rep_id), data.current.get(rep_id)
+            found = movements([before] if before and self.in_filter(before.manager_id) else [],
+                              [now] if now and self.in_filter(now.manager_id) else [])
+            moves[rep_id] = found[0] if found else None
+        self.view.shape.patch_movement(moves, self.name)
+
     def update_movement(self) -> None:
         self.view.shape.show_movement(self.view.data, self.visible_placements(),
                                       self.visible_previous(), self.name)
 
-    def update_counts(self, placements: list[RepPlacement]) -> QuadrantShares:
+    def recount(self) -> None:
+        """Count the shown reps per quadrant afresh (a new file, filter or toggle)."""
+        self._quadrant_of = {p.rep_id: p.quadrant for p in self.visible_placements()}
+        self._counts = Counter(self._quadrant_of.values())
+        self.show_counts(self._counts)
+
+    def _count(self, rep_id: int) -> None:
+        """Move one rep's tally to the quadrant they are in now (or off the board)."""
+        before = self._quadrant_of.pop(rep_id, None)
+        if before is not None:
+            self._counts[before] -= 1
+        placement = self.view.data.current.get(rep_id)
+        if placement is not None and self.in_filter(placement.manager_id):
+            self._quadrant_of[rep_id] = placement.quadrant
+            self._counts[placement.quadrant] += 1
+
+    def counts_with(self, rep_id: int, quadrant: Quadrant) -> Counter[Quadrant]:
+        """The counts were ``rep_id`` in ``quadrant`` (a dot being dragged)."""
+        counts = Counter(self._counts)
+        before = self._quadrant_of.get(rep_id)
+        if before is not None:
+            counts[before] -= 1
+            counts[quadrant] += 1
+        return counts
+
+    def show_counts(self, counts: Mapping[Quadrant, int]) -> None:
         self.live_quadrant = None
-        result = shares(placements)
-        percentages = result.percentages()
+        percentages = whole_percentages({q: counts.get(q, 0) for q in Quadrant})
         for quadrant, item in self.view.scene.counts.items():
-            n = result.counts[quadrant]
+            n = counts.get(quadrant, 0)
             item.set_text(f"{n} rep{'s' if n != 1 else ''} · {percentages[quadrant]}%")
-        return result
 
     def update_projector(self) -> None:
         view = self.view

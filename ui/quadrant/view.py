@@ -168,7 +168,7 @@ class QuadrantView(QWidget):
         placements changed (``refresh``)."""
         if changes is not None and not changes & Changes(people=True, offsite=True):
             if changes.quadrant:
-                self.refresh()
+                self.refresh(changes)
             return
         store = self.context.store
         try:
@@ -188,9 +188,9 @@ class QuadrantView(QWidget):
         self.toolbar.fill_managers(self.data)
         self.state.sync()
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
         """After an edit of this board: redraw only the reps whose placement changed."""
-        if not self.state.refresh():
+        if not self.state.refresh(changes):
             self.reload()
 
     def _show_unlabelled(self) -> None:

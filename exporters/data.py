@@ -166,11 +166,11 @@ class ExportData:
     @property
     def leaders_to_thank(self) -> tuple[Attendee, ...]:
         """Every leader who attended, except the Keeper who does the thanking."""
-        return tuple(a for a in self.attendees if a.role != Role.REP.value and not a.is_keeper)
+        return tuple(a for a in self.attendees if a.role != Role.REP and not a.is_keeper)
 
     @property
     def count_word(self) -> str:
-        return "Dots" if self.tally_mode == tl.TallyMode.DOTS.value else "Supporters"
+        return "Dots" if self.tally_mode == tl.TallyMode.DOTS else "Supporters"
 
     def count_of(self, n: int) -> str:
         """``n`` with the tally's unit: "1 supporter", "3 supporters", "1 dot"."""
@@ -200,7 +200,7 @@ def gather(store: OffsiteStore, offsite_id: int | None = None,
     previous = store.previous_offsite(offsite)
 
     attendance = directory.attendance(store, offsite.id)
-    role_order = {Role.LEADER.value: 0, Role.MANAGER.value: 1, Role.REP.value: 2}
+    role_order = {Role.LEADER: 0, Role.MANAGER: 1, Role.REP: 2}
     attendees = tuple(sorted(
         (Attendee(person_id, name.get(person_id, "?"), by_id[person_id].role,
                   person_id == offsite.keeper_id, note)
@@ -221,7 +221,7 @@ def gather(store: OffsiteStore, offsite_id: int | None = None,
                                                       p.name.casefold())))
     day = gather_day(store, offsite, name)
     kickoff = (gather_kickoff(store, offsite, by_id)
-               if offsite.kind == OffsiteKind.KICKOFF.value else None)
+               if offsite.kind == OffsiteKind.KICKOFF else None)
     return ExportData(info, now_local, mode, attendees, agenda, ideas, tally_rows, big_bets,
                       issues, initiatives, quadrant_rows, share_rows, placed, prev_placed,
                       flag_texts, people_rows, name, day, kickoff)

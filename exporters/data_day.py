@@ -84,7 +84,7 @@ def gather_day(store: OffsiteStore, offsite: Offsite, name: Mapping[int, str]) -
     feedback, pairs, complete = _feedback(store, offsite, name)
     _, plan, _ = load_plan(store, oid, name)
     return DayExport(
-        tuple(load_okrs(store, oid, OkrKind.REVIEW.value)), tuple(load_questions(store, oid)),
+        tuple(load_okrs(store, oid, OkrKind.REVIEW)), tuple(load_questions(store, oid)),
         talks, tuple(reflections), feedback, pairs, complete, load_charter(store, oid),
         tuple(plan), tuple(load_check_ins(store, oid)))
 
@@ -93,8 +93,8 @@ def _feedback(store: OffsiteStore, offsite: Offsite, name: Mapping[int, str]) ->
         tuple[FeedbackFor, ...], int, int]:
     given = load_feedback(store, offsite.id)
     # a leadership offsite: every leader gives to every other; a kickoff: only what was given
-    people = [p.id for p in attendees(store, offsite.id) if p.role != Role.REP.value]
-    if offsite.kind != OffsiteKind.LEADERSHIP.value:
+    people = [p.id for p in attendees(store, offsite.id) if p.role != Role.REP]
+    if offsite.kind != OffsiteKind.LEADERSHIP:
         people = [pid for pid in people if any(r == pid for _, r, _ in given)]
     people.sort(key=lambda pid: name.get(pid, "?").casefold())
     texts: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)

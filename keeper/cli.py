@@ -106,6 +106,7 @@ def cmd_import_people(args: argparse.Namespace) -> int:
     """Exit 0, 1 or 2 as :data:`IMPORT_EXIT_CODES` says."""
     from keeper.people.roster import RosterError, plan_import
     from keeper.people.roster_apply import apply_import
+    from keeper.store.kinds import Role
     from keeper.store.offsite_file import OffsiteStore, StoreError
 
     try:
@@ -120,7 +121,7 @@ def cmd_import_people(args: argparse.Namespace) -> int:
         if plan.writes:  # as in the app: new leaders and managers attend the newest offsite
             apply_import(store, plan, current.id if current is not None else None)
         print(plan.report())
-        if current is not None and any(r.role != "rep" for r in plan.accepted):
+        if current is not None and any(r.role != Role.REP for r in plan.accepted):
             print(f"new leaders and managers now attend {current.title!r}")
     except (RosterError, StoreError) as exc:
         _fail(str(exc))

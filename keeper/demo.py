@@ -39,7 +39,9 @@ from keeper.store.models import (
     RunnerState,
     Support,
     Tactic,
+    TallyMode,
     TallySettings,
+    TimerState,
 )
 
 PALETTE = [
@@ -223,7 +225,7 @@ def _todays_offsite(session: Session, clock: Clock, keeper: Person,
     items = agenda_items(template, offsite.id)
     talks = [it for it in items if it.title.startswith("Best practice talk")]
     presenters = {"Best practice talk 1": 2, "Best practice talk 2": 3, "Best practice talk 3": 0}
-    managers = [p for p in attendees if p.role == Role.MANAGER.value]
+    managers = [p for p in attendees if p.role == Role.MANAGER]
     for talk in talks:
         talk.presenter_id = managers[presenters[talk.title]].id
     cursor = day_start_dt
@@ -236,7 +238,7 @@ def _todays_offsite(session: Session, clock: Clock, keeper: Person,
     session.add_all(items)
     session.flush()
     remaining = dt.timedelta(minutes=current.planned_minutes) - (now_local - cursor)
-    session.add(RunnerState(offsite_id=offsite.id, item_id=current.id, state="running",
+    session.add(RunnerState(offsite_id=offsite.id, item_id=current.id, state=TimerState.RUNNING,
                             deadline=(clock.now() + remaining).replace(tzinfo=None),
                             message=None, blackout=False))
     return offsite
@@ -270,7 +272,7 @@ def _placements(session: Session, spring: Offsite, today: Offsite, reps: list[Pe
 
 def _board(session: Session, offsite: Offsite, attendees: list[Person],
            rng: random.Random, now: dt.datetime) -> None:
-    session.add(TallySettings(offsite_id=offsite.id, mode="supporters", dots_per_person=3,
+    session.add(TallySettings(offsite_id=offsite.id, mode=TallyMode.SUPPORTERS, dots_per_person=3,
                               keeper_counted=True))
     initiatives = list(offsite.initiatives) or list(
         session.query(Initiative).filter_by(offsite_id=offsite.id).order_by(Initiative.position)
@@ -371,11 +373,11 @@ def _offsite_day(session: Session, spring: Offsite, today: Offsite,
     by_name = {p.name: p for p in attendees}
     okr_items = [i for i in today.agenda if i.title.startswith("OKR postmortem")]
     for n, (objective, target, result, hit, well, badly, floor) in enumerate(SPRING_OKRS):
-        seed = Okr(offsite_id=spring.id, kind=OkrKind.NEXT.value, position=n,
+        seed = Okr(offsite_id=spring.id, kind=OkrKind.NEXT, position=n,
                    objective=objective, target=target)
         session.add(seed)
         session.flush()
-        session.add(Okr(offsite_id=today.id, kind=OkrKind.REVIEW.value, position=n,
+        session.add(Okr(offsite_id=today.id, kind=OkrKind.REVIEW, position=n,
                         objective=objective, target=target, result=result, hit=hit,
                         went_well=well, went_badly=badly, on_the_floor=floor,
                         agenda_item_id=okr_items[n].id if n < len(okr_items) else None,

@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from keeper.agenda.rules import planned_starts, totals
+from keeper.agenda.timer import TimerState
 from keeper.store.models import (
     AgendaItem,
     Attendance,
@@ -52,7 +53,8 @@ def offsite_overview(session: Session, offsite_id: int) -> Overview:
     agenda = totals(items, starts)
     runner = session.get(RunnerState, offsite_id)
     running = (session.get(AgendaItem, runner.item_id)
-               if runner is not None and runner.item_id and runner.state != "idle" else None)
+               if runner is not None and runner.item_id and runner.state != TimerState.IDLE
+               else None)
     return Overview(
         sessions=agenda.sessions,
         agenda_minutes=agenda.minutes,

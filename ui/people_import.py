@@ -64,9 +64,9 @@ class ImportPreview(QDialog):
             f"<b>{len(plan.accepted)}</b> new · <b>{len(plan.changed)}</b> changed · "
             f"<b>{len(plan.unchanged)}</b> unchanged · <b>{len(plan.rejected)}</b> rejected")
         layout.addWidget(self.summary)
-        promoted = any(c.label == "role" and c.before == Role.REP.value
+        promoted = any(c.label == "role" and c.before == Role.REP
                        for u in plan.changed for c in u.changes)
-        if offsite_title and (promoted or any(r.role != Role.REP.value for r in plan.accepted)):
+        if offsite_title and (promoted or any(r.role != Role.REP for r in plan.accepted)):
             attend = QLabel(f"The new leaders and managers will attend {offsite_title}.")
             attend.setTextFormat(Qt.TextFormat.PlainText)
             attend.setWordWrap(True)

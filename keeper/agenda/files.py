@@ -26,10 +26,10 @@ HEADERS = (
     "Day", "Start", "Title", "Kind", "Minutes", "Presenter", "Content", "Format",
     "Protected", "Amber at (s)", "Red at (s)", "Notes",
 )
-TAG_LABELS = {
-    ContentTag.SKILLS.value: "Skills application",
-    ContentTag.STRATEGY.value: "Strategic alignment",
-    ContentTag.CULTURE.value: "Motivation & culture",
+TAG_LABELS: dict[str, str] = {
+    ContentTag.SKILLS: "Skills application",
+    ContentTag.STRATEGY: "Strategic alignment",
+    ContentTag.CULTURE: "Motivation & culture",
 }
 MAX_IMPORT_ROWS = 500  # the reader refuses a longer file
 
@@ -211,7 +211,7 @@ def _tag(value: str) -> str | None:
         if text.startswith(tag[:5]):
             return tag
     if "motivation" in text or "culture" in text:
-        return ContentTag.CULTURE.value
+        return ContentTag.CULTURE
     return "?"
 
 
@@ -248,10 +248,10 @@ def parse_rows(table: Sequence[Sequence[Any]], people: Sequence[Person]) -> Impo
             result.report.append(RowReport(n, "skipped", "no title"))
             continue
         notes: list[str] = []
-        kind_text = _unquote(cell("kind")).lower() or ItemKind.SESSION.value
+        kind_text = _unquote(cell("kind")).lower() or ItemKind.SESSION
         if kind_text not in kinds:
             notes.append(f"unknown kind “{kind_text[:20]}”, taken as session")
-            kind_text = ItemKind.SESSION.value
+            kind_text = ItemKind.SESSION
         minutes_raw = cell("minutes")
         values = clean_item_values({"planned_minutes": minutes_raw})
         if "planned_minutes" not in values:
@@ -288,7 +288,7 @@ def parse_rows(table: Sequence[Sequence[Any]], people: Sequence[Person]) -> Impo
             if key not in clean:
                 notes.append(f"{key.replace('_', ' ')} not a number, default used")
                 clean[key] = {"day": 1, "warn_amber_s": 120, "warn_red_s": 30}[key]
-        if kind_text != ItemKind.SESSION.value:
+        if kind_text != ItemKind.SESSION:
             clean["content_tag"] = None
         result.rows.append(clean)
         result.report.append(RowReport(n, "warning" if notes else "ok", "; ".join(notes)))

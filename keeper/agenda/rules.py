@@ -21,9 +21,9 @@ OVERRUN_TOLERANCE_MIN = 0.5  # the timeline marks an item over time past half a 
 
 # kind -> (title, minutes, protected)
 NEW_ITEM_DEFAULTS: dict[str, tuple[str, int, bool]] = {
-    ItemKind.SESSION.value: ("New session", 30, False),
-    ItemKind.BREAK.value: ("Break", 15, False),
-    ItemKind.LUNCH.value: ("Lunch", 60, True),
+    ItemKind.SESSION: ("New session", 30, False),
+    ItemKind.BREAK: ("Break", 15, False),
+    ItemKind.LUNCH: ("Lunch", 60, True),
 }
 
 
@@ -47,7 +47,7 @@ class AgendaTotals:
 
 
 def totals(items: Sequence[AgendaItem], starts: dict[int, dt.datetime]) -> AgendaTotals:
-    sessions = sum(1 for i in items if i.kind == ItemKind.SESSION.value)
+    sessions = sum(1 for i in items if i.kind == ItemKind.SESSION)
     last = items[-1] if items else None
     finish = (starts[last.id] + dt.timedelta(minutes=last.planned_minutes)
               if last is not None and starts else None)

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from fractions import Fraction
 
-SESSION, BREAK, LUNCH = "session", "break", "lunch"
+from keeper.store.kinds import ItemKind
+
+SESSION, BREAK, LUNCH = ItemKind.SESSION, ItemKind.BREAK, ItemKind.LUNCH
 
 
 @dataclass(frozen=True)

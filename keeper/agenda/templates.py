@@ -41,7 +41,7 @@ class AgendaTemplate:
 
 
 def _parse_item(raw: dict[str, object], where: str) -> TemplateItem:
-    kind = str(raw.get("kind", ItemKind.SESSION.value))
+    kind = str(raw.get("kind", ItemKind.SESSION))
     if kind not in {k.value for k in ItemKind}:
         raise TemplateError(f"{where}: unknown kind {kind!r}")
     tag = raw.get("tag")
@@ -58,7 +58,7 @@ def _parse_item(raw: dict[str, object], where: str) -> TemplateItem:
         kind=kind,
         minutes=minutes,
         tag=str(tag) if tag else None,
-        protected=bool(raw.get("protected", kind == ItemKind.LUNCH.value)),
+        protected=bool(raw.get("protected", kind == ItemKind.LUNCH)),
         session_format=str(raw["format"]) if raw.get("format") else None,
         day=day,
         notes=str(raw["notes"]) if raw.get("notes") else None,
@@ -76,7 +76,7 @@ def load_template(key: str) -> AgendaTemplate:
     return AgendaTemplate(
         key=key,
         name=str(raw["name"]),
-        kind=str(raw.get("kind", OffsiteKind.LEADERSHIP.value)),
+        kind=str(raw.get("kind", OffsiteKind.LEADERSHIP)),
         day_start=dt.time.fromisoformat(str(raw.get("day_start", "09:00"))),
         description=str(raw.get("description", "")),
         items=items,

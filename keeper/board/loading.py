@@ -155,14 +155,14 @@ def board_people(session: Session, offsite_id: int) -> list[Person]:
     if not attending:  # nobody marked as attending yet: the active leaders and managers
         attending = set(
             session.scalars(
-                select(Person.id).where(Person.active.is_(True), Person.role != Role.REP.value)
+                select(Person.id).where(Person.active.is_(True), Person.role != Role.REP)
             )
         )
     wanted = attending | authors
     if offsite is not None and offsite.keeper_id is not None:
         wanted.add(offsite.keeper_id)
     people = session.scalars(select(Person).where(Person.id.in_(wanted))).all()
-    order = {Role.LEADER.value: 0, Role.MANAGER.value: 1, Role.REP.value: 2}
+    order = {Role.LEADER: 0, Role.MANAGER: 1, Role.REP: 2}
     keeper_id = offsite.keeper_id if offsite else None
     return sorted(
         people, key=lambda p: (p.id != keeper_id, order.get(p.role, 3), p.name.casefold(), p.id)

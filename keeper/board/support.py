@@ -152,8 +152,8 @@ class SetTallySettings(BoardOperation):
     def _perform(self, s: Session) -> None:
         table = table_of(TallySettings)
         if s.get(TallySettings, self.offsite_id) is None:
-            defaults = {"mode": "supporters", "dots_per_person": 3, "cap_per_idea": None,
-                        "keeper_counted": True}
+            defaults = {"mode": tally.TallyMode.SUPPORTERS, "dots_per_person": 3,
+                        "cap_per_idea": None, "keeper_counted": True}
             self._do(s, Insert(table, {**defaults, **self.values, "offsite_id": self.offsite_id}))
         else:
             self._do(s, Update(table, {"offsite_id": self.offsite_id}, dict(self.values)))

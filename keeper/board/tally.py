@@ -30,14 +30,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from keeper.store.kinds import TallyMode  # stored in tally_settings.mode
+
 MIN_BIG_BETS, MAX_BIG_BETS = 2, 4
 MIN_INITIATIVES, MAX_INITIATIVES = 3, 5
 NOTES_PER_PERSON = 5
-
-
-class TallyMode(enum.StrEnum):
-    SUPPORTERS = "supporters"
-    DOTS = "dots"
 
 
 class IdeaKind(enum.StrEnum):
@@ -255,7 +252,7 @@ def _plural(n: int, word: str) -> str:
 
 def support_count(n: int, mode: str) -> str:
     """How much support an idea has, in words: "1 supporter", "3 supporters", "1 dot"."""
-    return _plural(n, "dot" if mode == TallyMode.DOTS.value else "supporter")
+    return _plural(n, "dot" if mode == TallyMode.DOTS else "supporter")
 
 
 def validate_dot_vote(

@@ -35,7 +35,7 @@ def feedback_for(store: OffsiteStore, offsite_id: int, receiver_id: int
     for person in attendees(store, offsite_id):
         if person.id == receiver_id:
             continue
-        kinds = {k: texts[(person.id, receiver_id, k)] for k in FEEDBACK_KINDS
+        kinds: dict[str, str] = {k: texts[(person.id, receiver_id, k)] for k in FEEDBACK_KINDS
                  if (person.id, receiver_id, k) in texts}
         sheet.append((person.name, kinds))
     return sheet

@@ -84,8 +84,8 @@ def load_day(store: OffsiteStore, offsite_id: int | None) -> DayData:
         data.previous_id, data.previous_title = previous.id, previous.title
     data.people = attendees(store, offsite_id)
     names = {p.id: p.name for p in data.people}
-    data.review_okrs = load_okrs(store, offsite_id, OkrKind.REVIEW.value)
-    data.next_okrs = load_okrs(store, offsite_id, OkrKind.NEXT.value)
+    data.review_okrs = load_okrs(store, offsite_id, OkrKind.REVIEW)
+    data.next_okrs = load_okrs(store, offsite_id, OkrKind.NEXT)
     data.to_carry = okrs_available_to_carry(store, offsite_id)
     data.minutes_per_okr = postmortem_minutes(len(data.review_okrs))
     data.timebox_needed = bool(data.review_okrs) and timebox_needed(

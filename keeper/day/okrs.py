@@ -23,7 +23,7 @@ from keeper.day.fields import (
 from keeper.day.people import previous_offsite
 from keeper.day.rules import OkrSeed, okrs_to_carry, postmortem_minutes
 from keeper.ops import Composite, DeleteRows, InsertRow, Operation, SetFields
-from keeper.store.models import AgendaItem, Okr, OkrKind
+from keeper.store.models import AgendaItem, ContentTag, ItemKind, Okr, OkrKind
 from keeper.store.offsite_file import OffsiteStore
 from keeper.text import clean_line
 
@@ -57,7 +57,7 @@ def is_postmortem_title(title: str | None) -> bool:
     return (title or "").casefold().startswith(POSTMORTEM_TITLE.casefold())
 
 
-def load_okrs(store: OffsiteStore, offsite_id: int, kind: str = OkrKind.REVIEW.value
+def load_okrs(store: OffsiteStore, offsite_id: int, kind: str = OkrKind.REVIEW
               ) -> list[OkrRow]:
     rows = store.session.execute(
         select(Okr, AgendaItem.title, AgendaItem.planned_minutes)
@@ -78,7 +78,7 @@ def okrs_available_to_carry(store: OffsiteStore, offsite_id: int) -> list[OkrSee
     if previous is None:
         return []
     seeds = [OkrSeed(o.id, o.objective, o.target) for o in load_okrs(
-        store, previous.id, OkrKind.NEXT.value)]
+        store, previous.id, OkrKind.NEXT)]
     carried = store.session.scalars(
         select(Okr.carried_from_id).where(Okr.offsite_id == offsite_id))
     return okrs_to_carry(seeds, carried)
@@ -117,9 +117,9 @@ def carry_forward_okrs(store: OffsiteStore, offsite_id: int) -> Composite | None
     if not seeds:
         return None
     start = next_position(store, Okr, Okr.offsite_id == offsite_id,
-                           Okr.kind == OkrKind.REVIEW.value)
+                           Okr.kind == OkrKind.REVIEW)
     parts: list[Operation] = [
-        InsertRow(Okr, {"offsite_id": offsite_id, "kind": OkrKind.REVIEW.value,
+        InsertRow(Okr, {"offsite_id": offsite_id, "kind": OkrKind.REVIEW,
                         "position": start + n, "objective": seed.objective,
                         "target": seed.target, "carried_from_id": seed.id}, "Carry OKR")
         for n, seed in enumerate(seeds)
@@ -129,12 +129,12 @@ def carry_forward_okrs(store: OffsiteStore, offsite_id: int) -> Composite | None
 
 
 def add_okr(store: OffsiteStore, offsite_id: int, values: Mapping[str, Any],
-            kind: str = OkrKind.REVIEW.value) -> InsertRow:
+            kind: str = OkrKind.REVIEW) -> InsertRow:
     if kind not in {k.value for k in OkrKind}:
         raise DayError(f"Unknown OKR kind {kind!r}.")
     clean = clean_okr_values({"objective": values.get("objective"), **values})
     position = next_position(store, Okr, Okr.offsite_id == offsite_id, Okr.kind == kind)
-    text = "Add OKR for next period" if kind == OkrKind.NEXT.value else "Add OKR"
+    text = "Add OKR for next period" if kind == OkrKind.NEXT else "Add OKR"
     return InsertRow(Okr, {"offsite_id": offsite_id, "kind": kind, "position": position,
                            **clean}, text)
 
@@ -174,7 +174,7 @@ class TimeboxOkrs(Staged):
     text: str = "Timebox OKRs in the agenda"
 
     def plan(self, store: OffsiteStore, run: Any) -> None:
-        okrs = load_okrs(store, self.offsite_id, OkrKind.REVIEW.value)
+        okrs = load_okrs(store, self.offsite_id, OkrKind.REVIEW)
         if not okrs:
             raise DayError("There are no OKRs to review yet: carry them forward or add one.")
         minutes = postmortem_minutes(len(okrs))
@@ -202,8 +202,8 @@ class TimeboxOkrs(Staged):
                                if "north-star" in i.title.casefold()), None)
                 at = anchor if anchor is not None else min(1, len(items))
             day = items[min(at, len(items) - 1)].day if items else 1
-            rows = [{"title": postmortem_title(0, o.objective), "kind": "session",
-                     "planned_minutes": minutes, "content_tag": "strategy", "day": day}
+            rows = [{"title": postmortem_title(0, o.objective), "kind": ItemKind.SESSION,
+                     "planned_minutes": minutes, "content_tag": ContentTag.STRATEGY, "day": day}
                     for o in missing]
             inserted = run(InsertItems(self.offsite_id, at, rows, "Insert OKR timeboxes"))
             for okr, item_id in zip(missing, inserted.ids, strict=True):

@@ -24,7 +24,7 @@ def attendees(store: OffsiteStore, offsite_id: int) -> list[DayPerson]:
         .join(Attendance, Attendance.person_id == Person.id)
         .where(Attendance.offsite_id == offsite_id)
     )
-    order = {Role.LEADER.value: 0, Role.MANAGER.value: 1, Role.REP.value: 2}
+    order: dict[str, int] = {Role.LEADER: 0, Role.MANAGER: 1, Role.REP: 2}
     people = [DayPerson(r.id, r.name or f"Person {r.id}", r.role or "") for r in rows]
     return sorted(people, key=lambda p: (order.get(p.role, 3), p.name.casefold(), p.id))
 

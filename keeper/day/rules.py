@@ -8,8 +8,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from keeper.dates import monthly_check_ins  # noqa: F401 (one rule, kept light for the demo)
+from keeper.store.kinds import FeedbackKind
 
-FEEDBACK_KINDS = ("start", "stop", "continue")
+FEEDBACK_KINDS = tuple(FeedbackKind)  # start, stop, continue: the order shown
 TACTICS_MIN, TACTICS_MAX = 7, 10
 TACTIC_STATUSES = ("not started", "on track", "at risk", "off track", "done")
 

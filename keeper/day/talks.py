@@ -59,8 +59,8 @@ def presenter_history(store: OffsiteStore, offsite_id: int) -> list[tuple[int, d
 
 def presenter_candidates(people: Sequence[DayPerson]) -> list[DayPerson]:
     """Managers present best practices; a file without managers falls back to all but reps."""
-    managers = [p for p in people if p.role == Role.MANAGER.value]
-    return managers or [p for p in people if p.role != Role.REP.value]
+    managers = [p for p in people if p.role == Role.MANAGER]
+    return managers or [p for p in people if p.role != Role.REP]
 
 
 def load_talks(store: OffsiteStore, offsite_id: int,

@@ -37,10 +37,10 @@ def load_agenda_check(store: OffsiteStore, offsite_id: int) -> AgendaCheck:
     items = agenda_items(store, offsite_id)
     rule = offsite.mix_rule if offsite is not None and offsite.mix_rule in MIX_RULES else "60/30/10"
     flags = dict(compensation_flags((i.id, i.title, i.notes) for i in items
-                                    if i.kind == ItemKind.SESSION.value))
+                                    if i.kind == ItemKind.SESSION))
     sessions = [SessionRow(i.id, i.day, i.title, i.planned_minutes, i.content_tag,
                            i.session_format, i.notes, flags.get(i.id))
-                for i in items if i.kind == ItemKind.SESSION.value]
+                for i in items if i.kind == ItemKind.SESSION]
     return AgendaCheck(sessions, content_mix([entry_of(i) for i in items], rule), flags)
 
 

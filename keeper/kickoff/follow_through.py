@@ -287,7 +287,7 @@ def set_plan(store: OffsiteStore, offsite_id: int, person_id: int,
                 if value == person_id:
                     raise SkoError(f"{person.name} cannot be their own accountability partner; "
                                    "pick another rep.")
-                if partner.role != Role.REP.value:
+                if partner.role != Role.REP:
                     raise SkoError(f"{partner.name} is not a rep; an accountability partner "
                                    "is a peer.")
             row[key] = value

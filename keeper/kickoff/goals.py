@@ -15,7 +15,7 @@ from keeper.ops import DeleteRows, InsertRow, SetFields
 from keeper.store.models import Goal, GoalLayer, GoalLink
 from keeper.store.offsite_file import OffsiteStore
 
-LAYERS = (GoalLayer.OUTCOME.value, GoalLayer.PERFORMANCE.value, GoalLayer.DEVELOPMENT.value)
+LAYERS = (GoalLayer.OUTCOME, GoalLayer.PERFORMANCE, GoalLayer.DEVELOPMENT)
 LAYER_TITLES = {"outcome": "Outcome goals", "performance": "Performance goals",
                 "development": "Development goals"}
 LAYER_HINTS = {"outcome": "revenue, pipeline, expansion",
@@ -116,7 +116,7 @@ def reorder_goals(ids: Sequence[int]) -> SetPositions:
 
 def _layers(store: OffsiteStore, *goal_ids: int) -> dict[int, str]:
     rows = store.session.scalars(select(Goal).where(Goal.id.in_(goal_ids)))
-    found = {g.id: g.layer for g in rows}
+    found: dict[int, str] = {g.id: g.layer for g in rows}
     if len(found) != len(set(goal_ids)):
         raise SkoError("That goal is no longer in the file.")
     return found

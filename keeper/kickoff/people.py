@@ -36,7 +36,7 @@ def kickoff_reps(store: OffsiteStore, offsite_id: int) -> list[SkoPerson]:
     with_data |= set(store.session.scalars(
         select(CompetencyRating.person_id).join(Competency)
         .where(Competency.offsite_id == offsite_id)))
-    people = list(store.session.scalars(select(Person).where(Person.role == Role.REP.value)))
+    people = list(store.session.scalars(select(Person).where(Person.role == Role.REP)))
     names = {p.id: p.name for p in store.session.scalars(select(Person))}
     reps = [p for p in people if p.active or p.id in with_data]
     return sorted((SkoPerson(p.id, p.name, p.manager_id, names.get(p.manager_id or -1, ""))

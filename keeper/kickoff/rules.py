@@ -9,6 +9,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from keeper.store.kinds import GoalLayer
+
 DEFAULT_COMPETENCIES = (
     "Discovery questioning",
     "Objection handling",
@@ -159,7 +161,7 @@ def compensation_flags(items: Iterable[tuple[int, str, str | None]]) -> list[tup
 
 # ----- goal architecture ------------------------------------------------------------------------
 
-LAYER_ORDER = {"outcome": 0, "performance": 1, "development": 2}
+LAYER_ORDER: dict[str, int] = {layer: n for n, layer in enumerate(GoalLayer)}  # top to bottom
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,7 @@ def goal_tree(goals: Sequence[tuple[int, str, str]],
         kids = () if depth > 2 else tuple(build(c, depth + 1) for c in sorted(children[gid]))
         return GoalNode(gid, layer, text, kids)
 
-    return [build(gid, 0) for gid, layer, _ in goals if layer == "outcome"]
+    return [build(gid, 0) for gid, layer, _ in goals if layer == GoalLayer.OUTCOME]
 
 
 def unlinked_goals(goals: Sequence[tuple[int, str, str]],
@@ -212,13 +214,13 @@ def unlinked_goals(goals: Sequence[tuple[int, str, str]],
     carrying = {c for _, c in links}
     messages = []
     for gid, layer, text in goals:
-        if layer == "outcome" and gid not in carried:
+        if layer == GoalLayer.OUTCOME and gid not in carried:
             messages.append(f"No activity goal carries “{text}”.")
-        elif layer == "performance" and gid not in carrying:
+        elif layer == GoalLayer.PERFORMANCE and gid not in carrying:
             messages.append(f"“{text}” is not linked to an outcome goal.")
-        elif layer == "performance" and gid not in carried:
+        elif layer == GoalLayer.PERFORMANCE and gid not in carried:
             messages.append(f"No skill goal supports “{text}”.")
-        elif layer == "development" and gid not in carrying:
+        elif layer == GoalLayer.DEVELOPMENT and gid not in carrying:
             messages.append(f"“{text}” is not linked to an activity goal.")
     return messages
 

@@ -17,7 +17,7 @@ def kickoff_of(store: OffsiteStore, offsite_id: int | None) -> Offsite | None:
     if offsite_id is None:
         return None
     offsite = store.session.get(Offsite, offsite_id)
-    if offsite is None or offsite.kind != OffsiteKind.KICKOFF.value:
+    if offsite is None or offsite.kind != OffsiteKind.KICKOFF:
         return None
     return offsite
 
@@ -26,7 +26,7 @@ def kickoffs(store: OffsiteStore) -> list[tuple[int, str, dt.date | None]]:
     """The file's kickoffs, newest first."""
     rows = store.session.execute(
         select(Offsite.id, Offsite.title, Offsite.date)
-        .where(Offsite.kind == OffsiteKind.KICKOFF.value))
+        .where(Offsite.kind == OffsiteKind.KICKOFF))
     return sorted(((r.id, r.title, r.date) for r in rows),
                   key=lambda r: (r[2] or dt.date.min, r[0]), reverse=True)
 

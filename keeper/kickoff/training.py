@@ -7,7 +7,7 @@ from typing import Any
 from keeper.agenda.ops import InsertItems, agenda_items
 from keeper.kickoff.fields import SkoError
 from keeper.kickoff.rules import TeamGap
-from keeper.store.models import ItemKind
+from keeper.store.models import ContentTag, ItemKind
 from keeper.store.offsite_file import OffsiteStore
 from keeper.text import clean_line
 
@@ -19,9 +19,9 @@ def training_session_rows(priority: TeamGap) -> list[dict[str, Any]]:
     manager_mean = f"{priority.manager_mean:.1f}" if priority.manager_mean is not None else "–"
     return [{
         "title": training_title(priority.name),
-        "kind": ItemKind.SESSION.value,
+        "kind": ItemKind.SESSION,
         "planned_minutes": TRAINING_MINUTES,
-        "content_tag": "skills",
+        "content_tag": ContentTag.SKILLS,
         "session_format": "role-play",
         "notes": (f"Training priority from the reality audit: reps rate themselves {self_mean} "
                   f"on average, their managers {manager_mean} (gap +{priority.gap or 0:.1f}, "
@@ -50,8 +50,8 @@ def add_training_session(store: OffsiteStore, offsite_id: int, priority: TeamGap
     items = agenda_items(store, offsite_id)
     first_day = min((i.day for i in items), default=1)
     day_items = [n for n, i in enumerate(items) if i.day == first_day]
-    skills = [n for n in day_items if items[n].content_tag == "skills"
-              and items[n].kind == ItemKind.SESSION.value]
+    skills = [n for n in day_items if items[n].content_tag == ContentTag.SKILLS
+              and items[n].kind == ItemKind.SESSION]
     if skills:
         at = skills[-1] + 1
     elif day_items:

@@ -41,7 +41,7 @@ def people(store: OffsiteStore, *, leaders_only: bool = False, active_only: bool
     query = select(Person.id, Person.name, Person.role, Person.email, Person.manager_id,
                    Person.colour, Person.active)
     if leaders_only:
-        query = query.where(Person.role != Role.REP.value)
+        query = query.where(Person.role != Role.REP)
     if active_only:
         query = query.where(Person.active.is_(True))
     query = query.order_by(Person.name) if by_name else query.order_by(Person.role, Person.name)
@@ -72,6 +72,6 @@ def gratitude_rows(store: OffsiteStore, offsite_id: int,
     rows = store.session.execute(
         select(Person.id, Person.name, Attendance.gratitude_note)
         .join(Person, Person.id == Attendance.person_id)
-        .where(Attendance.offsite_id == offsite_id, Person.role != Role.REP.value)
+        .where(Attendance.offsite_id == offsite_id, Person.role != Role.REP)
         .order_by(Person.role, Person.name))
     return [GratitudeRow(r.id, r.name, r.gratitude_note or "") for r in rows if r.id != keeper_id]

@@ -108,7 +108,7 @@ class ImportPlan:
 def parse_role(raw: str) -> str | None:
     text = raw.strip().lower()
     if not text:
-        return Role.REP.value
+        return Role.REP
     for role in (Role.MANAGER, Role.LEADER, Role.REP):
         if text == role.value or any(word == text for word in ROLE_WORDS[role]):
             return role.value
@@ -259,7 +259,7 @@ def plan_import(store: OffsiteStore, path: Path) -> ImportPlan:
 
 def _merged(row: _Row, person: Person | None, people: _People) -> RosterRow:
     if person is None:
-        return RosterRow(row.number, row.name, row.role or Role.REP.value, row.manager, row.email)
+        return RosterRow(row.number, row.name, row.role or Role.REP, row.manager, row.email)
     return RosterRow(row.number, row.name, row.role or person.role,
                      row.manager or people.manager_name(person) or None,
                      row.email or person.email)

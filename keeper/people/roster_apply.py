@@ -65,7 +65,7 @@ class ImportPeople(Operation):
                 continue  # removed since the plan was made; nothing to update
             result.before[person.id] = {key: getattr(person, key) for key in _FIELDS}
             row = update.person
-            if person.role == Role.REP.value and row.role != Role.REP.value:
+            if person.role == Role.REP and row.role != Role.REP:
                 promoted.append(person.id)
             tx.update(Person, person.id, {"name": row.name, "role": row.role, "email": row.email})
             by_name[row.name.casefold()] = person.id
@@ -86,7 +86,7 @@ class ImportPeople(Operation):
                                           .where(Attendance.offsite_id == self.offsite_id)))
             newcomers = [person_id for person_id, row in zip(result.created, self.plan.accepted,
                                                              strict=True)
-                         if row.role != Role.REP.value]
+                         if row.role != Role.REP]
             newcomers += [p for p in promoted if p not in attends]
             for person_id in newcomers:
                 tx.insert(Attendance, {"offsite_id": self.offsite_id, "person_id": person_id})

@@ -129,7 +129,7 @@ def load_board(store: OffsiteStore, offsite_id: int | None) -> BoardData:
     placed_ids = set(store.session.scalars(
         select(Placement.person_id).where(Placement.offsite_id == offsite_id)))
     for person in people.values():
-        if person.role != Role.REP.value and person.id not in placed_ids:
+        if person.role != Role.REP and person.id not in placed_ids:
             continue
         manager = people.get(person.manager_id) if person.manager_id else None
         data.reps[person.id] = Rep(

@@ -203,7 +203,7 @@ def plan_placements(store: OffsiteStore, offsite_id: int, path: Path,
         note = clean_block(cell(row, "note"), REP_NOTE_MAX) or None
         reason = None
         candidates = by_name.get(name.casefold(), []) if name else []
-        reps = [p for p in candidates if p.role == Role.REP.value]
+        reps = [p for p in candidates if p.role == Role.REP]
         if len(reps) > 1 and manager:
             reps = [p for p in reps if names.get(p.manager_id or -1, "").casefold()
                     == manager.casefold()] or reps

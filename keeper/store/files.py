@@ -32,7 +32,7 @@ def add_offsite_from_template(
         store.set_default_offsite(offsite.id)  # the Keeper works on what they just added
         session.add_all(agenda_items(template, offsite.id))
         leaders = session.query(Person).filter(
-            Person.active.is_(True), Person.role != Role.REP.value
+            Person.active.is_(True), Person.role != Role.REP
         )
         session.add_all(Attendance(offsite_id=offsite.id, person_id=p.id) for p in leaders)
         session.flush()

@@ -3,12 +3,15 @@
 The schema itself is created by the numbered migrations in
 ``keeper/store/migrations``; ``tests/unit/test_migrations.py`` checks that the
 migrated file and these models agree column by column.
+
+A column with a fixed vocabulary (a person's role, an item's kind, ...) reads and
+writes its Python enum (``enum_column.StoredEnum``); the file holds the member's
+value as plain text, as it always has, so no migration was needed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import (
     Boolean,
@@ -24,34 +27,23 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from keeper.agenda.timer import TimerState
+from keeper.quadrant.rules import Quadrant
+from keeper.store.enum_column import StoredEnum
+from keeper.store.kinds import (
+    ContentTag,
+    FeedbackKind,
+    GoalLayer,
+    ItemKind,
+    OffsiteKind,
+    OkrKind,
+    Role,
+    TallyMode,
+)
+
 
 class Base(DeclarativeBase):
     pass
-
-
-class Role(enum.StrEnum):
-    LEADER = "leader"
-    MANAGER = "manager"
-    REP = "rep"
-
-
-class ItemKind(enum.StrEnum):
-    SESSION = "session"
-    BREAK = "break"
-    LUNCH = "lunch"
-
-
-class ContentTag(enum.StrEnum):
-    """The three content kinds of the 60/30/10 rule."""
-
-    SKILLS = "skills"
-    STRATEGY = "strategy"
-    CULTURE = "culture"
-
-
-class OffsiteKind(enum.StrEnum):
-    LEADERSHIP = "leadership"
-    KICKOFF = "kickoff"
 
 
 class Meta(Base):
@@ -68,7 +60,7 @@ class Person(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(16), default=Role.REP.value)
+    role: Mapped[Role] = mapped_column(StoredEnum(Role), default=Role.REP)
     manager_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="SET NULL"), index=True
     )
@@ -84,7 +76,8 @@ class Offsite(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(16), default=OffsiteKind.LEADERSHIP.value)
+    kind: Mapped[OffsiteKind] = mapped_column(StoredEnum(OffsiteKind),
+                                              default=OffsiteKind.LEADERSHIP)
     date: Mapped[dt.date | None] = mapped_column(Date)
     venue: Mapped[str | None] = mapped_column(String(200))
     day_start: Mapped[dt.time] = mapped_column(Time, default=dt.time(9, 0))
@@ -135,11 +128,11 @@ class AgendaItem(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     day: Mapped[int] = mapped_column(Integer, default=1)
     title: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(16), default=ItemKind.SESSION.value)
+    kind: Mapped[ItemKind] = mapped_column(StoredEnum(ItemKind), default=ItemKind.SESSION)
     planned_minutes: Mapped[int] = mapped_column(Integer, default=30)
     presenter_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     notes: Mapped[str | None] = mapped_column(Text)
-    content_tag: Mapped[str | None] = mapped_column(String(16))
+    content_tag: Mapped[ContentTag | None] = mapped_column(StoredEnum(ContentTag))
     session_format: Mapped[str | None] = mapped_column(String(32))
     protected: Mapped[bool] = mapped_column(Boolean, default=False)
     warn_amber_s: Mapped[int] = mapped_column(Integer, default=120)
@@ -161,7 +154,7 @@ class RunnerState(Base):
         ForeignKey("offsite.id", ondelete="CASCADE"), primary_key=True
     )
     item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"))
-    state: Mapped[str] = mapped_column(String(16), default="idle")
+    state: Mapped[TimerState] = mapped_column(StoredEnum(TimerState), default=TimerState.IDLE)
     deadline: Mapped[dt.datetime | None] = mapped_column(DateTime)
     remaining_s: Mapped[float | None] = mapped_column(Float)
     message: Mapped[str | None] = mapped_column(Text)
@@ -231,7 +224,7 @@ class TallySettings(Base):
     offsite_id: Mapped[int] = mapped_column(
         ForeignKey("offsite.id", ondelete="CASCADE"), primary_key=True
     )
-    mode: Mapped[str] = mapped_column(String(16), default="supporters")
+    mode: Mapped[TallyMode] = mapped_column(StoredEnum(TallyMode), default=TallyMode.SUPPORTERS)
     dots_per_person: Mapped[int] = mapped_column(Integer, default=3)
     cap_per_idea: Mapped[int | None] = mapped_column(Integer)
     keeper_counted: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -261,16 +254,11 @@ class QuadrantNote(Base):
     offsite_id: Mapped[int] = mapped_column(
         ForeignKey("offsite.id", ondelete="CASCADE"), primary_key=True
     )
-    quadrant: Mapped[str] = mapped_column(String(32), primary_key=True)
+    quadrant: Mapped[Quadrant] = mapped_column(StoredEnum(Quadrant, 32), primary_key=True)
     note: Mapped[str] = mapped_column(Text, default="")
 
 
 # ----- schema 3: the rest of the offsite day (OKRs, questions, talks, feedback, plan) -----
-
-
-class OkrKind(enum.StrEnum):
-    NEXT = "next"  # set at this offsite for the coming period
-    REVIEW = "review"  # reviewed in this offsite's postmortem
 
 
 class Okr(Base):
@@ -282,7 +270,7 @@ class Okr(Base):
     offsite_id: Mapped[int] = mapped_column(
         ForeignKey("offsite.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[str] = mapped_column(String(16), default=OkrKind.REVIEW.value)
+    kind: Mapped[OkrKind] = mapped_column(StoredEnum(OkrKind), default=OkrKind.REVIEW)
     position: Mapped[int] = mapped_column(Integer, default=0)
     objective: Mapped[str] = mapped_column(Text)
     target: Mapped[str | None] = mapped_column(Text)
@@ -340,12 +328,6 @@ class Reflection(Base):
     text: Mapped[str] = mapped_column(Text)
 
 
-class FeedbackKind(enum.StrEnum):
-    START = "start"
-    STOP = "stop"
-    CONTINUE = "continue"
-
-
 class Feedback(Base):
     """Start / Stop / Continue from one attendee to another. Never projected."""
 
@@ -358,7 +340,7 @@ class Feedback(Base):
     )
     giver_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     receiver_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[FeedbackKind] = mapped_column(StoredEnum(FeedbackKind))
     text: Mapped[str] = mapped_column(Text)
 
 
@@ -526,12 +508,6 @@ class RepMetric(Base):
     value: Mapped[float] = mapped_column(Float)
 
 
-class GoalLayer(enum.StrEnum):
-    OUTCOME = "outcome"
-    PERFORMANCE = "performance"
-    DEVELOPMENT = "development"
-
-
 class Goal(Base):
     __tablename__ = "goal"
 
@@ -539,7 +515,7 @@ class Goal(Base):
     offsite_id: Mapped[int] = mapped_column(
         ForeignKey("offsite.id", ondelete="CASCADE"), index=True
     )
-    layer: Mapped[str] = mapped_column(String(16))
+    layer: Mapped[GoalLayer] = mapped_column(StoredEnum(GoalLayer))
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text)
     target: Mapped[str | None] = mapped_column(Text)

@@ -17,6 +17,6 @@ KIND_COLOURS = {"break": palette.BREAK, "lunch": palette.LUNCH}
 
 def tag_colour(entry: schedule.AgendaEntry) -> str:
     """An item's colour: its content bucket for a session, grey shades for breaks and lunch."""
-    if entry.kind != ItemKind.SESSION.value:
+    if entry.kind != ItemKind.SESSION:
         return KIND_COLOURS.get(entry.kind, palette.BREAK)
     return BUCKET_COLOURS.get(entry.content_tag or "", palette.BUCKET_NONE)

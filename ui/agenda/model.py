@@ -83,7 +83,8 @@ class AgendaModel(QAbstractTableModel):
         if column == C_PRESENTER:
             return self.people.get(item.presenter_id or -1, "")
         if column == C_TAG:
-            return TAG_LABELS.get(item.content_tag or "", "") if item.kind == "session" else ""
+            is_session = item.kind == ItemKind.SESSION
+            return TAG_LABELS.get(item.content_tag or "", "") if is_session else ""
         if column == C_FORMAT:
             return item.session_format or ""
         if column == C_AMBER:
@@ -115,7 +116,7 @@ class AgendaModel(QAbstractTableModel):
             return item.notes
         if role == Qt.ItemDataRole.ForegroundRole and column in (C_START, C_ACTUAL):
             return QColor(palette.TEXT_MUTED_COOL)
-        if role == Qt.ItemDataRole.BackgroundRole and item.kind != ItemKind.SESSION.value:
+        if role == Qt.ItemDataRole.BackgroundRole and item.kind != ItemKind.SESSION:
             return QColor(palette.SURFACE_MUTED)
         if role == Qt.ItemDataRole.DecorationRole and column == C_TITLE:
             return QColor(tag_colour(entry_of(item)))

@@ -47,7 +47,7 @@ from keeper.agenda.ops import (
 from keeper.changes import Changes
 from keeper.ops import SetFields
 from keeper.people import directory
-from keeper.store.models import AgendaItem, Offsite
+from keeper.store.models import AgendaItem, ItemKind, Offsite
 from keeper.store.offsite_file import StoreError
 from ui import palette
 from ui.agenda.columns import C_DAY, C_NOTES, C_TITLE
@@ -119,9 +119,10 @@ class AgendaView(QWidget):
             self.actions_list.append(action)
             return action
 
-        self.add_session = act("Add &session", lambda: self.add_item("session"), "Ctrl+Shift+N")
-        self.add_break = act("Add &break", lambda: self.add_item("break"), "Ctrl+Shift+B")
-        self.add_lunch = act("Add &lunch", lambda: self.add_item("lunch"))
+        self.add_session = act("Add &session", lambda: self.add_item(ItemKind.SESSION),
+                               "Ctrl+Shift+N")
+        self.add_break = act("Add &break", lambda: self.add_item(ItemKind.BREAK), "Ctrl+Shift+B")
+        self.add_lunch = act("Add &lunch", lambda: self.add_item(ItemKind.LUNCH))
         self.from_template = act("Insert from &template…", self.insert_template)
         self.delete = act("&Delete", self.delete_selected, "Del", "Delete the selected items")
         self.move_up = act("Move &up", lambda: self.move_selected(-1), "Ctrl+Up")
@@ -278,7 +279,7 @@ class AgendaView(QWidget):
         rows = [n for n, i in enumerate(self.model.ids) if i in ids]
         return rows[-1] + 1 if rows else len(self.model.items)
 
-    def add_item(self, kind: str) -> None:
+    def add_item(self, kind: ItemKind) -> None:
         offsite = self.context.offsite
         if offsite is None:
             return
@@ -288,7 +289,7 @@ class AgendaView(QWidget):
         self._run(op)
         if op.ids:
             self._select_ids(op.ids)
-            if kind == "session":
+            if kind == ItemKind.SESSION:
                 row = self.model.ids.index(op.ids[0])
                 self.table.edit(self.model.index(row, C_TITLE))
 

@@ -40,7 +40,7 @@ from ui.day.widgets import (
 )
 from ui.widgets import Banner, button, heading, hint
 
-REVIEW, NEXT = OkrKind.REVIEW.value, OkrKind.NEXT.value
+REVIEW, NEXT = OkrKind.REVIEW, OkrKind.NEXT
 HIT_COLOUR, MISS_COLOUR = palette.GOOD, palette.ERROR_TEXT
 
 

@@ -133,7 +133,7 @@ def own_reps(keep: Keep, me: int) -> dict[int, quadrant.Rep]:
 
 def _mapping(keep: Keep, me: int, people: list[Member]) -> dict[str, Any]:
     person = next((m for m in people if m.id == me), None)
-    if person is None or person.role != Role.MANAGER.value:
+    if person is None or person.role != Role.MANAGER:
         return {"reps": [], "manager": False}
     data = quadrant.load_board(keep.store, keep.offsite_id)
     reps = []

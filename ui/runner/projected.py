@@ -44,7 +44,7 @@ def audience_state(runner: Runner, room: Room, now: dt.datetime,
     status = runner_rules.status_word(runner.state, level)
     clock = f"{now:%H:%M}"  # the time of day: the minute it is (times ahead round up)
     progress = round(runner.progress(), 3)
-    if item.kind != ItemKind.SESSION.value:
+    if item.kind != ItemKind.SESSION:
         back = runner_rules.back_at(runner, now)
         return AudienceState(mode="break", title=item.title, digits=runner.display(),
                              level=level.value, status=status if status != "Over time" else "",

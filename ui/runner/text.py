@@ -47,7 +47,7 @@ class ShownText:
 def meta_text(item: AgendaItem, people: dict[int, str]) -> str:
     """``"Strategic alignment · Workshop · 60 min planned · Jill Morgan · protected"``."""
     parts: list[str] = []
-    if item.kind != ItemKind.SESSION.value:
+    if item.kind != ItemKind.SESSION:
         parts.append(item.kind.capitalize())
     elif item.content_tag:
         parts.append(TAG_LABELS.get(item.content_tag, item.content_tag))

@@ -341,7 +341,7 @@ class RunnerView(QWidget):
         running = runner.state is TimerState.RUNNING
         if (running and item is not None and level is WarningLevel.OVERTIME
                 and self._last_level is not WarningLevel.OVERTIME):
-            self.sound.at_zero(item.kind != ItemKind.SESSION.value)
+            self.sound.at_zero(item.kind != ItemKind.SESSION)
         self._last_level = level
 
         run = self.run_day
@@ -363,7 +363,7 @@ class RunnerView(QWidget):
             self.card.show_session(item.title, meta_text(run.items[runner.index], run.people),
                                    state_text(runner, level))
             self.card.show_notes(run.items[runner.index].notes)
-            palette = "break" if item.kind != ItemKind.SESSION.value else level.value
+            palette = "break" if item.kind != ItemKind.SESSION else level.value
             self.card.set_countdown(runner.display(), palette)
         self._shown.set("startText", self.start_button, start_text(runner.state))
         self._set_enabled(item is not None, runner.index > 0)

@@ -86,7 +86,7 @@ class PersonDialog(QDialog):
         self.manager = QComboBox()
         self.manager.addItem("(none)", None)
         for other in people:
-            if (person is None or other.id != person.id) and other.role != Role.REP.value:
+            if (person is None or other.id != person.id) and other.role != Role.REP:
                 self.manager.addItem(other.name, other.id)
         if person and person.manager_id:
             self.manager.setCurrentIndex(max(0, self.manager.findData(person.manager_id)))

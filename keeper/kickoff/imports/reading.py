@@ -89,7 +89,7 @@ class RepFinder:
         if not name:
             return None, "missing rep name"
         candidates = self.by_name.get(name.casefold(), [])
-        reps = [p for p in candidates if p.role == Role.REP.value]
+        reps = [p for p in candidates if p.role == Role.REP]
         if len(reps) > 1 and manager:
             reps = [p for p in reps if self.names.get(p.manager_id or -1, "").casefold()
                     == manager.casefold()] or reps

@@ -26,6 +26,7 @@ TEXT_FAINT_BOARD = "#98A2B3"  # the ranking's unranked lines
 TEXT_DISABLED = "#8A9099"  # not rated, not in a tier, your own feedback cell
 
 # ----- surfaces and lines ----------------------------------------------------------
+# (``#AARRGGBB`` is see-through: AA is its opacity, 00 to FF)
 SURFACE = "#FFFFFF"  # cards, panels; also text on a dark or accent fill
 ON_ACCENT = SURFACE
 SURFACE_SUBTLE = "#F9FAFB"  # the runner's lower panel
@@ -64,6 +65,7 @@ ACCENT_BOARD = "#2563EB"  # the board's accent
 ACCENT_BOARD_FILL = "#DBE7FE"  # a chosen board button
 FOCUS_RING = "#F0B400"
 SELECTION_INK = "#0B1F33"  # text of a selected feedback cell
+SELECTION_FILL = "rgba(11, 92, 173, 60)"  # a selected feedback cell: ACCENT, see-through
 HIGHLIGHT = "#DCEBFA"  # the goal the Keeper is looking at
 PURPLE = "#6F42C1"  # strategy content, the second recognition tier
 ORANGE = "#D9480F"  # culture content
@@ -128,6 +130,9 @@ LUNCH = TEXT_FAINT
 
 # ----- the board: notes, big bets, authors -------------------------------------------
 NOTE_PLAIN = "#FFE98A"  # a note when authors are hidden
+NOTE_SHADOW = "#1C101828"
+NOTE_LINES = "#461F2430"  # a zoomed-out note's text, drawn as grey bars
+NOTE_PILL = "#C8FFFFFF"  # behind a note's support count
 BET_GOLD = "#B7791F"
 BET_FILL = "#FFF7E6"
 # An author's colour when the file has none (data, not style: each person keeps one).
@@ -140,6 +145,9 @@ STAR_FILL, STAR = "#E4F3E6", "#23703A"  # high and high
 LOW_FILL, LOW = "#F1ECF5", "#5E3F86"  # low and low
 BREATHER_FILL, BREATHER = "#FDF0DE", "#A64B00"
 REP_DOT = "#546E7A"  # a rep without a colour
+DOT_LABEL_BG = "#CDFFFFFF"  # behind a rep's name on the board
+DOT_LABEL_BG_SELECTED = "#EBFFFFFF"
+PROJECTOR_DOT_LABEL_BG = "#E1FFFFFF"
 PROJECTOR_QUADRANT_INK = "#3A4250"  # the quadrant's labels on the projector
 PROJECTOR_QUADRANT_AXIS = "#5B6472"
 
@@ -149,3 +157,4 @@ PROJECTOR_TEXT = "#F4F5F7"  # 17.9:1 on PROJECTOR_BG, as the countdown
 PROJECTOR_CAPTION = "#C9CDD4"  # 11:1
 FLASH_BG = "#FFB627"  # the runner's card flashing at time up
 FLASH_INK = "#1A1200"
+HELP_SCRIM = "#BE111827"  # over the runner while its keys are listed

@@ -9,7 +9,7 @@ loose note's text is drawn as grey bars. Qt trap: no ``__slots__`` on item class
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QStaticText, QTransform
+from PySide6.QtGui import QFont, QPainter, QPainterPath, QPen, QStaticText, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from keeper import board as bo
@@ -109,7 +109,7 @@ class NoteItem(QGraphicsRectItem):
             return  # zoomed out, its frame shows the group's title and count instead
         body = QRectF(0, 0, NOTE_W, NOTE_H)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(16, 24, 40, 28))
+        painter.setBrush(style.NOTE_SHADOW)
         painter.drawRoundedRect(body.translated(1.5, 3), 5, 5)
         fill = style.tint(self.colour, 0.80) if self.show_author else self.colour
         painter.setBrush(fill)
@@ -123,7 +123,7 @@ class NoteItem(QGraphicsRectItem):
             painter.drawRoundedRect(body.adjusted(-1, -1, 1, 1), 6, 6)
         if lod < READABLE_LOD:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(31, 36, 48, 70))
+            painter.setBrush(style.NOTE_LINES)
             lines = min(3, max(1, len(self.note.text) // 22 + 1))
             for i in range(lines):
                 w = (NOTE_W - 2 * TEXT_PAD) * (0.9 if i < lines - 1 else 0.55)
@@ -146,12 +146,12 @@ class NoteItem(QGraphicsRectItem):
             font.setPixelSize(10)
             font.setBold(True)
             painter.setFont(font)
-            painter.setPen(Qt.GlobalColor.white)
+            painter.setPen(style.ON_COLOUR)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.initials)
         if self.support:
             pill = QRectF(TEXT_PAD - 2, NOTE_H - 26, 34, 18)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 200))
+            painter.setBrush(style.NOTE_PILL)
             painter.drawRoundedRect(pill, 9, 9)
             font = QFont()
             font.setPixelSize(11)

@@ -20,6 +20,10 @@ BET_FILL = QColor(palette.BET_FILL)
 WARN = QColor(palette.ERROR)
 OK = QColor(palette.GOOD_BOARD)
 PLAIN_NOTE = QColor(palette.NOTE_PLAIN)  # when authors are hidden
+NOTE_SHADOW = QColor(palette.NOTE_SHADOW)
+NOTE_LINES = QColor(palette.NOTE_LINES)
+NOTE_PILL = QColor(palette.NOTE_PILL)
+ON_COLOUR = QColor(palette.ON_ACCENT)  # text on an author's colour
 
 FALLBACK = list(palette.AUTHOR_FALLBACK)
 

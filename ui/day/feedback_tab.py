@@ -89,7 +89,8 @@ class FeedbackTab(FormTab):
         self.grid.horizontalHeader().sectionClicked.connect(self.show_sheet_for_column)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.setMinimumSize(360, 260)
-        self.grid.setStyleSheet("QTableWidget { selection-background-color: rgba(11, 92, 173, 60);"
+        self.grid.setStyleSheet("QTableWidget {"
+                                f" selection-background-color: {palette.SELECTION_FILL};"
                                 f" selection-color: {palette.SELECTION_INK}; }}"
                                 "QTableWidget::item:selected {"
                                 f" border: 3px solid {palette.ACCENT}; }}")

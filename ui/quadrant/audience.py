@@ -135,7 +135,7 @@ class AudienceQuadrant(QWidget):
         self.painted_text = []
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
+        painter.fillRect(self.rect(), QColor(palette.SURFACE))
         state = self._state
         if state is None:
             painter.end()
@@ -232,7 +232,7 @@ class AudienceQuadrant(QWidget):
         painter.save()
         painter.setClipRect(board)  # a dot on the edge never reaches a title strip
         for rep, point in zip(reps, points, strict=True):
-            painter.setPen(QPen(QColor("white"), max(1.5, radius * 0.25)))
+            painter.setPen(QPen(QColor(palette.SURFACE), max(1.5, radius * 0.25)))
             painter.setBrush(dot_colour(rep.colour))
             painter.drawEllipse(point, radius, radius)
         painter.restore()
@@ -247,7 +247,7 @@ class AudienceQuadrant(QWidget):
         for (rep, point), size, side in zip(named, sizes, sides, strict=True):
             box = label_rect(side or "right", *size, radius).translated(point)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 225))
+            painter.setBrush(QColor(palette.PROJECTOR_DOT_LABEL_BG))
             painter.drawRoundedRect(box, 3, 3)
             self._text(painter, font, QColor(palette.INK_DOT_LABEL), box,
                        Qt.AlignmentFlag.AlignCenter,

@@ -145,7 +145,7 @@ class ManagerBars(QWidget):
                 painter.setBrush(ACCENT[quadrant])
                 painter.drawRect(segment)
                 if width > 18:
-                    painter.setPen(QColor("white"))
+                    painter.setPen(QColor(palette.ON_ACCENT))
                     painter.drawText(segment, Qt.AlignmentFlag.AlignCenter,
                                      str(row.result.counts[quadrant]))
                     painter.setPen(Qt.PenStyle.NoPen)

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
+from ui import palette
 from ui.quadrant.backdrop import QuadrantText, draw_backdrop, quadrant_texts
 from ui.quadrant.geometry import (
     BIG_STEP,
@@ -47,7 +48,7 @@ class BoardView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setBackgroundBrush(QColor("white"))
+        self.setBackgroundBrush(QColor(palette.SURFACE))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Motivation and skill board")
         self.setAccessibleDescription(
@@ -93,7 +94,7 @@ class BoardView(QGraphicsView):
         return self._texts[1]
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
-        painter.fillRect(rect, QColor("white"))
+        painter.fillRect(rect, QColor(palette.SURFACE))
         draw_backdrop(painter, self.texts(), self.transform().m11() or 1.0)
 
     # --- keyboard ----------------------------------------------------------------

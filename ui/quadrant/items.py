@@ -166,12 +166,13 @@ class DotItem(PixelItem):
             box = self.label_rect()
             painter.setPen(QPen(QColor(palette.INK_DOT_LABEL), 1.2) if selected
                            else Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 235 if selected else 205))
+            painter.setBrush(QColor(palette.DOT_LABEL_BG_SELECTED if selected
+                                    else palette.DOT_LABEL_BG))
             painter.drawRoundedRect(box, 3, 3)
             painter.setPen(INK)
             painter.setFont(self._board.name_font)
             painter.drawStaticText(QPointF(box.left() + 3, box.top() + 1), self._name)
-        painter.setPen(QPen(QColor(palette.INK_DOT_LABEL) if selected else QColor(255, 255, 255),
+        painter.setPen(QPen(QColor(palette.INK_DOT_LABEL) if selected else QColor(palette.SURFACE),
                             3.0 if selected else 1.5))
         painter.setBrush(self._colour)
         r = DOT_RADIUS + (1.5 if selected else 0)
@@ -280,6 +281,6 @@ class CountItem(PixelItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(ACCENT[self.quadrant])
         painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor(palette.ON_ACCENT))
         painter.setFont(self._font)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)

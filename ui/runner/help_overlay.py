@@ -66,7 +66,7 @@ class HelpOverlay(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
-        painter.fillRect(event.rect(), QColor(17, 24, 39, 190))
+        painter.fillRect(event.rect(), QColor(palette.HELP_SCRIM))
         painter.end()
 
     def event(self, event: QEvent) -> bool:

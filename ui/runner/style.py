@@ -22,6 +22,6 @@ RUNNER_STYLE = (
     "QPushButton { font-size: 14px; padding: 6px 10px; }"
     "QPushButton#primary { font-size: 17px; font-weight: 600;"
     f" background: {palette.ACCENT_RUNNER};"
-    " color: white; border: none; border-radius: 8px; padding: 8px 22px; }"
+    f" color: {palette.ON_ACCENT}; border: none; border-radius: 8px; padding: 8px 22px; }}"
     f"QPushButton#primary:disabled {{ background: {palette.DISABLED}; }}"
 )

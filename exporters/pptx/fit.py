@@ -6,10 +6,12 @@ on the run, so PowerPoint and LibreOffice show the same lines.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pptx.shapes.placeholder import SlidePlaceholder
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.slide import Slide
 
 from exporters.pptx.measure import theme_fonts, width_pt
@@ -19,6 +21,7 @@ SLACK = 0.95  # of the width: renderers' metrics differ a little from FreeType's
 FLOOR_SHARE, FLOOR_MIN = 0.75, 18  # a title never shrinks below both
 INSETS = (91440, 91440, 45720, 45720)  # OOXML's default left, right, top, bottom (EMU)
 EMU_PER_PT = 12700
+TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
@@ -75,41 +78,73 @@ def fit(text: str, width: float, height: float, size: int, face: str, bold: bool
     return Fitted(tuple(kept), low)
 
 
-def _chain(shape: SlidePlaceholder) -> Iterator[object]:
-    """The shape's element, its layout placeholder's, its master placeholder's."""
+def _chain(shape: object) -> Iterator[BaseOxmlElement]:
+    """A layout placeholder's element, then its master placeholder's."""
     current: object | None = shape
     while current is not None:
         yield current._element  # type: ignore[attr-defined]
         current = getattr(current, "_base_placeholder", None)
 
 
-def _inherited(shape: SlidePlaceholder, slide: Slide, attribute: str) -> str | None:
+def _inherited(shape: object, master: BaseOxmlElement, attribute: str) -> str | None:
     """A lvl-1 run attribute (``sz``, ``b``) as the placeholder inherits it."""
     for element in _chain(shape):
-        found = element.find(f"./{_P}txBody/{_A}lstStyle/{_A}lvl1pPr/{_A}defRPr")  # type: ignore[attr-defined]
+        found = element.find(f"./{_P}txBody/{_A}lstStyle/{_A}lvl1pPr/{_A}defRPr")
         if found is not None and found.get(attribute) is not None:
             return str(found.get(attribute))
-    master = slide.slide_layout.slide_master._element
     style = master.find(f"./{_P}txStyles/{_P}titleStyle/{_A}lvl1pPr/{_A}defRPr")
     return None if style is None or style.get(attribute) is None else str(style.get(attribute))
 
 
-def _insets(shape: SlidePlaceholder) -> tuple[int, int, int, int]:
+def _insets(shape: object) -> tuple[int, int, int, int]:
     found = list(INSETS)
-    for i, name in reversed(list(enumerate(("lIns", "rIns", "tIns", "bIns")))):
+    for i, name in enumerate(("lIns", "rIns", "tIns", "bIns")):
         for element in _chain(shape):
-            body = element.find(f"./{_P}txBody/{_A}bodyPr")  # type: ignore[attr-defined]
+            body = element.find(f"./{_P}txBody/{_A}bodyPr")
             if body is not None and body.get(name) is not None:
-                found[i] = int(body.get(name))
+                found[i] = int(str(body.get(name)))
                 break
     return found[0], found[1], found[2], found[3]
 
 
-def title_fit(slide: Slide, title: SlidePlaceholder, text: str) -> Fitted:
-    """How ``text`` fits the title placeholder: its lines and size."""
-    size = int(_inherited(title, slide, "sz") or 4400) // 100
-    bold = _inherited(title, slide, "b") in ("1", "true")
-    left, right, top, bottom = _insets(title)
-    width = ((title.width or 0) - left - right) / EMU_PER_PT
-    height = ((title.height or 0) - top - bottom) / EMU_PER_PT
-    return fit(text, width, height, size, theme_fonts(slide)[0], bold)
+@dataclass(frozen=True)
+class TitleBox:
+    """A layout's title placeholder as its slides inherit it."""
+    left: int  # EMU
+    top: int
+    width: int
+    height: int
+    size: int  # points
+    bold: bool
+    face: str
+    room: tuple[float, float]  # width and height inside the insets, in points
+
+
+_LAYOUTS: weakref.WeakKeyDictionary[object, TitleBox | None] = weakref.WeakKeyDictionary()
+
+
+def title_box(slide: Slide) -> TitleBox | None:
+    """The slide's layout's title box (None if the layout has no title); worked out
+    once a layout, as walking placeholder inheritance is python-pptx's slowest path."""
+    layout = slide.slide_layout
+    if layout.part in _LAYOUTS:
+        return _LAYOUTS[layout.part]
+    found = None
+    for shape in layout.placeholders:
+        if shape.placeholder_format.type in TITLES and shape.width and shape.height:
+            master = layout.slide_master._element
+            left, right, top, bottom = _insets(shape)
+            found = TitleBox(
+                int(shape.left or 0), int(shape.top or 0), int(shape.width), int(shape.height),
+                int(_inherited(shape, master, "sz") or 4400) // 100,
+                _inherited(shape, master, "b") in ("1", "true"), theme_fonts(slide)[0],
+                ((shape.width - left - right) / EMU_PER_PT,
+                 (shape.height - top - bottom) / EMU_PER_PT))
+            break
+    _LAYOUTS[layout.part] = found
+    return found
+
+
+def title_fit(box: TitleBox, text: str) -> Fitted:
+    """How ``text`` fits a title box: its lines and size."""
+    return fit(text, box.room[0], box.room[1], box.size, box.face, box.bold)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
@@ -16,19 +17,22 @@ from pptx.enum.chart import XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.presentation import Presentation as PresentationType
+from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Inches, Pt
 from xlsxwriter import Workbook
 
-from exporters.pptx.fit import title_fit
+from exporters.pptx.fit import TITLES, title_box, title_fit
 from keeper.tables.atomic import ExportError
 from keeper.tables.cells import clean, one_line
 
 TITLE_CHARS = 200  # a cut of last resort: titles are fitted to their box
 LABEL_CHARS = 44
 GREY = RGBColor(0xB8, 0xC2, 0xCC)
-TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+_PH = "./*/{http://schemas.openxmlformats.org/presentationml/2006/main}nvPr/" \
+    "{http://schemas.openxmlformats.org/presentationml/2006/main}ph"
 BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
 FURNITURE = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
 
@@ -78,27 +82,34 @@ class Box:
                 Box(self.left + first + gap, self.top, self.width - first - gap, self.height))
 
 
-def placeholder(slide: Slide, kinds: Iterable[PP_PLACEHOLDER]) -> object | None:
+def _placeholders(slide: Slide) -> Iterator[tuple[BaseOxmlElement, PP_PLACEHOLDER]]:
+    """The slide's placeholder elements and their kinds, read from the XML directly:
+    python-pptx's own walk runs an XPath per shape and was the deck's hottest path."""
+    for element in slide.shapes._spTree.iterchildren():
+        ph = element.find(_PH)
+        if ph is not None:
+            yield element, PP_PLACEHOLDER.from_xml(ph.get("type", "obj"))
+
+
+def placeholder(slide: Slide, kinds: Iterable[PP_PLACEHOLDER]) -> Any:
     wanted = tuple(kinds)
-    for shape in slide.placeholders:
-        if shape.placeholder_format.type in wanted:
-            return shape
+    for element, kind in _placeholders(slide):
+        if kind in wanted:
+            return SlideShapeFactory(element, slide.shapes)
     return None
 
 
 def drop_empty_placeholders(slide: Slide) -> None:
-    for shape in list(slide.placeholders):
-        if shape.placeholder_format.type in TITLES:
-            continue
-        if not shape.has_text_frame or not shape.text_frame.text.strip():
-            shape._element.getparent().remove(shape._element)
+    for element, kind in list(_placeholders(slide)):
+        if kind not in TITLES and not "".join(element.itertext()).strip():
+            slide.shapes._spTree.remove(element)
 
 
 def content_box(prs: PresentationType, slide: Slide) -> Box:
     """The area under the slide's title, inside the title's margins."""
     width, height = prs.slide_width, prs.slide_height
-    title = placeholder(slide, TITLES)
-    if title is not None and title.width and title.height is not None:
+    title = title_box(slide) if placeholder(slide, TITLES) is not None else None
+    if title is not None:
         left, right = title.left, title.left + title.width
         top = title.top + title.height + int(height * 0.04)
     else:
@@ -111,9 +122,12 @@ def set_title(slide: Slide, text: str) -> None:
     """The title at the size that fits its placeholder (see fit.py), set on the run so
     every viewer shows the same lines."""
     title = placeholder(slide, TITLES)
-    if title is None:
+    box = title_box(slide)
+    if title is None or box is None:
+        if title is not None:
+            set_text(title.text_frame, one_line(text, TITLE_CHARS))
         return
-    fitted = title_fit(slide, title, one_line(text, TITLE_CHARS))
+    fitted = title_fit(box, one_line(text, TITLE_CHARS))
     frame = title.text_frame
     set_text(frame, fitted.text)
     frame.word_wrap = True

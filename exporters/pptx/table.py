@@ -83,12 +83,15 @@ def _column_widths(slide: Slide, texts: Sequence[Sequence[str]], bold: set[int],
         else:
             body -= 1
         need = needs(head, body)
-    if sum(need) > total:  # words too long for any size: widths in their proportion
-        return [int(total * n / sum(need)) for n in need], head, body
     short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
     spare = [max(0.0, w - n) for n, w in zip(need, widths, strict=True)]
-    out = [max(w, int(n)) if n > w else int(w - short * s / sum(spare))
-           for n, w, s in zip(need, widths, spare, strict=True)] if short else list(widths)
+    if sum(need) > total:  # words too long for any size: widths in their proportion
+        out = [int(total * n / sum(need)) for n in need]
+    elif short:
+        out = [max(w, int(n)) if n > w else int(w - short * s / sum(spare))
+               for n, w, s in zip(need, widths, spare, strict=True)]
+    else:
+        out = list(widths)
     out[-1] += total - sum(out)
     return out, head, body
 
@@ -121,8 +124,9 @@ def add_table(slide: Slide, box: Box, headers: Sequence[str], rows: Sequence[Seq
     texts += [[one_line(_text(v), chars) for v in row] for row in rows]
     centred, bolded = set(centre), set(bold_rows)
     fitted, head_size, body_size = _column_widths(slide, texts, bolded, planned, size)
-    for c, w in enumerate(fitted):
-        table.columns[c].width = Emu(w)
+    # straight into the grid: python-pptx's width setter re-sums the frame on every column
+    for col, w in zip(table._tbl.tblGrid.gridCol_lst, fitted, strict=True):
+        col.w = Emu(w)
     fills = fills or {}
     parts = []
     for r, row_texts in enumerate(texts):

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 from keeper import day as day_ops
 from keeper.day import CHARTER_FIELDS, DayData, DayError, InitiativeRow, TacticRow
 from keeper.day.rules import TACTICS_MAX, TACTICS_MIN
+from ui import palette
 from ui.day.base import Host, Tab
 from ui.day.check_ins import CheckInsBox, status_combo
 from ui.day.widgets import (
     SAVE_KEYS,
     STATUS_COLOURS,
-    WARN_FG,
     DirtyTracker,
     LineBox,
     TextBox,
@@ -193,7 +193,7 @@ class PlanTab(Tab):
         for bet in data.big_bets:
             if bet.initiative_id is None:
                 item = QTreeWidgetItem([f"Big bet “{bet.title}”: no initiative yet", ""])
-                item.setForeground(0, QBrush(QColor(WARN_FG)))
+                item.setForeground(0, QBrush(QColor(palette.WARN_TEXT)))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.tree.addTopLevelItem(item)
         for initiative in data.initiatives:
@@ -210,7 +210,7 @@ class PlanTab(Tab):
             self.tree.addTopLevelItem(top)
             for flag in initiative.flags:
                 flag_item = QTreeWidgetItem([f"⚠ {flag}", ""])
-                flag_item.setForeground(0, QBrush(QColor(WARN_FG)))
+                flag_item.setForeground(0, QBrush(QColor(palette.WARN_TEXT)))
                 flag_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 top.addChild(flag_item)
             for n, tactic in enumerate(initiative.tactics, 1):

@@ -7,7 +7,7 @@ import contextlib
 from collections.abc import Callable, Iterator, Sequence
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -30,13 +30,6 @@ from PySide6.QtWidgets import (
 from keeper.day.rules import TACTIC_STATUSES
 from ui import palette
 from ui.widgets import GROUP_STYLE, ROLE_STYLE, button, hint
-
-TEXT = palette.INK
-MUTED = palette.TEXT_MUTED
-ACCENT = palette.ACCENT
-WARN_BG, WARN_FG = palette.WARN_BG, palette.WARN_TEXT
-ERROR_BG, ERROR_FG = palette.ERROR_BG, palette.ERROR_TEXT
-OK_BG, OK_FG = palette.GOOD_BG, palette.GOOD
 
 # Start/Stop/Continue grid: background, foreground per state
 CELL_COLOURS = {
@@ -317,6 +310,3 @@ def separator() -> QFrame:
     line.setStyleSheet(f"color: {palette.BORDER_FORM};")
     return line
 
-
-def colour(hex_code: str) -> QColor:
-    return QColor(hex_code)

@@ -18,7 +18,7 @@ from keeper.board.operation import (
     load_fresh,
     offsite_of_note,
 )
-from keeper.board.placement import inbox_positions
+from keeper.board.placement import inbox_positions, shown_frames
 from keeper.store.models import Note, Person
 from keeper.text import clean_block
 
@@ -57,11 +57,12 @@ class AddNotes(BoardOperation):
     def _perform(self, s: Session) -> None:
         if s.get(Person, self.author_id) is None:
             raise BoardError("That person is no longer in the file.")
-        data = load_fresh(s, self.offsite_id)
         if self.position is not None and len(self.lines) == 1:
             spots = [self.position]
-        else:
-            spots = inbox_positions(data.clusters, data.notes, len(self.lines))
+        else:  # the loose notes and each group's extent: never every note on the board
+            data = load_fresh(s, self.offsite_id, notes=[Note.cluster_id.is_(None)])
+            frames = shown_frames(s, self.offsite_id, data.clusters)
+            spots = inbox_positions(data.clusters, data.notes, len(self.lines), frames)
         self.note_ids = [
             self._insert(
                 s, Note, offsite_id=self.offsite_id, author_id=self.author_id, text=line,

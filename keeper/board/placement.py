@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
 from keeper.board.geometry import (
     GAP_X,
     GAP_Y,
@@ -17,6 +20,20 @@ from keeper.board.geometry import (
     inbox_spot,
 )
 from keeper.board.loading import BoardCluster, BoardData, BoardNote
+from keeper.store.models import Note
+
+
+def shown_frames(session: Session, offsite_id: int,
+                 clusters: Sequence[BoardCluster]) -> list[Rect]:
+    """:func:`_frames` read from the database: each cluster's notes' extent (one grouped
+    query), not every note."""
+    extent = {r[0]: ((r[1], r[2]), (r[3], r[4])) for r in session.execute(
+        select(Note.cluster_id, func.min(Note.x), func.min(Note.y), func.max(Note.x),
+               func.max(Note.y))
+        .where(Note.offsite_id == offsite_id, Note.cluster_id.is_not(None))
+        .group_by(Note.cluster_id))}
+    return [cluster_bounds((c.x, c.y, c.width, c.height), extent.get(c.id, ()))
+            for c in clusters]
 
 
 def reading_key(note: BoardNote) -> tuple[int, float, int]:
@@ -40,10 +57,17 @@ def _frames(data_clusters: Sequence[BoardCluster], notes: Sequence[BoardNote]) -
 
 
 def inbox_positions(
-    clusters: Sequence[BoardCluster], notes: Sequence[BoardNote], count: int
+    clusters: Sequence[BoardCluster],
+    notes: Sequence[BoardNote],
+    count: int,
+    frames: Sequence[Rect] | None = None,
 ) -> list[tuple[float, float]]:
-    """Where new notes land: free slots of a grid right of the clusters (the inbox)."""
-    frames = _frames(clusters, notes)
+    """Where new notes land: free slots of a grid right of the clusters (the inbox).
+
+    ``frames`` (the clusters' frames as shown, when already known) spares reading every
+    grouped note: then ``notes`` need only be the loose ones."""
+    if frames is None:
+        frames = _frames(clusters, notes)
     known = {c.id for c in clusters}
     loose = [n for n in notes if n.cluster_id not in known]
     if frames:

@@ -264,8 +264,7 @@ class RoomServer:
         chosen, me = self.room.chosen, device.person_id
 
         def job(keep: Keep) -> Sent:
-            now, _session = reads.current_activity(keep, chosen)
-            if now is not activity:
+            if reads.activity_now(keep, chosen) is not activity:
                 raise RoomError("The Keeper has moved on: this part is closed now.", 409)
             return write(keep, me, body)
 

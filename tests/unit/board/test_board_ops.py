@@ -544,3 +544,6 @@ def test_an_edit_reads_only_the_part_of_the_board_it_changes(demo_store):
                   and "where note.id = ?" not in s]  # each write reads its row's old values
     assert note_reads and all("note.cluster_id = ?" in s for s in note_reads)
     assert not [s for s in drag if "attendance" in s or " from person" in s]
+    add = statements_during(demo_store, bo.AddNotes(data.offsite_id, person, "Idea", NOW))
+    note_rows = [s for s in add if s.startswith("select") and "note.text" in s]
+    assert note_rows and all("note.cluster_id is null" in s for s in note_rows)

@@ -9,6 +9,7 @@ import pytest
 
 from keeper import board as bo
 from keeper.board.patch import patch_board
+from keeper.board.placement import shown_frames
 from keeper.changes import Changes
 from keeper.ops import Operation, SetFields
 from keeper.store.models import Person
@@ -102,6 +103,8 @@ def test_patched_board_matches_a_fresh_load_after_random_edits_and_undos(demo_st
         loaded = fresh(demo_store)
         assert data == loaded, type(op).__name__
         assert data.tally_notes == loaded.tally_notes and data.ranking() == loaded.ranking()
+        frames = shown_frames(demo_store.session, data.offsite_id, data.clusters)
+        assert frames == bo._frames(data.clusters, data.notes)  # new notes land clear of them
     assert patched > 30  # most edits were patched, not reloaded
 
 

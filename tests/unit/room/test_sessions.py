@@ -153,3 +153,29 @@ def test_supporters_tick_any_number_of_ideas_once_each(served: Served) -> None:
                       ).data["vote"]["used"] == 6
     twice = phone.post("/api/vote", {"kind": idea["kind"], "id": idea["id"], "dots": 2})
     assert twice.status == 409 and twice.error == "At most 1 on one idea."
+
+
+def test_a_write_in_the_activity_the_keeper_chose_does_not_read_the_runner(
+        served: Served, monkeypatch) -> None:  # noqa: ANN001
+    """Each phone write is checked against the activity; when the Keeper chose it, that
+    check reads nothing (sixty phones' writes queue on the laptop). Only the state sent
+    back with the answer names the running session."""
+    from ui.room import reads
+
+    served.during(Activity.NOTES)
+    phone = served.phone("Priya Raman")
+    reads_of_runner: list[object] = []
+    running = reads.running_session
+
+    def counted(keep: object) -> str:
+        reads_of_runner.append(keep)
+        return running(keep)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reads, "running_session", counted)
+    reply = phone.post("/api/notes/add", {"text": "Partner-sourced pipeline review"})
+    assert reply.status == 200, reply.error
+    assert len(reads_of_runner) == 1  # the answer's state, not the write's check
+    served.during(None)  # the running session decides: the write reads the runner
+    reads_of_runner.clear()
+    assert phone.post("/api/notes/add", {"text": "Another idea"}).status == 409
+    assert reads_of_runner

@@ -8,16 +8,13 @@ laptop screen.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenuBar, QVBoxLayout, QWidget
 
 Row = tuple[str, str]  # (keys, what they do)
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def action_row(action: QAction) -> Row | None:
@@ -50,10 +47,10 @@ def menu_rows(bar: QMenuBar) -> list[tuple[str, list[Row]]]:
 def _table(sections: Iterable[tuple[str, list[Row]]]) -> str:
     body = ""
     for title, rows in sections:
-        body += (f"<tr><td colspan=2 style='padding:8px 0 2px 0'><b>{_html(title)}</b>"
+        body += (f"<tr><td colspan=2 style='padding:8px 0 2px 0'><b>{escape(title)}</b>"
                  "</td></tr>")
-        body += "".join(f"<tr><td style='padding:1px 14px 1px 0'><b>{_html(k)}</b></td>"
-                        f"<td>{_html(v)}</td></tr>" for k, v in rows)
+        body += "".join(f"<tr><td style='padding:1px 14px 1px 0'><b>{escape(k)}</b></td>"
+                        f"<td>{escape(v)}</td></tr>" for k, v in rows)
     return f"<table cellspacing=0>{body}</table>"
 
 

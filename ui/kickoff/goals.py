@@ -3,6 +3,8 @@ goals in three columns, linked so that a revenue goal shows what carries it."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -247,21 +249,21 @@ class GoalsTab(QWidget):
     def _carry_text(self, goal: ko.GoalRow) -> str:
         def names(ids: set[int]) -> str:
             rows = [g for g in self.data.goals if g.id in ids]
-            return "; ".join(f"“{_esc(g.text)}”" for g in rows) or "nothing yet"
+            return "; ".join(f"“{escape(g.text)}”" for g in rows) or "nothing yet"
 
         if goal.layer == "outcome":
             activities = self.data.children(goal.id)
             skills = {s for a in activities for s in self.data.children(a)}
-            return (f"<b>{_esc(goal.text)}</b> is carried by <b>{len(activities)}</b> "
+            return (f"<b>{escape(goal.text)}</b> is carried by <b>{len(activities)}</b> "
                     f"activit{'y' if len(activities) == 1 else 'ies'} — {names(activities)} — "
                     f"and <b>{len(skills)}</b> skill{'s' if len(skills) != 1 else ''} — "
                     f"{names(skills)}.")
         if goal.layer == "performance":
-            return (f"<b>{_esc(goal.text)}</b> carries {names(self.data.parents(goal.id))}, "
+            return (f"<b>{escape(goal.text)}</b> carries {names(self.data.parents(goal.id))}, "
                     f"supported by {names(self.data.children(goal.id))}.")
         activities = self.data.parents(goal.id)
         outcomes = {o for a in activities for o in self.data.parents(a)}
-        return (f"<b>{_esc(goal.text)}</b> supports {names(activities)}, towards "
+        return (f"<b>{escape(goal.text)}</b> supports {names(activities)}, towards "
                 f"{names(outcomes)}.")
 
     # --- selection and editing ---------------------------------------------------------
@@ -326,5 +328,3 @@ class GoalsTab(QWidget):
             self.selected = None
 
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

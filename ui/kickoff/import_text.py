@@ -3,9 +3,10 @@ line per accepted row (+), rejected row (✗) and note (!)."""
 
 from __future__ import annotations
 
+from html import escape
+
 from keeper.kickoff import imports as ki
 from ui.kickoff.preview import PreviewText
-from ui.kickoff.widgets import esc
 
 
 def _rejections(plan: object) -> list[str]:
@@ -13,7 +14,7 @@ def _rejections(plan: object) -> list[str]:
 
 
 def survey_text(plan: ki.SurveyPlan) -> PreviewText:
-    scales = ", ".join(f"{esc(q.question)} ({q.low:g}–{q.high:g})" for q in plan.questions)
+    scales = ", ".join(f"{escape(q.question)} ({q.low:g}–{q.high:g})" for q in plan.questions)
     replaces = (f" They replace the <b>{plan.replaces}</b> responses already in the file."
                 if plan.replaces else "")
     summary = (f"<b>{len(plan.accepted)}</b> responses will be imported; "

@@ -40,11 +40,6 @@ class Host(Protocol):
     def today(self) -> dt.date: ...
 
 
-def esc(text: object) -> str:
-    return (str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
-
-
 def fmt(value: float | None, digits: int = 1) -> str:
     """7 → '7', 7.25 → '7.3', None → '–'."""
     if value is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -46,10 +47,6 @@ FLAG_TITLES = {FlagKind.ENABLEMENT: "Enablement focus",
 NO_FLAGS = (f"<span style='color:{palette.TEXT_MUTED_SLATE}'>"
             "No flags: no quadrant is unusually large and "
             "nobody burned out since last time.</span>")
-
-
-def esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class ShapeTab(QScrollArea):
@@ -195,10 +192,10 @@ def flags_html(found: list[Flag], name: Callable[[int], str]) -> str:
     for flag in found:
         names = ""
         if flag.kind is FlagKind.BREATHER:
-            names = "<br><i>" + esc(", ".join(name(i) for i in flag.rep_ids)) + "</i>"
+            names = "<br><i>" + escape(", ".join(name(i) for i in flag.rep_ids)) + "</i>"
         parts.append(
             f"<p style='margin:0 0 6px 0'><b style='color:{FLAG_COLOURS[flag.kind]}'>⚑ "
-            f"{FLAG_TITLES[flag.kind]}.</b> {esc(flag.message)}{names}</p>")
+            f"{FLAG_TITLES[flag.kind]}.</b> {escape(flag.message)}{names}</p>")
     return "".join(parts)
 
 

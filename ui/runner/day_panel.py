@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel
@@ -10,7 +12,7 @@ from keeper.agenda import runner as runner_rules
 from keeper.agenda import schedule
 from keeper.agenda.schedule import clock_text
 from ui.runner.actions import action_button
-from ui.runner.text import ShownText, html, message_text
+from ui.runner.text import ShownText, message_text
 
 
 class DayPanel(QFrame):
@@ -75,7 +77,7 @@ class DayPanel(QFrame):
         else:
             self.shown.set("next", self.next_line, "Nothing after this" if not finished else "")
         rows = [f"<tr><td style='padding-right:12px'>{clock_text(u.start)}</td>"
-                f"<td>{html(u.entry.title)}</td></tr>" for u in outlook.later]
+                f"<td>{escape(u.entry.title)}</td></tr>" for u in outlook.later]
         self.shown.set("later", self.later, f"<table>{''.join(rows)}</table>" if rows else "")
         self.shown.set("message", self.message_line, message_text(message))
 

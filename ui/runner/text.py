@@ -13,10 +13,6 @@ def fmt_minutes(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 class ShownText:
     """What each label shows, so a tick only touches what changed."""
 

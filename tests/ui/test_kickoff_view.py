@@ -3,7 +3,6 @@ agree, undo takes edits back, refused input is explained and changes nothing."""
 
 from __future__ import annotations
 
-import csv
 import os
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from keeper.store.models import (
     SkoObjective,
 )
 from keeper.store.offsite_file import OffsiteStore
+from tests.sheets import write_csv
 from tests.ui.showing import shown
 from ui.context import AppContext
 from ui.kickoff import view as view_module
@@ -79,12 +79,6 @@ def _type(qtbot, widget, text: str) -> None:  # noqa: ANN001
     widget.selectAll()
     qtbot.keyClicks(widget, text)
     qtbot.keyClick(widget, Qt.Key.Key_Return)
-
-
-def _csv(path: Path, rows: list[list[object]]) -> Path:
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        csv.writer(f).writerows(rows)
-    return path
 
 
 # ----- choosing and creating ------------------------------------------------------------------
@@ -159,7 +153,7 @@ def test_survey_summary_and_import(qtbot, view: KickoffView, context: AppContext
     assert tab.survey_count.text() == "10 responses"
     assert "Overall: 4.2 / 5" in tab.averages.accessibleDescription()
     assert tab.improve_list.count() >= 1 and "mentions" in tab.improve_list.item(0).text()
-    path = _csv(tmp_path / "survey.csv", [
+    path = write_csv(tmp_path / "survey.csv", [
         ["Respondent", "Went well", "To improve", "Overall (1-5)", "Venue (1-5)"],
         ["Ava Chen", "Role plays on real deals", "Keynotes too long", "5", "4"],
         ["", "Role plays were practical", "Keynotes ran over", "4", "3"],
@@ -268,7 +262,7 @@ def test_competencies_added_renamed_removed(qtbot, view: KickoffView,  # noqa: A
 def test_audit_import_with_preview_choice(qtbot, view: KickoffView, context: AppContext,  # noqa: ANN001
                                           tmp_path: Path, accept_previews: list) -> None:
     view.tabs.setCurrentIndex(1)
-    path = _csv(tmp_path / "wide.csv", [
+    path = write_csv(tmp_path / "wide.csv", [
         ["Rep", "Objection handling", "Prospecting", "Quota calls"],
         ["Ava Chen", "2", "3", "40"],
         ["Nobody", "5", "5", ""],
@@ -402,7 +396,7 @@ def test_attainment_typed_and_tiers_renamed(qtbot, view: KickoffView,  # noqa: A
 def test_attainment_import(qtbot, view: KickoffView, context: AppContext,  # noqa: ANN001
                            tmp_path: Path, accept_previews: list) -> None:
     view.tabs.setCurrentIndex(4)
-    path = _csv(tmp_path / "attain.csv", [["Rep", "Attainment"], ["Ava Chen", "1.3"],
+    path = write_csv(tmp_path / "attain.csv", [["Rep", "Attainment"], ["Ava Chen", "1.3"],
                                           ["Ava Chen", "90%"], ["Ghost", "100%"]])
     rows = si.read_sheet(path)
     assert view.review_import("attainment", path, rows)

@@ -15,16 +15,7 @@ from keeper.agenda.files import (
     parse_rows,
 )
 from keeper.agenda.ops import agenda_items, replace_agenda
-from keeper.clock import FakeClock
-from keeper.store.files import new_file
 from keeper.store.models import Person
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    s = new_file(tmp_path / "plain.keeper", clock=FakeClock())
-    yield s
-    s.close()
 
 
 def people(store) -> list[Person]:

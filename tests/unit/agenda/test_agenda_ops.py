@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -25,16 +24,8 @@ from keeper.agenda.schedule import drift, rebalance
 from keeper.agenda.templates import find_template
 from keeper.agenda.timer import Actuals, PersistedTimer, Runner, TimerState
 from keeper.clock import FakeClock
-from keeper.store.files import new_file
 from keeper.store.models import AgendaItem, RunnerState
 from keeper.store.offsite_file import OffsiteStore
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    s = new_file(tmp_path / "plain.keeper", clock=FakeClock())
-    yield s
-    s.close()
 
 
 def titles(store: OffsiteStore, offsite_id: int) -> list[str]:

@@ -3,51 +3,20 @@ reasons, accepted rows go in as one undoable step, nothing is ever half imported
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import select
 
 from keeper import kickoff as so
-from keeper.agenda.templates import find_template
 from keeper.kickoff import imports as si
-from keeper.store.files import add_offsite_from_template
 from keeper.store.models import Attainment, Person, RepMetric
 from keeper.store.offsite_file import OffsiteStore
-
-
-def _csv(path: Path, rows: list[list[object]]) -> Path:
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        csv.writer(f).writerows(rows)
-    return path
-
-
-def _xlsx(path: Path, rows: list[list[object]]) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
+from tests.sheets import write_csv, write_xlsx
 
 
 def _reasons(plan: object) -> dict[int, str]:
     return {r.row: r.reason for r in plan.rejected}  # type: ignore[attr-defined]
-
-
-@pytest.fixture
-def kickoff(demo_store: OffsiteStore) -> int:
-    return so.kickoffs(demo_store)[0][0]
-
-
-@pytest.fixture
-def fresh(demo_store: OffsiteStore) -> int:
-    return add_offsite_from_template(demo_store, find_template("sales-kickoff-2-days"),
-                                     "Sales kickoff 2027", dt.date(2027, 1, 26))
 
 
 # ----- survey --------------------------------------------------------------------------------
@@ -55,7 +24,7 @@ def fresh(demo_store: OffsiteStore) -> int:
 
 def test_survey_rows_are_checked_and_the_import_replaces_the_survey(
         demo_store: OffsiteStore, kickoff: int, tmp_path: Path) -> None:
-    path = _csv(tmp_path / "survey.csv", [
+    path = write_csv(tmp_path / "survey.csv", [
         ["Timestamp", "Name", "What went well?", "What could be better?", "Overall (1-5)",
          "Content", "Comments"],
         ["2026-01-28", "Ava Chen", "Role plays", "Shorter keynotes", "5", "8", "great"],
@@ -102,9 +71,9 @@ def test_survey_rows_are_checked_and_the_import_replaces_the_survey(
 def test_survey_files_that_cannot_be_read(demo_store: OffsiteStore, kickoff: int,
                                           tmp_path: Path) -> None:
     with pytest.raises(si.SkoImportError, match="empty"):
-        si.plan_survey(demo_store, kickoff, _csv(tmp_path / "e.csv", []))
+        si.plan_survey(demo_store, kickoff, write_csv(tmp_path / "e.csv", []))
     with pytest.raises(si.SkoImportError, match="name the columns"):
-        si.plan_survey(demo_store, kickoff, _csv(tmp_path / "x.csv", [["Colour"], ["blue"]]))
+        si.plan_survey(demo_store, kickoff, write_csv(tmp_path / "x.csv", [["Colour"], ["blue"]]))
     (tmp_path / "bad.xlsx").write_bytes(b"not a zip")
     with pytest.raises(si.SkoImportError, match="not an Excel workbook"):
         si.read_sheet(tmp_path / "bad.xlsx")
@@ -118,7 +87,7 @@ def test_survey_files_that_cannot_be_read(demo_store: OffsiteStore, kickoff: int
 
 def test_long_audit_rejects_bad_rows_and_merges_ratings(
         demo_store: OffsiteStore, kickoff: int, tmp_path: Path) -> None:
-    path = _csv(tmp_path / "audit.csv", [
+    path = write_csv(tmp_path / "audit.csv", [
         ["Rep", "Competency", "Self rating", "Manager rating", "Win rate %"],
         ["Ava Chen", "Discovery", "9", "5", "41"],                 # prefix → Discovery questioning
         ["Ava Chen", "Objection handling", "", "4", "41"],         # manager only
@@ -166,7 +135,7 @@ def test_long_audit_rejects_bad_rows_and_merges_ratings(
 
 def test_wide_audit_with_marked_unmarked_and_metric_columns(
         demo_store: OffsiteStore, fresh: int, tmp_path: Path) -> None:
-    path = _xlsx(tmp_path / "wide.xlsx", [
+    path = write_xlsx(tmp_path / "wide.xlsx", [
         ["Name", "Discovery questioning (self)", "Discovery questioning (manager)",
          "Objection handling", "Pipeline", "Win rate %", "Notes", "Storytelling (self)"],
         ["Ava Chen", 8, 6, 7, 1.2, "41%", "keen", 5],
@@ -207,7 +176,7 @@ def test_wide_audit_with_marked_unmarked_and_metric_columns(
 
 def test_wide_audit_with_a_rater_column(demo_store: OffsiteStore, fresh: int,
                                         tmp_path: Path) -> None:
-    path = _csv(tmp_path / "rater.csv", [
+    path = write_csv(tmp_path / "rater.csv", [
         ["Rep", "Rater", "Discovery questioning", "Prospecting"],
         ["Ava Chen", "Self", "9", "6"],
         ["Ava Chen", "Manager", "5", "6"],
@@ -222,9 +191,10 @@ def test_wide_audit_with_a_rater_column(demo_store: OffsiteStore, fresh: int,
 def test_audit_needs_a_rep_and_competencies(demo_store: OffsiteStore, fresh: int,
                                             tmp_path: Path) -> None:
     with pytest.raises(si.SkoImportError, match="'Rep' column"):
-        si.plan_audit(demo_store, fresh, _csv(tmp_path / "a.csv", [["Who", "Score"], ["A", 1]]))
+        si.plan_audit(demo_store, fresh,
+                      write_csv(tmp_path / "a.csv", [["Who", "Score"], ["A", 1]]))
     with pytest.raises(si.SkoImportError, match="No competency columns"):
-        si.plan_audit(demo_store, fresh, _csv(tmp_path / "b.csv", [["Rep", "Win rate"],
+        si.plan_audit(demo_store, fresh, write_csv(tmp_path / "b.csv", [["Rep", "Win rate"],
                                                                    ["Ava Chen", 30]]))
 
 
@@ -233,7 +203,7 @@ def test_audit_needs_a_rep_and_competencies(demo_store: OffsiteStore, fresh: int
 
 def test_attainment_forms_and_bad_rows(demo_store: OffsiteStore, fresh: int,
                                        tmp_path: Path) -> None:
-    path = _xlsx(tmp_path / "attain.xlsx", [
+    path = write_xlsx(tmp_path / "attain.xlsx", [
         ["Rep", "Manager", "Attainment"],
         ["Ava Chen", "", "112%"],
         ["Liam Novak", "", 1.12],
@@ -262,17 +232,17 @@ def test_attainment_forms_and_bad_rows(demo_store: OffsiteStore, fresh: int,
     assert len(so.load_recognition(demo_store, fresh).attainment) == 4
     op.revert(demo_store)
     assert so.load_recognition(demo_store, fresh).attainment == {}
-    not_rep = _csv(tmp_path / "m.csv", [["Rep", "Attainment"], [manager.name, "100%"]])
+    not_rep = write_csv(tmp_path / "m.csv", [["Rep", "Attainment"], [manager.name, "100%"]])
     assert _reasons(si.plan_attainment(demo_store, fresh, not_rep))[2] == \
         f"{manager.name} is not a rep (manager)"
     with pytest.raises(si.SkoImportError, match="missing: Attainment"):
-        si.plan_attainment(demo_store, fresh, _csv(tmp_path / "n.csv", [["Rep", "Quota"]]))
+        si.plan_attainment(demo_store, fresh, write_csv(tmp_path / "n.csv", [["Rep", "Quota"]]))
 
 
 def test_nothing_is_half_imported(demo_store: OffsiteStore, kickoff: int,
                                   tmp_path: Path) -> None:
     """A rep deleted between the preview and the import: the import fails as a whole."""
-    path = _csv(tmp_path / "a.csv", [["Rep", "Attainment"], ["Ava Chen", "150%"],
+    path = write_csv(tmp_path / "a.csv", [["Rep", "Attainment"], ["Ava Chen", "150%"],
                                      ["Liam Novak", "150%"]])
     plan = si.plan_attainment(demo_store, kickoff, path)
     before = {a.person_id: a.attainment for a in demo_store.session.scalars(

@@ -32,18 +32,6 @@ def _run(store: OffsiteStore, op: Operation | None) -> Operation:
     return op
 
 
-@pytest.fixture
-def kickoff(demo_store: OffsiteStore) -> int:
-    return so.kickoffs(demo_store)[0][0]
-
-
-@pytest.fixture
-def fresh(demo_store: OffsiteStore) -> int:
-    """A new kickoff from the template, dated, with nothing filled in."""
-    return add_offsite_from_template(demo_store, find_template("sales-kickoff-2-days"),
-                                     "Sales kickoff 2027", dt.date(2027, 1, 26))
-
-
 def _reps(store: OffsiteStore) -> list[Person]:
     return list(store.session.scalars(select(Person).where(Person.role == Role.REP.value)
                                       .order_by(Person.name)))

@@ -19,15 +19,6 @@ def _csv(path: Path, text: str) -> Path:
     return path
 
 
-@pytest.fixture
-def store(tmp_path: Path):
-    from keeper.store.files import new_file
-
-    s = new_file(tmp_path / "empty.keeper")
-    yield s
-    s.close()
-
-
 def test_good_roster_imports_with_managers(store: OffsiteStore, tmp_path: Path) -> None:
     roster = _csv(tmp_path / "team.csv",
                   "Name,Role,Manager,Email\n"

@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 from keeper.agenda.files import AgendaFileError, import_agenda
 from keeper.kickoff.imports import SkoImportError, read_sheet
@@ -17,18 +16,10 @@ from keeper.people.roster import RosterError, read_rows
 from keeper.quadrant.placement_import import PlacementImportError, read_placement_rows
 from keeper.tables.cells import EXCEL_CELL_LIMIT
 from keeper.tables.reading import TableError, read_table
+from tests.sheets import write_xlsx
 
 ROSTER = [["Name", "Role", "Manager"], ["José Núñez", "rep", "Mo"], ["Mo", "manager", ""]]
 
-
-def _xlsx(path: Path, rows: list[list[object]]) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
 
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
@@ -66,7 +57,7 @@ def test_too_many_rows_are_refused_not_cut(tmp_path: Path) -> None:
 
 
 def test_blank_rows_inside_keep_row_numbers_trailing_ones_go(tmp_path: Path) -> None:
-    path = _xlsx(tmp_path / "t.xlsx", [["Name"], ["A"], [None], ["B", None, None]])
+    path = write_xlsx(tmp_path / "t.xlsx", [["Name"], ["A"], [None], ["B", None, None]])
     ws_rows = read_table(path)
     assert ws_rows == [["Name"], ["A"], [], ["B"]]
     csv_path = tmp_path / "t.csv"
@@ -81,13 +72,13 @@ def test_cells_are_cut_to_the_spreadsheet_limit(tmp_path: Path) -> None:
 
 
 def test_workbook_values_come_back_as_text(tmp_path: Path) -> None:
-    path = _xlsx(tmp_path / "t.xlsx", [["Day", "Minutes", "When"],
+    path = write_xlsx(tmp_path / "t.xlsx", [["Day", "Minutes", "When"],
                                        [1, 45.5, dt.datetime(2026, 12, 4)]])
     assert read_table(path)[1] == ["1", "45.5", "2026-12-04"]
 
 
 def test_a_workbook_named_csv_is_read_as_a_workbook(tmp_path: Path) -> None:
-    path = _xlsx(tmp_path / "team.xlsx", ROSTER)
+    path = write_xlsx(tmp_path / "team.xlsx", ROSTER)
     renamed = path.rename(tmp_path / "team.csv")
     assert read_table(renamed)[1] == ["José Núñez", "rep", "Mo"]
 
@@ -116,7 +107,7 @@ def test_a_damaged_workbook_is_refused_clearly(tmp_path: Path) -> None:
         z.writestr("readme.txt", "a zip, but not a workbook")
     with pytest.raises(TableError, match="not an Excel workbook"):
         read_table(path)
-    good = _xlsx(tmp_path / "good.xlsx", ROSTER)
+    good = write_xlsx(tmp_path / "good.xlsx", ROSTER)
     cut = tmp_path / "cut.xlsx"
     cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
     with pytest.raises(TableError, match="damaged"):

@@ -135,7 +135,7 @@ UNGROUPED = [
 
 def _person(name: str, role: Role, email: str | None, colour: str | None = None,
             manager: Person | None = None) -> Person:
-    return Person(name=name, role=role.value, email=email, colour=colour, manager=manager,
+    return Person(name=name, role=role, email=email, colour=colour, manager=manager,
                   active=True)
 
 

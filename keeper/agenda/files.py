@@ -233,7 +233,7 @@ def parse_rows(table: Sequence[Sequence[Any]], people: Sequence[Person]) -> Impo
             "No “Title” column in the first row. Expected columns: " + ", ".join(HEADERS)
         )
     by_name = {p.name.strip().lower(): p.id for p in people}
-    kinds = {k.value for k in ItemKind}
+    kinds = set(ItemKind)
     for n, raw in enumerate(table[1:], start=2):
         cells = list(raw)
 

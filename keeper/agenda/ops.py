@@ -94,8 +94,8 @@ def runner_day(items: Sequence[AgendaItem], current_item_id: int | None) -> int:
 
 # -- cleaning ----------------------------------------------------------------
 
-_KINDS = {k.value for k in ItemKind}
-_TAGS = {t.value for t in ContentTag}
+_KINDS = set(ItemKind)
+_TAGS = set(ContentTag)
 
 
 def clean_item_values(values: dict[str, Any]) -> dict[str, Any]:
@@ -391,7 +391,7 @@ def save_runner_state(store: OffsiteStore, offsite_id: int, saved: SavedRunner) 
         deadline = deadline.astimezone(dt.UTC).replace(tzinfo=None)
     values = {
         "item_id": timer.item_id,
-        "state": TimerState(timer.state).value,
+        "state": TimerState(timer.state),
         "deadline": deadline,
         "remaining_s": timer.remaining_s,
         "message": clean_line(saved.message, 300) or None if saved.message else None,

@@ -42,10 +42,10 @@ class AgendaTemplate:
 
 def _parse_item(raw: dict[str, object], where: str) -> TemplateItem:
     kind = str(raw.get("kind", ItemKind.SESSION))
-    if kind not in {k.value for k in ItemKind}:
+    if kind not in set(ItemKind):
         raise TemplateError(f"{where}: unknown kind {kind!r}")
     tag = raw.get("tag")
-    if tag is not None and tag not in {t.value for t in ContentTag}:
+    if tag is not None and tag not in set(ContentTag):
         raise TemplateError(f"{where}: unknown content tag {tag!r}")
     minutes = raw.get("minutes")
     if not isinstance(minutes, int) or not 1 <= minutes <= 600:

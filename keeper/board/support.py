@@ -142,7 +142,7 @@ class SetTallySettings(BoardOperation):
         if unknown:
             raise BoardError(f"Unknown tally setting: {', '.join(sorted(unknown))}.")
         if "mode" in values:
-            values["mode"] = tally.TallyMode(values["mode"]).value
+            values["mode"] = tally.TallyMode(values["mode"])
         if "cap_per_idea" in values and values["cap_per_idea"] is not None:
             values["cap_per_idea"] = int(values["cap_per_idea"]) or None
         if values.get("dots_per_person", 1) < 0:

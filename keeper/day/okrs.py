@@ -130,7 +130,7 @@ def carry_forward_okrs(store: OffsiteStore, offsite_id: int) -> Composite | None
 
 def add_okr(store: OffsiteStore, offsite_id: int, values: Mapping[str, Any],
             kind: str = OkrKind.REVIEW) -> InsertRow:
-    if kind not in {k.value for k in OkrKind}:
+    if kind not in set(OkrKind):
         raise DayError(f"Unknown OKR kind {kind!r}.")
     clean = clean_okr_values({"objective": values.get("objective"), **values})
     position = next_position(store, Okr, Okr.offsite_id == offsite_id, Okr.kind == kind)

@@ -105,16 +105,16 @@ class ImportPlan:
         return "\n".join(lines)
 
 
-def parse_role(raw: str) -> str | None:
+def parse_role(raw: str) -> Role | None:
     text = raw.strip().lower()
     if not text:
         return Role.REP
     for role in (Role.MANAGER, Role.LEADER, Role.REP):
-        if text == role.value or any(word == text for word in ROLE_WORDS[role]):
-            return role.value
+        if text == role or any(word == text for word in ROLE_WORDS[role]):
+            return role
     for role in (Role.MANAGER, Role.LEADER, Role.REP):
         if any(word in text.split() for word in ROLE_WORDS[role]):
-            return role.value
+            return role
     return None
 
 

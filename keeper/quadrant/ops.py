@@ -242,7 +242,7 @@ class SetQuadrantNote(Operation):
         self.note = clean_block(self.note, QUADRANT_NOTE_MAX)
 
     def perform(self, tx: Tx) -> None:
-        tx.put(QuadrantNote, {"offsite_id": self.offsite_id, "quadrant": self.quadrant.value},
+        tx.put(QuadrantNote, {"offsite_id": self.offsite_id, "quadrant": self.quadrant},
                {"note": self.note})
 
 

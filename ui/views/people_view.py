@@ -168,7 +168,7 @@ class PeopleView(QWidget):
         store = self.context.store
         people = directory.people(store) if store else []
         self.model.set_people(people)
-        counts = {role: sum(1 for p in people if p.role == role.value) for role in Role}
+        counts = {role: sum(1 for p in people if p.role == role) for role in Role}
         self.summary.setText(
             f"{counts[Role.LEADER]} leaders · {counts[Role.MANAGER]} managers · "
             f"{counts[Role.REP]} reps"

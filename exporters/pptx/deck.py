@@ -19,6 +19,7 @@ from exporters.pptx import day, kickoff, offsite
 from exporters.pptx.kit import (
     Layouts,
 )
+from keeper.store.kinds import OffsiteKind
 from keeper.tables.atomic import ExportError, write_atomically
 from keeper.tables.cells import one_line
 
@@ -55,7 +56,7 @@ def build_deck(data: ExportData, template: Path | None = None, names: bool = Fal
     day.okr_slides(prs, lay, data)
     day.question_slides(prs, lay, data)
     kickoff.kickoff_slides(prs, lay, data, names)
-    if data.offsite.kind != "kickoff" or data.ideas:  # a kickoff may have no board
+    if data.offsite.kind != OffsiteKind.KICKOFF or data.ideas:  # a kickoff may have no board
         offsite.opportunity_slides(prs, lay, data)
         offsite.tally_slide(prs, lay, data)
         offsite.big_bets_slide(prs, lay, data)

@@ -30,6 +30,7 @@ from exporters.pptx.kit import (
     speaker_notes,
     textbox,
 )
+from keeper.store.kinds import Role
 from keeper.tables.cells import clean, one_line
 
 NOTES_PER_SLIDE = 8
@@ -56,8 +57,8 @@ def title_slide(prs: PresentationType, lay: Layouts, data: ExportData, names: bo
         textbox(slide, content_box(prs, slide), [(line, 24, False) for line in lines],
                 colour=MSO_THEME_COLOR.TEXT_2)
     # reps are named only when the Keeper chooses names (and on the recognition slides)
-    named = [a.name for a in data.attendees if names or a.role != "rep"]
-    reps = 0 if names else sum(1 for a in data.attendees if a.role == "rep")
+    named = [a.name for a in data.attendees if names or a.role != Role.REP]
+    reps = 0 if names else sum(1 for a in data.attendees if a.role == Role.REP)
     attending = ", ".join(named) + (f" and {reps} reps" if reps and named else
                                     (f"{reps} reps" if reps else ""))
     speaker_notes(slide, [

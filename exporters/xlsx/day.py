@@ -24,6 +24,7 @@ from exporters.xlsx.kit import (
     colour,
     put,
 )
+from keeper.store.kinds import OffsiteKind
 
 
 def _day(data: ExportData) -> DayExport:
@@ -133,7 +134,7 @@ def day_sheets(data: ExportData) -> list[tuple[str, Fill]]:
     day = data.day
     if day is None:
         return []
-    always = data.offsite.kind != "kickoff"
+    always = data.offsite.kind != OffsiteKind.KICKOFF
     sheets: list[tuple[str, Fill]] = []
     if always or day.okrs:
         sheets.append(("OKR review", _okrs))

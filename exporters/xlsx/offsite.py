@@ -24,6 +24,7 @@ from exporters.xlsx.kit import (
     time_of,
     yes_no,
 )
+from keeper.store.kinds import OffsiteKind
 
 CHART_ROWS = 15  # the chart shows the top of the ranking; the table has it all
 
@@ -140,7 +141,7 @@ SHEETS: tuple[tuple[str, Callable[[Worksheet, ExportData], None]], ...] = (
 
 def _wanted(title: str, data: ExportData) -> bool:
     """A kickoff leaves out the board and quadrant sheets it holds nothing for."""
-    if data.offsite.kind != "kickoff":
+    if data.offsite.kind != OffsiteKind.KICKOFF:
         return True
     if title in ("Ideas", "Tally"):
         return bool(data.ideas)

@@ -28,6 +28,7 @@ from exporters.xlsx.kit import (
     put,
 )
 from exporters.xlsx.sheet_names import SheetNames
+from keeper.store.kinds import OffsiteKind, Role
 from keeper.tables.atomic import write_atomically
 from keeper.tables.cells import clean
 
@@ -49,7 +50,7 @@ def _summary(ws: Worksheet, data: ExportData) -> None:
         ("Venue", o.venue or "", None),
         ("Keeper", o.keeper or "", None),
         ("Day start", o.day_start, TIME_FORMAT),
-        ("Leaders attending", sum(1 for a in data.attendees if a.role != "rep"), None),
+        ("Leaders attending", sum(1 for a in data.attendees if a.role != Role.REP), None),
         ("Opportunity notes", len(data.ideas), None),
         ("Clusters", sum(1 for t in data.tally if t.kind == "cluster"), None),
         ("Counted as", data.count_word.lower(), None),
@@ -63,7 +64,7 @@ def _summary(ws: Worksheet, data: ExportData) -> None:
     ]
 
     rows[-1:-1] = day.summary_rows(data) + kickoff.summary_rows(data)  # before "Exported"
-    board = data.offsite.kind != "kickoff" or bool(data.ideas)
+    board = data.offsite.kind != OffsiteKind.KICKOFF or bool(data.ideas)
     if not board:  # a kickoff without a board: nothing to say about notes and big bets
         rows = [r for r in rows if r[0] not in _BOARD_ROWS]
     for i, text in enumerate(data.big_bet_issues if board else ()):

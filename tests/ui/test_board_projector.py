@@ -55,3 +55,28 @@ def test_an_emoji_no_font_can_draw_is_said_by_name_never_a_box() -> None:
     assert drawable_text("Thumbs 👍🏽", font, emoji_font=False) == "Thumbs (thumbs up sign)"
     assert drawable_text("Café – naïve", font, emoji_font=False) == "Café – naïve"
     assert drawable_text("Ship it 🚀", font, emoji_font=True) == "Ship it 🚀"
+
+
+def test_the_projector_follows_an_edit_by_redrawing_only_that_note(
+        qtbot, view, context, monkeypatch) -> None:
+    """While phones add notes the projector stays current without redrawing the board."""
+    from keeper import board as bo
+    from ui.board.note_item import NoteItem
+
+    widget = projected(qtbot, view, context)
+    synced: list[int] = []
+    update = NoteItem.update_from
+
+    def counted(item, note, *args):  # noqa: ANN001, ANN202
+        synced.append(note.id)
+        return update(item, note, *args)
+
+    monkeypatch.setattr(NoteItem, "update_from", counted)
+    note = view.data.notes[4]
+    assert view.run(bo.EditNote(note.id, "Launch the partner portal \U0001F680"))
+    projected_note = widget.view.scene().notes[note.id].note
+    assert projected_note.text.startswith("Launch the partner portal")
+    assert synced.count(note.id) == 2 and len(synced) == 2  # the Keeper's board, the projector
+    patched = {i: n.note for i, n in widget.view.scene().notes.items()}
+    widget.view.reload()  # a full read draws the same notes
+    assert {i: n.note for i, n in widget.view.scene().notes.items()} == patched

@@ -12,6 +12,7 @@ from dataclasses import replace
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsView, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
 from keeper import board as bo
 from keeper.changes import Changes
@@ -54,12 +55,22 @@ def drawable_text(text: str, font: QFont, emoji_font: bool) -> str:
     return "".join(out)
 
 
+_DRAWN: dict[tuple[str, str, bool], str] = {}  # (text, font, emoji font?) -> as drawn
+
+
 def for_the_room(data: bo.BoardData) -> bo.BoardData:
-    """The board as the projector draws it: note texts the room can read."""
+    """The board as the projector draws it: note texts the room can read (each text
+    worked out once: the projector follows every edit, sixty phones' included)."""
     emoji = any(QFontDatabase.hasFamily(f) for f in EMOJI_FAMILIES)
     font = note_font()
-    return replace(data, notes=tuple(replace(n, text=drawable_text(n.text, font, emoji))
-                                     for n in data.notes))
+    key = font.key()
+    notes = []
+    for n in data.notes:
+        drawn = _DRAWN.get((n.text, key, emoji))
+        if drawn is None:
+            drawn = _DRAWN[(n.text, key, emoji)] = drawable_text(n.text, font, emoji)
+        notes.append(n if drawn == n.text else replace(n, text=drawn))
+    return replace(data, notes=tuple(notes))
 
 
 def present(context: AppContext, what: str, show_authors: bool,
@@ -93,6 +104,7 @@ class FittedBoardView(QGraphicsView):
         self._source = data_source
         self._show_authors = show_authors
         self._focus = focus
+        self.raw: bo.BoardData | None = None  # the board as read, before for_the_room
         show_scene(self, scene)
         still_view(self, PROJECTOR_SURROUND)
         self.setInteractive(False)
@@ -100,9 +112,21 @@ class FittedBoardView(QGraphicsView):
         self.reload()
 
     def reload(self) -> None:
-        data = self._source()
+        data = self.raw = self._source()
         if data is not None:
             self._scene.set_data(for_the_room(data), self._show_authors)
+        self._fit()
+
+    def follow(self, session: Session | None, changes: Changes) -> None:
+        """Bring the board up to date with an edit: only the items it changed when it
+        says which rows it wrote (``bo.patch_board``), else read afresh."""
+        patch = (bo.patch_board(session, self.raw, changes)
+                 if session is not None and self.raw is not None else None)
+        if patch is None:
+            self.reload()
+            return
+        self.raw = patch.data
+        self._scene.patch(replace(patch, data=for_the_room(patch.data)))
         self._fit()
 
     def focus_rect(self) -> QRectF | None:
@@ -147,11 +171,13 @@ class ProjectorBoard(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.setAccessibleName("Opportunities board (projector)")
+        self.context = context
         context.data_changed.connect(self.on_data_changed)
 
     def on_data_changed(self, changes: Changes) -> None:
         if changes & REFRESH_AREAS:
-            self.view.reload()
+            store = self.context.store
+            self.view.follow(store.session if store is not None else None, changes)
 
 
 class ProjectorRanking(RankingWidget):

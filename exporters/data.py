@@ -23,6 +23,7 @@ from keeper.people import directory
 from keeper.people.directory import PersonRow
 from keeper.quadrant import rules as quad
 from keeper.quadrant.ops import load_board as quadrant_board
+from keeper.store.kinds import role_rank
 from keeper.store.models import (
     AgendaItem,
     Offsite,
@@ -200,12 +201,11 @@ def gather(store: OffsiteStore, offsite_id: int | None = None,
     previous = store.previous_offsite(offsite)
 
     attendance = directory.attendance(store, offsite.id)
-    role_order = {Role.LEADER: 0, Role.MANAGER: 1, Role.REP: 2}
     attendees = tuple(sorted(
         (Attendee(person_id, name.get(person_id, "?"), by_id[person_id].role,
                   person_id == offsite.keeper_id, note)
          for person_id, note in attendance.items() if person_id in by_id),
-        key=lambda a: (not a.is_keeper, role_order.get(a.role, 3), a.name.casefold()),
+        key=lambda a: (not a.is_keeper, role_rank(a.role), a.name.casefold()),
     ))
 
     info = OffsiteInfo(offsite.id, offsite.title, offsite.kind, offsite.date, offsite.venue,
@@ -217,7 +217,7 @@ def gather(store: OffsiteStore, offsite_id: int | None = None,
     quadrant_rows, share_rows, placed, prev_placed, flag_texts = _quadrant(
         store, offsite, previous, by_id, name)
 
-    people_rows = tuple(sorted(people, key=lambda p: (role_order.get(p.role, 3),
+    people_rows = tuple(sorted(people, key=lambda p: (role_rank(p.role),
                                                       p.name.casefold())))
     day = gather_day(store, offsite, name)
     kickoff = (gather_kickoff(store, offsite, by_id)

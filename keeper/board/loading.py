@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from keeper.board import tally
 from keeper.board.colours import distinct_colours
+from keeper.store.kinds import role_rank
 from keeper.store.models import (
     Attendance,
     Cluster,
@@ -162,10 +163,9 @@ def board_people(session: Session, offsite_id: int) -> list[Person]:
     if offsite is not None and offsite.keeper_id is not None:
         wanted.add(offsite.keeper_id)
     people = session.scalars(select(Person).where(Person.id.in_(wanted))).all()
-    order = {Role.LEADER: 0, Role.MANAGER: 1, Role.REP: 2}
     keeper_id = offsite.keeper_id if offsite else None
     return sorted(
-        people, key=lambda p: (p.id != keeper_id, order.get(p.role, 3), p.name.casefold(), p.id)
+        people, key=lambda p: (p.id != keeper_id, role_rank(p.role), p.name.casefold(), p.id)
     )
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from keeper.store.models import Attendance, Offsite, Person, Role
+from keeper.store.kinds import role_rank
+from keeper.store.models import Attendance, Offsite, Person
 from keeper.store.offsite_file import OffsiteStore
 
 
@@ -24,9 +25,8 @@ def attendees(store: OffsiteStore, offsite_id: int) -> list[DayPerson]:
         .join(Attendance, Attendance.person_id == Person.id)
         .where(Attendance.offsite_id == offsite_id)
     )
-    order: dict[str, int] = {Role.LEADER: 0, Role.MANAGER: 1, Role.REP: 2}
     people = [DayPerson(r.id, r.name or f"Person {r.id}", r.role or "") for r in rows]
-    return sorted(people, key=lambda p: (order.get(p.role, 3), p.name.casefold(), p.id))
+    return sorted(people, key=lambda p: (role_rank(p.role), p.name.casefold(), p.id))
 
 
 def previous_offsite(store: OffsiteStore, offsite_id: int) -> Offsite | None:

@@ -15,6 +15,15 @@ class Role(enum.StrEnum):
     REP = "rep"
 
 
+_RANKS: dict[str, int] = {role: n for n, role in enumerate(Role)}
+
+
+def role_rank(role: str) -> int:
+    """Leaders, then managers, then reps: the order people are listed in, on screen and in
+    exports (anything else after them)."""
+    return _RANKS.get(role, len(_RANKS))
+
+
 class ItemKind(enum.StrEnum):
     SESSION = "session"
     BREAK = "break"

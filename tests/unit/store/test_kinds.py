@@ -11,6 +11,7 @@ from sqlalchemy.exc import StatementError
 
 from keeper.ops import InsertRow, SetFields
 from keeper.store.enum_column import StoredEnum, UnknownKind
+from keeper.store.kinds import role_rank
 from keeper.store.models import (
     AgendaItem,
     Base,
@@ -41,6 +42,11 @@ def test_every_fixed_vocabulary_column_is_an_enum() -> None:
         ("agenda_item", "content_tag"), ("agenda_item", "kind"), ("feedback", "kind"),
         ("goal", "layer"), ("offsite", "kind"), ("okr", "kind"), ("person", "role"),
         ("quadrant_note", "quadrant"), ("runner_state", "state"), ("tally_settings", "mode")]
+
+
+def test_people_are_listed_leaders_then_managers_then_reps() -> None:
+    roles = ["rep", Role.MANAGER, "", "leader", Role.REP]
+    assert sorted(roles, key=role_rank) == ["leader", Role.MANAGER, "rep", Role.REP, ""]
 
 
 def test_a_stored_value_round_trips_as_its_enum_and_as_the_same_text(demo_path: Path) -> None:

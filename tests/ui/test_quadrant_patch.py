@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from keeper.quadrant.labels import LabelLayout
@@ -38,7 +39,7 @@ def _board(view: QuadrantView) -> dict[str, object]:
         "ghosts": {r: (g.pos().x(), g.pos().y(), g.isVisible()) for r, g in scene.ghosts.items()},
         "badges": {q: item.text for q, item in scene.counts.items()},
         "reps list": list(view.reps.model.rows),
-        "movement": [(moves.item(i).text(), moves.item(i).data(Qt.ItemDataRole.UserRole))
+        "movement": [(moves.item(i).text(0), moves.item(i).data(0, Qt.ItemDataRole.UserRole))
                      for i in range(moves.count())],
         "shares": view.shape.share_bars.result,
         "flags": view.shape.flags_label.text(),
@@ -128,3 +129,30 @@ def test_board_after_random_nudges_undos_and_redos_equals_a_fresh_load(
     fresh.deleteLater()
 
 
+
+
+def test_arrows_redrawn_around_moved_reps_match_a_whole_redraw(view: QuadrantView) -> None:
+    rng = random.Random(3)
+    layer = view.scene.arrow_layer
+    _settle()
+    view.board.viewport().repaint()  # the layer's pixmap, drawn whole
+    for _ in range(25):
+        rep_id = rng.choice(sorted(view.data.current))
+        view.nudge(rep_id, rng.choice([-0.05, 0.01, 0.2]), rng.choice([-0.2, 0.0, 0.05]))
+        _settle()
+        view.board.viewport().repaint()  # only the bands along the changed arrows
+    patched = layer._pixmap.toImage()
+    layer._pixmap = None
+    view.board.viewport().repaint()
+    whole = layer._pixmap.toImage()
+    assert patched.size() == whole.size()
+    worst = max(abs(a - b) for y in range(0, whole.height(), 2) for x in range(whole.width())
+                for a, b in zip(_premultiplied(patched, x, y), _premultiplied(whole, x, y),
+                                strict=True))
+    assert worst <= 8  # antialiasing where a line was cut to a box may differ by a shade
+
+
+def _premultiplied(image: QImage, x: int, y: int) -> tuple[float, ...]:
+    """A pixel as it shows over the board (a nearly clear pixel's colour is noise)."""
+    r, g, b, a = image.pixelColor(x, y).getRgb()
+    return (r * a / 255, g * a / 255, b * a / 255, a)

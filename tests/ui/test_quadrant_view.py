@@ -206,7 +206,7 @@ def test_edits_refresh_counts_list_and_shape(qtbot, view: QuadrantView,  # noqa:
                     and view.shape.share_bars.result.total == 27)
     assert view.shape.share_bars.result.counts == _expected(context)
     moves = view.shape.movement_list
-    assert any(moves.item(i).text().startswith("Chloe Martin: not placed today")
+    assert any(moves.item(i).text(0).startswith("Chloe Martin: not placed today")
                for i in range(moves.count()))
     assert "Owen Murphy" not in view.shape.flags_label.text()  # no longer burned out
 

@@ -12,7 +12,7 @@ from ui import palette
 SIZE = 1000.0  # the board is SIZE x SIZE scene units; (0, 0) is low skill, high motivation
 MARGIN_LEFT, MARGIN_BOTTOM, MARGIN = 46.0, 46.0, 8.0
 DOT_RADIUS = 7.0
-ARROW_PAD_PX = 12.0
+ARROW_PAD_PX = 6.0  # around an arrow's line: half its head's width and the antialiasing
 SMALL_STEP, BIG_STEP = 0.01, 0.05
 
 FILL: dict[Quadrant, QColor] = {

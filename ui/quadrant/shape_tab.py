@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QScrollArea,
     QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -76,15 +76,13 @@ class ShapeTab(QScrollArea):
         col.addWidget(self.flags_label)
         self.movement_title = heading("Movement since the last offsite", wrap=True)
         col.addWidget(self.movement_title)
-        self.movement_list = QListWidget()
+        self.movement_list = MovementList()
         self._keys: list[OrderKey] = []  # the movement list's rows, by their sort order
         self._key_of: dict[int, OrderKey] = {}  # by rep
         self.movement_list.setAccessibleName("Movement since the last offsite")
         self.movement_list.setMinimumHeight(120)
-        self.movement_list.setWordWrap(True)
-        self.movement_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.movement_list.itemActivated.connect(
-            lambda item: self.rep_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
+            lambda item, _column: self.rep_activated.emit(item.data(0, Qt.ItemDataRole.UserRole)))
         col.addWidget(self.movement_list, 1)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -119,14 +117,13 @@ class ShapeTab(QScrollArea):
             listing.clear()
             self._keys, self._key_of = [], {}
             if not data.previous_offsite_id:
-                listing.addItem("No earlier offsite in this file.")
+                listing.addTopLevelItem(QTreeWidgetItem(["No earlier offsite in this file."]))
                 return
             moves = sorted(movements(previous, current), key=lambda m: _order(m, name))
             for move in moves:
                 key = self._key_of[move.rep_id] = _order(move, name)
                 self._keys.append(key)
-                listing.addItem(QListWidgetItem())
-                _show_move(listing.item(listing.count() - 1), move, name(move.rep_id))
+                listing.addTopLevelItem(_move_item(move, name(move.rep_id)))
         finally:
             listing.verticalScrollBar().setValue(scrolled)  # an edit keeps the place
             listing.setUpdatesEnabled(True)
@@ -140,31 +137,29 @@ class ShapeTab(QScrollArea):
         for rep_id, move in moves.items():
             old = self._key_of.pop(rep_id, None)
             new = None if move is None else _order(move, name)
-            if old is None or new is None:  # a row comes or goes: the list grows or shrinks
-                if old is not None:
-                    at = bisect_left(keys, old)
-                    del keys[at]
-                    listing.takeItem(at)
-                if move is not None and new is not None:
-                    self._key_of[rep_id] = new
-                    at = bisect_left(keys, new)
-                    keys.insert(at, new)
-                    listing.insertItem(at, QListWidgetItem())
-                    _show_move(listing.item(at), move, name(rep_id))
+            was = None if old is None else bisect_left(keys, old)
+            if was is not None:
+                del keys[was]
+            at = None if new is None else bisect_left(keys, new)
+            if at is not None:
+                keys.insert(at, new)
+                self._key_of[rep_id] = new
+            if was is not None and at is not None and abs(at - was) <= SHIFT_IN_PLACE:
+                # A short way: the rows between take their neighbour's text, so only
+                # those rows repaint (taking a row out lays out and repaints the list).
+                step = 1 if at > was else -1
+                for row in range(was, at, step):
+                    _copy_row(listing.item(row + step), listing.item(row))
+                _show_move(listing.item(at), move, name(rep_id))  # type: ignore[arg-type]
                 continue
-            # The rows between its old and new place each take their neighbour's text, so
-            # only rows that changed repaint (inserting a row relays out the whole list).
-            self._key_of[rep_id] = new
-            was = bisect_left(keys, old)
-            del keys[was]
-            at = bisect_left(keys, new)
-            keys.insert(at, new)
-            step = 1 if at > was else -1
-            for row in range(was, at, step):
-                _copy_row(listing.item(row + step), listing.item(row))
-            _show_move(listing.item(at), move, name(rep_id))
+            item = listing.takeTopLevelItem(was) if was is not None else None
+            if move is not None and at is not None:
+                item = item or QTreeWidgetItem()
+                _show_move(item, move, name(rep_id))
+                listing.insertTopLevelItem(at, item)
 
 
+SHIFT_IN_PLACE = 8  # rows a movement row may move by text alone (each repaints)
 OrderKey = tuple[int, float, str, int]
 
 
@@ -174,17 +169,47 @@ def _order(move: Movement, name: Callable[[int], str]) -> OrderKey:
             move.rep_id)
 
 
-def _show_move(item: QListWidgetItem, move: Movement, name: str) -> None:
+class MovementList(QTreeWidget):
+    """A flat list of wrapped rows where a changed row repaints alone (a QListView lays
+    out and repaints every row when one row's text changes)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setColumnCount(1)
+        self.setRootIsDecorated(False)
+        self.setIndentation(0)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.header().setStretchLastSection(True)
+
+    def count(self) -> int:
+        return self.topLevelItemCount()
+
+    def item(self, row: int) -> QTreeWidgetItem:
+        return self.topLevelItem(row)
+
+
+def _move_item(move: Movement, name: str) -> QTreeWidgetItem:
+    item = QTreeWidgetItem()
+    _show_move(item, move, name)
+    return item
+
+
+def _show_move(item: QTreeWidgetItem, move: Movement, name: str) -> None:
     text, colour = _movement_row(move, name)
-    item.setText(text)
-    item.setData(Qt.ItemDataRole.UserRole, move.rep_id)
-    item.setData(Qt.ItemDataRole.ForegroundRole, QBrush(colour) if colour is not None else None)
+    item.setText(0, text)
+    item.setData(0, Qt.ItemDataRole.UserRole, move.rep_id)
+    item.setData(0, Qt.ItemDataRole.ForegroundRole,
+                 QBrush(colour) if colour is not None else None)
 
 
-def _copy_row(source: QListWidgetItem, target: QListWidgetItem) -> None:
-    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole,
-                 Qt.ItemDataRole.ForegroundRole):
-        target.setData(role, source.data(role))
+def _copy_row(source: QTreeWidgetItem, target: QTreeWidgetItem) -> None:
+    target.setData(0, Qt.ItemDataRole.UserRole, source.data(0, Qt.ItemDataRole.UserRole))
+    target.setData(0, Qt.ItemDataRole.ForegroundRole,
+                   source.data(0, Qt.ItemDataRole.ForegroundRole))
+    target.setText(0, source.text(0))
 
 
 def flags_html(found: list[Flag], name: Callable[[int], str]) -> str:

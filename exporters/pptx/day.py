@@ -8,6 +8,7 @@ from __future__ import annotations
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.presentation import Presentation as PresentationType
+from pptx.slide import Slide
 from pptx.util import Inches
 
 from exporters.colours import TACTIC, VERDICT, fill_for
@@ -15,12 +16,13 @@ from exporters.data import ExportData
 from exporters.pptx.kit import (
     Box,
     Layouts,
+    add_shape,
     draw_card,
     new_slide,
     speaker_notes,
     textbox,
 )
-from exporters.pptx.table import add_table
+from exporters.pptx.table import Cell, add_table
 from keeper.day.plan import InitiativeRow
 from keeper.day.rules import TACTICS_MAX, TACTICS_MIN
 from keeper.tables.cells import one_line
@@ -32,7 +34,7 @@ QUESTIONS_PER_SLIDE = 4
 REFLECTIONS_PER_SLIDE = 8
 
 
-def _caption(slide: object, box: Box, text: str) -> Box:
+def _caption(slide: Slide, box: Box, text: str) -> Box:
     """A one-line caption at the top of ``box``; returns the room left under it."""
     textbox(slide, Box(box.left, box.top, box.width, Inches(0.45)), [(text, 16, False)],
              colour=MSO_THEME_COLOR.TEXT_2)
@@ -78,8 +80,8 @@ def question_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> No
         suffix = f" ({n} of {len(pages)})" if len(pages) > 1 else ""
         slide, box = new_slide(prs, lay, f"North-star questions and the room's answers{suffix}")
         start = (n - 1) * QUESTIONS_PER_SLIDE
-        rows = [[start + i + 1, q.text, q.answers or "(not answered yet)"]
-                for i, q in enumerate(page)]
+        rows: list[list[Cell]] = [[start + i + 1, q.text, q.answers or "(not answered yet)"]
+                                  for i, q in enumerate(page)]
         add_table(slide, box, ["#", "Question", "The room's answers"], rows,
                   widths=(0.06, 0.4, 0.54), size=15, centre=(0,), row_height=Inches(1.0),
                   chars=260)
@@ -160,9 +162,8 @@ def _bridge_slide(prs: PresentationType, lay: Layouts, data: ExportData) -> None
                               False))
         draw_card(slide, Box(box.left, top, left_w, height),
               one_line(bet_title or "(no big bet)", 60), facts, MSO_THEME_COLOR.ACCENT_2)
-        arrow = slide.shapes.add_shape(
-            MSO_SHAPE.RIGHT_ARROW, box.left + left_w + gap, top + int(height / 2) - Inches(0.25),
-            arrow_w, Inches(0.5))
+        arrow = add_shape(slide, MSO_SHAPE.RIGHT_ARROW, Box(
+            box.left + left_w + gap, top + int(height / 2) - Inches(0.25), arrow_w, Inches(0.5)))
         arrow.fill.solid()
         arrow.fill.fore_color.theme_color = MSO_THEME_COLOR.TEXT_2
         arrow.line.fill.background()
@@ -211,7 +212,8 @@ def _plan_slides(prs: PresentationType, lay: Layouts, data: ExportData) -> None:
                                              f"{TACTICS_MIN}\u2013{TACTICS_MAX}.", 20, False)])
                 continue
             start = (n - 1) * TACTICS_PER_SLIDE
-            rows = [[start + i + 1, t.text, t.status] for i, t in enumerate(page)]
+            rows: list[list[Cell]] = [[start + i + 1, t.text, t.status]
+                                      for i, t in enumerate(page)]
             fills = {(i, 2): f for i, t in enumerate(page) if (f := fill_for(TACTIC, t.status))}
             add_table(slide, table_box, ["#", "Tactic", "Status"], rows,
                       widths=(0.07, 0.71, 0.22), size=15 if len(page) <= 8 else 13, fills=fills,

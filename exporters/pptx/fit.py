@@ -130,8 +130,9 @@ def title_box(slide: Slide) -> TitleBox | None:
     if layout.part in _LAYOUTS:
         return _LAYOUTS[layout.part]
     found = None
-    for shape in layout.placeholders:
-        if shape.placeholder_format.type in TITLES and shape.width and shape.height:
+    for shape in layout.shapes:
+        if (shape.is_placeholder and shape.placeholder_format.type in TITLES
+                and shape.width and shape.height):
             master = layout.slide_master._element
             left, right, top, bottom = _insets(shape)
             found = TitleBox(

@@ -14,7 +14,8 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.presentation import Presentation as PresentationType
-from pptx.util import Inches, Pt
+from pptx.slide import Slide
+from pptx.util import Emu, Inches, Pt
 
 from exporters.colours import HEAT, HEAT_LEGEND, METRIC, VERDICT, fill_for
 from exporters.data import ExportData
@@ -24,6 +25,8 @@ from exporters.pptx.kit import (
     Box,
     ChartData,
     Layouts,
+    add_chart,
+    add_shape,
     colour_series,
     draw_card,
     new_slide,
@@ -58,9 +61,9 @@ def _look_back(prs: PresentationType, lay: Layouts, data: ExportData, ko: Kickof
         chart_data = ChartData(number_format=fmt)
         chart_data.categories = ["Goal", "Actual"]
         chart_data.add_series("Revenue", [lb.revenue_goal / scale, lb.revenue_actual / scale])
-        chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, left.left, left.top,
-                                       left.width, left.height - Inches(0.5),
-                                       chart_data).chart
+        chart = add_chart(slide, XL_CHART_TYPE.COLUMN_CLUSTERED,
+                          Box(left.left, left.top, left.width, left.height - Inches(0.5)),
+                          chart_data)
         style_chart(chart, False, fmt)
         chart.plots[0].gap_width = 60
         chart.value_axis.minimum_scale = 0
@@ -167,12 +170,12 @@ def _heat_slides(prs: PresentationType, lay: Layouts, ko: KickoffData, names: bo
         speaker_notes(slide, _heat_notes(page, audit.competencies, names))
 
 
-def _heat_legend(slide: object, box: Box) -> None:
+def _heat_legend(slide: Slide, box: Box) -> None:
     """Coloured keys for the bands, then how to read a cell."""
     x = box.left
     key_w, key_h = Inches(1.45), Inches(0.3)
     for band, span in HEAT_LEGEND:
-        key = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, box.top, key_w, key_h)
+        key = add_shape(slide, MSO_SHAPE.RECTANGLE, Box(x, box.top, key_w, key_h))
         key.fill.solid()
         key.fill.fore_color.rgb = RGBColor.from_string(HEAT[band])
         key.line.fill.background()
@@ -220,8 +223,7 @@ def _priorities(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
     chart_data.categories = [one_line(g.name, 34) for g in gaps]
     chart_data.add_series("Self-rating (mean)", [round(g.self_mean or 0, 1) for g in gaps])
     chart_data.add_series("Manager rating (mean)", [round(g.manager_mean or 0, 1) for g in gaps])
-    chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, left.left, left.top, left.width,
-                                   left.height, chart_data).chart
+    chart = add_chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, left, chart_data)
     style_chart(chart, True, "0.0")
     chart.category_axis.reverse_order = True
     chart.category_axis.tick_labels.font.size = Pt(11)
@@ -265,7 +267,7 @@ def _goals(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
         h = min(Inches(1.3), step - Inches(0.2))
         for k, i in enumerate(members):
             y = box.top + head_h + Inches(0.1) + k * step + int((step - h) / 2)
-            shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, x, y, col_w, h)
+            shape = add_shape(slide, MSO_SHAPE.ROUNDED_RECTANGLE, Box(x, y, col_w, h))
             shape.adjustments[0] = 0.12
             shape.fill.solid()
             shape.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_2
@@ -291,8 +293,8 @@ def _goals(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
         if parent in placed and child in placed:
             px, py, pw, ph = placed[parent]
             cx, cy, _, ch = placed[child]
-            line = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, px + pw, py + ph // 2,
-                                              cx, cy + ch // 2)
+            line = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Emu(px + pw),
+                                              Emu(py + ph // 2), Emu(cx), Emu(cy + ch // 2))
             line.line.color.theme_color = MSO_THEME_COLOR.TEXT_2
             line.line.width = Pt(1.5)
     speaker_notes(slide, ["Each line: the goal on the right carries the one on the left.",
@@ -311,8 +313,7 @@ def _mix(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
     chart_data.categories = [s.bucket.capitalize() for s in mix.shares]
     chart_data.add_series(f"{mix.rule} rule", [s.target for s in mix.shares])
     chart_data.add_series("This agenda", [s.share for s in mix.shares])
-    chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, left.left, left.top,
-                                   left.width, left.height, chart_data).chart
+    chart = add_chart(slide, XL_CHART_TYPE.COLUMN_CLUSTERED, left, chart_data)
     style_chart(chart, True, "0%")
     chart.value_axis.minimum_scale = 0
     chart.value_axis.maximum_scale = min(1.0, max(s.share for s in mix.shares) + 0.15)
@@ -361,7 +362,7 @@ def _tiers(prs: PresentationType, lay: Layouts, ko: KickoffData) -> None:
                                   "or more. Read the names out; attainment as a share of plan."])
 
 
-def _tier_tiles(slide: object, box: Box, reps: list[tuple[str, float]]) -> None:
+def _tier_tiles(slide: Slide, box: Box, reps: list[tuple[str, float]]) -> None:
     cols = next(c for c in (1, 2, 3, 4, 5) if -(-len(reps) // c) <= c + 2 or c == 5)
     cols = max(cols, min(3, len(reps)))
     rows = -(-len(reps) // cols)
@@ -375,7 +376,7 @@ def _tier_tiles(slide: object, box: Box, reps: list[tuple[str, float]]) -> None:
                          height), one_line(name, 40), f"{value:.0%} of plan", name_size)
 
 
-def _tier_columns(slide: object, box: Box, reps: list[tuple[str, float]]) -> None:
+def _tier_columns(slide: Slide, box: Box, reps: list[tuple[str, float]]) -> None:
     cols = 5
     per_col = -(-len(reps) // cols)
     gap = Inches(0.2)
@@ -387,9 +388,8 @@ def _tier_columns(slide: object, box: Box, reps: list[tuple[str, float]]) -> Non
                  [(f"{one_line(name, 28)}  {value:.0%}", size, False) for name, value in chunk])
 
 
-def _tile(slide: object, box: Box, name: str, detail: str, size: int) -> None:
-    tile = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, box.left, box.top, box.width,
-                                  box.height)
+def _tile(slide: Slide, box: Box, name: str, detail: str, size: int) -> None:
+    tile = add_shape(slide, MSO_SHAPE.ROUNDED_RECTANGLE, box)
     tile.adjustments[0] = 0.1
     tile.fill.solid()
     tile.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_2

@@ -8,21 +8,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from pptx.chart.data import CategoryChartData
+from pptx.chart.chart import Chart
+from pptx.chart.data import Categories
+from pptx.chart.data import ChartData as PptxChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.presentation import Presentation as PresentationType
+from pptx.shapes.autoshape import Shape
+from pptx.shapes.graphfrm import GraphicFrame
 from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import Slide, SlideLayout
-from pptx.util import Inches, Pt
-from xlsxwriter import Workbook
+from pptx.util import Emu, Inches, Pt
+from xlsxwriter import Workbook  # type: ignore[import-untyped]  # XlsxWriter ships no types
 
 from exporters.pptx.fit import TITLES, title_box, title_fit
 from keeper.tables.atomic import ExportError
@@ -38,8 +42,8 @@ FURNITURE = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NU
 
 
 def _kinds(layout: SlideLayout) -> list[PP_PLACEHOLDER]:
-    return [p.placeholder_format.type for p in layout.placeholders
-            if p.placeholder_format.type not in FURNITURE]
+    return [p.placeholder_format.type for p in layout.shapes if p.is_placeholder
+            and p.placeholder_format.type not in FURNITURE]
 
 
 @dataclass(frozen=True)
@@ -105,9 +109,14 @@ def drop_empty_placeholders(slide: Slide) -> None:
             slide.shapes._spTree.remove(element)
 
 
+def slide_size(prs: PresentationType) -> tuple[int, int]:
+    """The slides' width and height (EMU); OOXML's 10 x 7.5 in where a file names none."""
+    return int(prs.slide_width or Inches(10)), int(prs.slide_height or Inches(7.5))
+
+
 def content_box(prs: PresentationType, slide: Slide) -> Box:
     """The area under the slide's title, inside the title's margins."""
-    width, height = prs.slide_width, prs.slide_height
+    width, height = slide_size(prs)
     title = title_box(slide) if placeholder(slide, TITLES) is not None else None
     if title is not None:
         left, right = title.left, title.left + title.width
@@ -139,15 +148,17 @@ def set_title(slide: Slide, text: str) -> None:
 
 def speaker_notes(slide: Slide, lines: Iterable[str]) -> None:
     text = "\n".join(clean(line, 2000) for line in lines if line)
-    if text:
-        slide.notes_slide.notes_text_frame.text = clean(text, 20_000)
+    frame = slide.notes_slide.notes_text_frame if text else None
+    if frame is not None:  # None: the template's notes master has no body placeholder
+        frame.text = clean(text, 20_000)
 
 
 def textbox(slide: Slide, box: Box, paragraphs: Sequence[tuple[str, int, bool]],
              *, colour: MSO_THEME_COLOR | None = None, anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
              align: PP_ALIGN = PP_ALIGN.LEFT, italic: bool = False) -> object:
     """A text box; each paragraph is (text, points, bold)."""
-    shape = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
+    shape = slide.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width),
+                                     Emu(box.height))
     frame = shape.text_frame
     frame.word_wrap = True
     frame.vertical_anchor = anchor
@@ -184,18 +195,31 @@ def bullets(slide: Slide, prs: PresentationType, lines: Sequence[str], size: int
             run.font.size = Pt(size)
 
 
+def add_shape(slide: Slide, kind: MSO_SHAPE, box: Box) -> Shape:
+    """An autoshape filling ``box`` (EMU as plain ints: python-pptx wants Lengths)."""
+    return slide.shapes.add_shape(kind, Emu(box.left), Emu(box.top), Emu(box.width),
+                                  Emu(box.height))
+
+
+def add_chart(slide: Slide, kind: XL_CHART_TYPE, box: Box, data: ChartData) -> Chart:
+    """A native chart filling ``box``; returns the chart."""
+    frame = slide.shapes.add_chart(kind, Emu(box.left), Emu(box.top), Emu(box.width),
+                                   Emu(box.height), data)
+    # python-pptx's hint says this is the Chart; it is the GraphicFrame holding it
+    return cast(GraphicFrame, frame).chart
+
+
 def draw_card(slide: Slide, box: Box, heading: str, lines: Sequence[tuple[str, int, bool]],
           accent: MSO_THEME_COLOR) -> None:
     """A rounded panel with a coloured top edge: a big bet, a quadrant."""
-    panel = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, box.left, box.top, box.width,
-                                   box.height)
+    panel = add_shape(slide, MSO_SHAPE.ROUNDED_RECTANGLE, box)
     panel.adjustments[0] = 0.05
     panel.fill.solid()
     panel.fill.fore_color.theme_color = MSO_THEME_COLOR.BACKGROUND_2
     panel.line.fill.background()
     panel.shadow.inherit = False
-    strip = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.left, box.top, box.width,
-                                   Inches(0.09))
+    strip = add_shape(slide, MSO_SHAPE.RECTANGLE, Box(box.left, box.top, box.width,
+                                                     Inches(0.09)))
     strip.fill.solid()
     strip.fill.fore_color.theme_color = accent
     strip.line.fill.background()
@@ -206,18 +230,18 @@ def draw_card(slide: Slide, box: Box, heading: str, lines: Sequence[tuple[str, i
     textbox(slide, inner, [(heading, 20, True), *lines], colour=None)
 
 
-def new_slide(prs: PresentationType, lay: Layouts, title: str) -> tuple[object, Box]:
+def new_slide(prs: PresentationType, lay: Layouts, title: str) -> tuple[Slide, Box]:
     slide = prs.slides.add_slide(lay.title_only)
     set_title(slide, title)
     drop_empty_placeholders(slide)
     return slide, content_box(prs, slide)
 
 
-def text_strip(slide: object, box: Box, text: str, size: int = 16) -> None:
+def text_strip(slide: Slide, box: Box, text: str, size: int = 16) -> None:
     textbox(slide, box, [(text, size, False)], colour=MSO_THEME_COLOR.TEXT_2)
 
 
-def style_chart(chart: object, legend: bool, label_format: str) -> None:
+def style_chart(chart: Chart, legend: bool, label_format: str) -> None:
     chart.has_title = False
     chart.has_legend = legend
     if legend:
@@ -235,7 +259,7 @@ def style_chart(chart: object, legend: bool, label_format: str) -> None:
     plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
 
 
-def colour_series(chart: object, colours: Sequence[MSO_THEME_COLOR | RGBColor]) -> None:
+def colour_series(chart: Chart, colours: Sequence[MSO_THEME_COLOR | RGBColor]) -> None:
     for series, colour in zip(chart.plots[0].series, colours, strict=False):
         series.format.fill.solid()
         if isinstance(colour, RGBColor):
@@ -259,19 +283,21 @@ class _TextStaysText(CategoryWorkbookWriter):
         workbook.close()
 
 
-class ChartData(CategoryChartData):
+class ChartData(PptxChartData):
     """Category chart data whose category and series names are cleaned text (as every
     cell of the workbooks is) and stay text in the embedded workbook."""
 
     @property
-    def categories(self) -> object:
-        return CategoryChartData.categories.fget(self)
+    def categories(self) -> Categories:
+        return super().categories
 
     @categories.setter
     def categories(self, labels: Iterable[object]) -> None:
-        CategoryChartData.categories.fset(self, [
-            clean(label, CHART_LABEL_CHARS) if isinstance(label, str) else label
-            for label in labels])
+        categories = Categories()  # as python-pptx's own setter, with the labels cleaned
+        for label in labels:
+            categories.add_category(clean(label, CHART_LABEL_CHARS) if isinstance(label, str)
+                                    else label)
+        self._categories = categories
 
     def add_series(self, name: str, values: Sequence[float | None] = (),
                    number_format: str | None = None) -> object:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import weakref
 from functools import lru_cache
 
-from lxml import etree
 from PIL import ImageFont
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
 from pptx.slide import Slide
 
 REFERENCE_PX = 100  # fonts are loaded once at this size; widths scale linearly
@@ -72,8 +72,8 @@ def theme_fonts(slide: Slide) -> tuple[str, str]:
     if known is None:
         faces = {"major": "Calibri", "minor": "Calibri"}
         try:
-            root = etree.fromstring(master.part_related_by(RT.THEME).blob)
-        except (KeyError, etree.XMLSyntaxError):
+            root = parse_xml(master.part_related_by(RT.THEME).blob)
+        except (KeyError, SyntaxError):  # no theme, or lxml's XMLSyntaxError
             root = None
         for kind in faces:
             latin = None if root is None else root.find(f".//{_A}{kind}Font/{_A}latin")

@@ -111,8 +111,8 @@ def add_table(slide: Slide, box: Box, headers: Sequence[str], rows: Sequence[Seq
     fits = int((box.height - head) / (n_rows - (1 if head else 0)))
     height = min(fits, row_height or Inches(0.6))
     head = head or height
-    frame = slide.shapes.add_table(1, n_cols, box.left, box.top, box.width,
-                                   head + height * (n_rows - 1))
+    frame = slide.shapes.add_table(1, n_cols, Emu(box.left), Emu(box.top), Emu(box.width),
+                                   Emu(head + height * (n_rows - 1)))
     table = frame.table
     table.first_row = True
     table.horz_banding = False

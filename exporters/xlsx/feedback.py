@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from exporters.data import ExportData
 from exporters.data_day import FeedbackFor
-from exporters.xlsx.kit import LABEL_FONT, TITLE_FONT, Table, put
+from exporters.xlsx.kit import LABEL_FONT, TITLE_FONT, Table, first_sheet, put
 from exporters.xlsx.sheet_names import SheetNames
 from keeper.tables.atomic import ExportError, write_atomically
 from keeper.tables.cells import clean, one_line
@@ -29,7 +29,7 @@ def file_stem(name: str) -> str:
 def feedback_workbook(data: ExportData, person: FeedbackFor) -> Workbook:
     """One sheet: the feedback ``person`` received, and from whom."""
     wb = Workbook()
-    ws = wb.active
+    ws = first_sheet(wb)
     ws.title = SheetNames(()).take(f"Feedback \u2013 {person.receiver}")
     put(ws, 1, 1, f"Feedback for {person.receiver}").font = TITLE_FONT
     ws.row_dimensions[1].height = 26
@@ -68,5 +68,5 @@ def write_feedback(data: ExportData, folder: Path) -> list[Path]:
             name, n = f"{stem} ({n})", n + 1
         taken.add(name.casefold())
         wb = feedback_workbook(data, person)
-        written.append(write_atomically(folder / f"{name}.xlsx", lambda tmp, wb=wb: wb.save(tmp)))
+        written.append(write_atomically(folder / f"{name}.xlsx", wb.save))
     return written

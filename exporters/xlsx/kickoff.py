@@ -34,6 +34,7 @@ from exporters.xlsx.kit import (
     fill_look,
     put,
 )
+from keeper.kickoff.rules import GoalNode
 
 MONEY_FORMAT = "#,##0"
 RATING_FORMAT = "0.0"
@@ -185,7 +186,7 @@ def _audit(ws: Worksheet, data: ExportData) -> None:
     if audit.reps:
         end = get_column_letter(starts[-1] + n - 1 if n else 2 + len(metrics))
         ws.auto_filter.ref = f"A2:{end}{last_rep}"
-    ws.freeze_panes = ws.cell(row=3, column=3)
+    ws.freeze_panes = "C3"
     team_row = row + 1
     put(ws, team_row, 1, "Team average")
     ws.cell(row=team_row, column=1).font = BOLD_FONT
@@ -197,11 +198,12 @@ def _audit(ws: Worksheet, data: ExportData) -> None:
     row = team_row + 2
     _section(ws, row, "Team gaps and training priorities")
     priority = {g.competency_id: k for k, g in enumerate(audit.priorities, start=1)}
-    gaps = Table(ws, ["Competency", "Self (mean)", "Manager (mean)", "Gap", "Reps rated",
-                       "Training priority"], row=row + 1,
-                  formats={1: RATING_FORMAT, 2: RATING_FORMAT, 3: GAP_FORMAT})
+    heads = ["Competency", "Self (mean)", "Manager (mean)", "Gap", "Reps rated",
+             "Training priority"]
+    gaps = Table(ws, heads, row=row + 1,
+                 formats={1: RATING_FORMAT, 2: RATING_FORMAT, 3: GAP_FORMAT})
     for c in range(2, 7):  # the rating columns are narrow: headers stand up, as above
-        _header(ws, row + 1, c, ws.cell(row=row + 1, column=c).value, rotate=True)
+        _header(ws, row + 1, c, heads[c - 1], rotate=True)
     ws.row_dimensions[row + 1].height = 95
     for g in sorted(audit.gaps, key=lambda g: -(g.gap if g.gap is not None else -99)):
         gaps.add([g.name, g.self_mean, g.manager_mean, g.gap, g.rated,
@@ -237,8 +239,8 @@ def _goals(ws: Worksheet, data: ExportData) -> None:
     for i in (0, 2, 4):
         paths.widths[i] = 36
     for outcome in goals.tree:
-        chains = [(p, d) for p in outcome.children for d in (p.children or (None,))] or [
-            (None, None)]
+        chains: list[tuple[GoalNode | None, GoalNode | None]] = [
+            (p, d) for p in outcome.children for d in (p.children or (None,))] or [(None, None)]
         for perf, dev in chains:
             paths.add([outcome.text, by_text[outcome.text].target or "",
                        perf.text if perf else "", (by_text[perf.text].target or "") if perf else "",

@@ -14,7 +14,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -26,6 +26,7 @@ from exporters.colours import fill_for
 from exporters.data import ExportData
 from keeper.tables.cells import set_value
 
+AnyCell = Cell | MergedCell  # what ws.cell() gives (a merged range's inner cells too)
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
 FONT_NAME = "Calibri"  # LibreOffice draws it with the metric-compatible Carlito
 HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
@@ -57,7 +58,15 @@ def minutes_of(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-def put(ws: Worksheet, row: int, column: int, value: object) -> Cell:
+def first_sheet(wb: Workbook) -> Worksheet:
+    """The worksheet a new workbook starts with."""
+    ws = wb.active
+    if not isinstance(ws, Worksheet):  # openpyxl's hint allows none, or a chart sheet
+        raise TypeError("a new workbook starts with one worksheet")
+    return ws
+
+
+def put(ws: Worksheet, row: int, column: int, value: object) -> AnyCell:
     """The one way a value reaches a cell: text through :func:`keeper.tables.cells.set_value`
     (cleaned of characters a workbook cannot hold, never run as a formula)."""
     cell = ws.cell(row=row, column=column)
@@ -83,13 +92,15 @@ _DRESSED: WeakKeyDictionary[Workbook, dict[tuple[int, tuple[int, ...]], StyleArr
     WeakKeyDictionary())
 
 
-def dress(cell: Cell, look: Look) -> Cell:
+def dress(cell: AnyCell, look: Look) -> AnyCell:
     """Give ``cell`` the parts of ``look`` it sets; the rest of its style stays."""
-    known = _DRESSED.setdefault(cell.parent.parent, {})
-    key = (id(look), tuple(cell._style) if cell._style else ())
+    book = cell.parent.parent
+    known = _DRESSED.setdefault(book, {}) if book is not None else {}
+    # _style: the slot openpyxl keeps a cell's style indices in (its stubs leave it untyped)
+    key = (id(look), tuple(cell._style) if cell._style else ())  # type: ignore[union-attr]
     style = known.get(key)
     if style is not None:
-        cell._style = copy(style)
+        cell._style = copy(style)  # type: ignore[union-attr]
         return cell
     if look.font is not None:
         cell.font = look.font
@@ -101,7 +112,7 @@ def dress(cell: Cell, look: Look) -> Cell:
         cell.alignment = look.alignment
     if look.number_format is not None:
         cell.number_format = look.number_format
-    known[key] = copy(cell._style)
+    known[key] = copy(cell._style)  # type: ignore[union-attr]
     return cell
 
 
@@ -160,7 +171,7 @@ class Table:
         if filter_:
             self.ws.auto_filter.ref = self.ref
         if freeze:
-            self.ws.freeze_panes = self.ws.cell(row=self.top + 1, column=1)
+            self.ws.freeze_panes = f"A{self.top + 1}"
 
 
     def _fit_rows(self) -> None:

@@ -25,6 +25,7 @@ from exporters.xlsx.kit import (
     TIME_FORMAT,
     TITLE_FONT,
     TOP,
+    first_sheet,
     put,
 )
 from exporters.xlsx.sheet_names import SheetNames
@@ -86,7 +87,7 @@ def _summary(ws: Worksheet, data: ExportData) -> None:
 
 def build_workbook(data: ExportData) -> Workbook:
     wb = Workbook()
-    _summary(wb.active, data)
+    _summary(first_sheet(wb), data)
     names = SheetNames(("Summary",))
     sheets = offsite.offsite_sheets(data)
     for title, fill in [*sheets, *day.day_sheets(data), *kickoff.kickoff_sheets(data)]:

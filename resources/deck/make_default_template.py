@@ -1,6 +1,8 @@
 """Build ``resources/deck/keeper-default.pptx``: Keeper's clean 16:9 default design.
 
-Run once (``python -m exporters.make_default_template``) and commit both files.
+Run ``python resources/deck/make_default_template.py`` after changing the design and
+commit both files. A script beside the file it builds, not a module of the app: it
+is left out of the wheel and of the frozen app (pyproject.toml, build.spec).
 python-pptx's own template is 4:3, and changing the slide size leaves every
 placeholder where it was for 4:3; here the master and layouts are laid out
 again for 13.333 × 7.5 in, with a navy/blue colour scheme, Calibri (Carlito on
@@ -33,7 +35,7 @@ FONT = "Calibri"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 THEME_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 
-OUT = Path(__file__).resolve().parent.parent / "resources" / "deck" / "keeper-default.pptx"
+OUT = Path(__file__).resolve().parent / "keeper-default.pptx"
 
 
 def _theme(prs: Presentation) -> None:

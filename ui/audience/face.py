@@ -44,6 +44,9 @@ FIELD_BANDS: dict[str, tuple[str, ...]] = {
 }
 
 
+STATE_FIELDS = tuple(f.name for f in fields(AudienceState))
+
+
 class AudienceFace(QWidget):
     """Paints an ``AudienceState``; sized by proportions so a preview is a true miniature."""
 
@@ -64,6 +67,7 @@ class AudienceFace(QWidget):
         self._digits_font_for: tuple[str, int, int] = ("", 0, 0)
         self._fitted: dict[tuple[str, str, int, int], QFont] = {}
         self._glyphs: dict[tuple[str, str, float], QPixmap] = {}  # digit -> its drawn pixmap
+        self._cells_of: tuple[tuple[object, ...], list[QRectF]] = ((), [])  # the last _cells
         self.cue_lit = True
         self._flashes_left = 0
         self._flash = QTimer(self)
@@ -81,7 +85,7 @@ class AudienceFace(QWidget):
             self._flash.start()
         elif not state.cue:
             self._flash.stop()
-        changed = [f.name for f in fields(state) if getattr(old, f.name) != getattr(state, f.name)]
+        changed = [name for name in STATE_FIELDS if getattr(old, name) != getattr(state, name)]
         if len(old.digits) != len(state.digits):
             self._fit_digits()
         if (self.isVisible() and old.mode == state.mode and old.level == state.level
@@ -270,15 +274,19 @@ class AudienceFace(QWidget):
     def _cells(self, text: str) -> list[QRectF]:
         """Where each character of ``text`` is drawn (with room for its overhang)."""
         font = self._fonts["digits"]
-        metrics = QFontMetricsF(font)
         band = self._rects["digits"]
+        key = (text, font.key(), self.width(), band.top(), band.height())
+        if self._cells_of[0] == key:
+            return self._cells_of[1]  # asked by a tick and again by its paint
+        metrics = QFontMetricsF(font)
         left = (self.width() - metrics.horizontalAdvance(text)) / 2
         top = band.top() + (band.height() - metrics.ascent() - metrics.descent()) / 2
         cells = []
         for n, char in enumerate(text):
-            x = left + metrics.horizontalAdvance(text[:n])
-            cells.append(QRectF(x, top, metrics.horizontalAdvance(char),
+            x = round(left + metrics.horizontalAdvance(text[:n]))  # whole pixels: a plain copy
+            cells.append(QRectF(x, round(top), metrics.horizontalAdvance(char),
                                 metrics.ascent() + metrics.descent()))
+        self._cells_of = (key, cells)
         return cells
 
     def _changed_cells(self, old: str, new: str) -> QRegion:

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from ui import palette
 from ui.runner.actions import EXTRA_KEYS, SHORTCUTS
 
+WATCHED = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.Resize)
+
 
 class HelpOverlay(QWidget):
     """Shortcuts over the runner; any key or click closes it."""
@@ -51,18 +53,20 @@ class HelpOverlay(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """F1 (the main window's help too) and ? open this over the parent; it follows its size."""
-        if watched is self.parentWidget():
-            opening = (isinstance(event, QKeyEvent)
-                       and event.key() in (Qt.Key.Key_F1, Qt.Key.Key_Question))
-            if event.type() == QEvent.Type.ShortcutOverride and opening:
-                event.accept()
-                return True
-            if event.type() == QEvent.Type.KeyPress and opening:
-                self.open_overlay()
-                return True
-            if event.type() == QEvent.Type.Resize and self.isVisible():
+        kind = event.type()  # first: it sees every paint of the runner page (each tick's)
+        if kind not in WATCHED or watched is not self.parentWidget():
+            return False
+        if kind == QEvent.Type.Resize:
+            if self.isVisible():
                 self.setGeometry(watched.rect())
-        return super().eventFilter(watched, event)
+            return False
+        if isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_F1, Qt.Key.Key_Question):
+            if kind == QEvent.Type.ShortcutOverride:
+                event.accept()
+            else:
+                self.open_overlay()
+            return True
+        return False
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtCore import QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -44,13 +44,41 @@ class CountdownDigits(QWidget):
 
     def setText(self, text: str) -> None:  # noqa: N802 (QLabel's name, for callers)
         if text != self._text:
-            self._text = text
+            old, self._text = self._text, text
             self.setAccessibleName(f"Time left {text}")  # the value, not just a label
-            self.update()
+            self.update(self._changed(old, text))
 
     def set_look(self, px: int, colours: ScreenColours) -> None:
-        self.px, self.colours = px, colours
-        self.update()
+        if (px, colours) != (self.px, self.colours):
+            self.px, self.colours = px, colours
+            self.update()
+
+    def _font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(self.px)
+        font.setBold(True)
+        return font
+
+    def _changed(self, old: str, new: str) -> QRect:
+        """Where ``old`` and ``new`` differ when both are drawn centred: only the changed
+        digits of a new second (the whole box when the text's width changes)."""
+        metrics = QFontMetricsF(self._font())
+        width = metrics.horizontalAdvance(new)
+        if len(old) != len(new) or width != metrics.horizontalAdvance(old):
+            return self.rect()
+        box = self._text_box()
+        left = box.left() + (box.width() - width) / 2
+        first = next(n for n, (a, b) in enumerate(zip(old, new, strict=True)) if a != b)
+        last = max(n for n, (a, b) in enumerate(zip(old, new, strict=True)) if a != b)
+        x0 = left + metrics.horizontalAdvance(new[:first])
+        x1 = left + metrics.horizontalAdvance(new[:last + 1])
+        top = box.top() + (box.height() - metrics.height()) / 2
+        pad = self.px // 10 + 2  # a glyph's overhang and antialiasing
+        return QRectF(x0, top, x1 - x0, metrics.height()).toAlignedRect().adjusted(
+            -pad, -pad, pad, pad).intersected(self.rect())
+
+    def _text_box(self) -> QRect:
+        return self.rect().adjusted(18, 0, -18, 0)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
@@ -58,13 +86,9 @@ class CountdownDigits(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(self.colours.background))
         painter.drawRoundedRect(QRectF(self.rect()), 12, 12)
-        font = QFont(self.font())
-        font.setPixelSize(self.px)
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(self._font())
         painter.setPen(QColor(self.colours.digits))
-        painter.drawText(self.rect().adjusted(18, 0, -18, 0), int(Qt.AlignmentFlag.AlignCenter),
-                         self._text)
+        painter.drawText(self._text_box(), int(Qt.AlignmentFlag.AlignCenter), self._text)
         painter.end()
 
 

@@ -113,6 +113,8 @@ def build(path: Path, leaders: int = 12, notes: int = 1000, reps: int = 200,
                                     motivation=rng.random()))
             _day(s, offsite, chiefs, groups, rng)
             build_kickoff(s, NOW, team, chiefs, rng)
+            # the file opens on (and the offsite figures export) this offsite, not Spring
+            store.set_default_offsite(offsite.id)
     finally:
         store.close()
 

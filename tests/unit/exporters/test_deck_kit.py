@@ -1,0 +1,22 @@
+"""The deck kit's own shortcuts write what python-pptx would: speaker notes set as one
+XML fragment are the paragraphs and escaped text of ``frame.text = ...``."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from exporters.pptx.deck import open_template
+from exporters.pptx.kit import Layouts, speaker_notes
+
+
+def test_speaker_notes_are_what_python_pptx_writes() -> None:
+    prs = open_template(None)
+    lay = Layouts.pick(prs)
+    ours, theirs = (prs.slides.add_slide(lay.title_only) for _ in range(2))
+    lines = ["A & B <not a tag>", "", "=SUM(A1) \u00e9\U0001f389", "  spaced  "]
+    speaker_notes(ours, lines)
+    theirs.notes_slide.notes_text_frame.text = "\n".join(x for x in lines if x)
+    frame = ours.notes_slide.notes_text_frame
+    assert frame.text == "A & B <not a tag>\n=SUM(A1) \u00e9\U0001f389\n  spaced  "
+    assert etree.tostring(frame._txBody) == etree.tostring(
+        theirs.notes_slide.notes_text_frame._txBody)

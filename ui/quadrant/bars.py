@@ -38,6 +38,8 @@ class ShareBars(QWidget):
         return QSize(300, self.ROW * 4 + 4)
 
     def set_result(self, result: QuadrantShares) -> None:
+        if result == self.result:
+            return  # a rep moved within a quadrant: the same bars, no repaint
         self.result = result
         self.setAccessibleDescription(self.describe())
         self.update()
@@ -99,6 +101,8 @@ class ManagerBars(QWidget):
         self.setAccessibleName("Shares per manager")
 
     def set_rows(self, rows: list[ManagerRow]) -> None:
+        if rows == self.rows:
+            return
         self.rows = rows
         self.setFixedHeight(max(self.ROW, self.ROW * len(rows)) + 4)
         self.setAccessibleDescription("; ".join(

@@ -11,12 +11,14 @@ from collections.abc import Callable
 from functools import lru_cache
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -170,8 +172,9 @@ def _order(move: Movement, name: Callable[[int], str]) -> OrderKey:
 
 
 class MovementList(QTreeWidget):
-    """A flat list of wrapped rows where a changed row repaints alone (a QListView lays
-    out and repaints every row when one row's text changes)."""
+    """A flat list of rows two lines high (a long row wraps; a longer one ends in "…" and
+    shows whole in its tooltip) where a changed row repaints alone: a QListView, or rows
+    of their own heights, lay out and repaint every row when one row's text changes."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,7 +183,9 @@ class MovementList(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setIndentation(0)
         self.setWordWrap(True)
-        self.setUniformRowHeights(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setUniformRowHeights(True)
+        self.setItemDelegate(_TwoLines(self))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.header().setStretchLastSection(True)
 
@@ -189,6 +194,14 @@ class MovementList(QTreeWidget):
 
     def item(self, row: int) -> QTreeWidgetItem:
         return self.topLevelItem(row)
+
+
+class _TwoLines(QStyledItemDelegate):
+    """Every row two lines high, so no row's height depends on its text."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
+                 ) -> QSize:  # noqa: N802
+        return QSize(option.rect.width(), option.fontMetrics.height() * 2 + 6)
 
 
 def _move_item(move: Movement, name: str) -> QTreeWidgetItem:
@@ -200,6 +213,7 @@ def _move_item(move: Movement, name: str) -> QTreeWidgetItem:
 def _show_move(item: QTreeWidgetItem, move: Movement, name: str) -> None:
     text, colour = _movement_row(move, name)
     item.setText(0, text)
+    item.setToolTip(0, text)
     item.setData(0, Qt.ItemDataRole.UserRole, move.rep_id)
     item.setData(0, Qt.ItemDataRole.ForegroundRole,
                  QBrush(colour) if colour is not None else None)
@@ -210,6 +224,7 @@ def _copy_row(source: QTreeWidgetItem, target: QTreeWidgetItem) -> None:
     target.setData(0, Qt.ItemDataRole.ForegroundRole,
                    source.data(0, Qt.ItemDataRole.ForegroundRole))
     target.setText(0, source.text(0))
+    target.setToolTip(0, source.text(0))
 
 
 def flags_html(found: list[Flag], name: Callable[[int], str]) -> str:

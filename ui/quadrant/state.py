@@ -119,6 +119,10 @@ class BoardState:
         if any(rep_id not in data.reps for rep_id in changed):
             return False  # someone we don't know yet: people changed too
         placed_changed = current.keys() != data.current.keys()
+        # The Shape tab shows quadrants only (shares, teams, flags): a move within one
+        # quadrant leaves it as it is.
+        regrouped = any(_quadrant(current.get(r)) is not _quadrant(data.current.get(r))
+                        for r in changed)
         data.current, data.placement_ids, data.rep_notes = current, placement_ids, rep_notes
         if not changed:
             view.update_notes()
@@ -141,7 +145,8 @@ class BoardState:
         self.update_projector()
         self.movement_changed(changed)
         self._labels_later.start()
-        self._shape_later.start()
+        if regrouped:
+            self._shape_later.start()
         return True
 
     def _patched(self, ids: set[int]) -> tuple[dict[int, RepPlacement], dict[int, int],
@@ -299,6 +304,10 @@ class BoardState:
         else:
             title = f"One team · {n} reps"
         view.projector.set_reps(reps, title)
+
+
+def _quadrant(placement: RepPlacement | None) -> Quadrant | None:
+    return placement.quadrant if placement is not None else None
 
 
 def _soon(parent: QWidget, slot: Callable[[], None]) -> QTimer:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from exporters.data_day import DayExport, gather_day
 from exporters.data_kickoff import KickoffData, gather_kickoff
+from exporters.pause import collection_paused
 from keeper.agenda import schedule
 from keeper.board import tally as tl
 from keeper.board.loading import load_board
@@ -184,6 +185,7 @@ def _local_naive(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone().replace(tzinfo=None)
 
 
+@collection_paused()
 def gather(store: OffsiteStore, offsite_id: int | None = None,
            now: dt.datetime | None = None) -> ExportData:
     """Read one offsite (the current one by default). ``now`` (naive local or aware) times

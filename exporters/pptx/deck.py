@@ -5,9 +5,6 @@ the room saw them.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from pptx import Presentation
@@ -15,6 +12,7 @@ from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationType
 
 from exporters.data import ExportData
+from exporters.pause import collection_paused
 from exporters.pptx import day, kickoff, offsite
 from exporters.pptx.kit import (
     Layouts,
@@ -69,24 +67,10 @@ def build_deck(data: ExportData, template: Path | None = None, names: bool = Fal
     return prs
 
 
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """No garbage collection while the deck is built: python-pptx makes ~100,000
-    short-lived proxies that hold no cycles, and the full passes their count triggers
-    cost ~20% of a 200-rep kickoff deck. Collection resumes (if it was on) after."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
+@collection_paused()
 def write_pptx(data: ExportData, dest: Path, template: Path | None = None,
                names: bool = False) -> Path:
     """Write the deck to ``dest`` atomically; return the path written."""
-    with _collection_paused():
-        prs = build_deck(data, template, names)
-        return write_atomically(Path(dest), lambda tmp: prs.save(str(tmp)))
+    prs = build_deck(data, template, names)
+    return write_atomically(Path(dest), lambda tmp: prs.save(str(tmp)))
 

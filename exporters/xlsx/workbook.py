@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.data import ExportData
+from exporters.pause import collection_paused
 from exporters.xlsx import day, kickoff, offsite
 from exporters.xlsx.kit import (
     DATE_FORMAT,
@@ -97,6 +98,7 @@ def build_workbook(data: ExportData) -> Workbook:
     return wb
 
 
+@collection_paused()
 def write_xlsx(data: ExportData, dest: Path) -> Path:
     """Write the workbook to ``dest`` atomically; return the path written."""
     wb = build_workbook(data)

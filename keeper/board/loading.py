@@ -169,7 +169,7 @@ def board_people(session: Session, offsite_id: int) -> list[Person]:
     )
 
 
-def _notes(session: Session, offsite_id: int, *where: Any) -> tuple[BoardNote, ...]:
+def read_notes(session: Session, offsite_id: int, *where: Any) -> tuple[BoardNote, ...]:
     return tuple(
         BoardNote(*r)
         for r in session.execute(
@@ -180,7 +180,7 @@ def _notes(session: Session, offsite_id: int, *where: Any) -> tuple[BoardNote, .
     )
 
 
-def _clusters(session: Session, offsite_id: int, *where: Any) -> tuple[BoardCluster, ...]:
+def read_clusters(session: Session, offsite_id: int, *where: Any) -> tuple[BoardCluster, ...]:
     return tuple(
         BoardCluster(*r)
         for r in session.execute(
@@ -194,7 +194,7 @@ def _clusters(session: Session, offsite_id: int, *where: Any) -> tuple[BoardClus
     )
 
 
-def _supports(session: Session, offsite_id: int, *where: Any) -> tuple[tally.TallySupport, ...]:
+def read_supports(session: Session, offsite_id: int, *where: Any) -> tuple[tally.TallySupport, ...]:
     supports: list[tally.TallySupport] = []
     for r in session.execute(
         select(Support.person_id, Support.note_id, Support.cluster_id, Support.dots)
@@ -230,8 +230,8 @@ def load_board(session: Session, offsite_id: int) -> BoardData:
     )
     config = tally_config(session.get(TallySettings, offsite_id), keeper_id)
     return BoardData(
-        offsite_id, keeper_id, _notes(session, offsite_id), _clusters(session, offsite_id),
-        people, _supports(session, offsite_id), config, initiatives,
+        offsite_id, keeper_id, read_notes(session, offsite_id), read_clusters(session, offsite_id),
+        people, read_supports(session, offsite_id), config, initiatives,
     )
 
 
@@ -249,8 +249,8 @@ def load_slice(
     keeper_id = _keeper_id(session, offsite_id)
     return BoardData(
         offsite_id, keeper_id,
-        () if notes is None else _notes(session, offsite_id, *notes),
-        _clusters(session, offsite_id), (),
-        () if supports is None else _supports(session, offsite_id, *supports),
+        () if notes is None else read_notes(session, offsite_id, *notes),
+        read_clusters(session, offsite_id), (),
+        () if supports is None else read_supports(session, offsite_id, *supports),
         tally_config(session.get(TallySettings, offsite_id), keeper_id), (),
     )

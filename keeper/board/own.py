@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from keeper.board import tally
-from keeper.board.loading import BoardNote, tally_config
+from keeper.board.loading import BoardData, BoardNote, load_slice, tally_config
 from keeper.store.models import Cluster, Note, Offsite, Support, TallySettings
 
 
@@ -46,3 +46,14 @@ def ballot(session: Session, offsite_id: int, person_id: int,
     exists = session.scalar(select(model.id).where(model.id == idea[1],
                                                    model.offsite_id == offsite_id))
     return Ballot(config, mine, exists is not None)
+
+
+def voting_board(session: Session, offsite_id: int, person_id: int) -> BoardData:
+    """The board as one person votes on it: every group and note, and only their own
+    support (no people: sixty phones reloading each read a part, not the whole board)."""
+    return load_slice(session, offsite_id, supports=[Support.person_id == person_id])
+
+
+def cluster_count(session: Session, offsite_id: int) -> int:
+    return session.scalar(
+        select(func.count(Cluster.id)).where(Cluster.offsite_id == offsite_id)) or 0

@@ -21,9 +21,9 @@ from keeper.board.loading import (
     BoardCluster,
     BoardData,
     BoardNote,
-    _clusters,
-    _notes,
-    _supports,
+    read_clusters,
+    read_notes,
+    read_supports,
 )
 from keeper.changes import TABLE_AREAS, Changes
 from keeper.store.models import Cluster, Note
@@ -67,11 +67,11 @@ def patch_board(session: Session, data: BoardData, changes: Changes) -> BoardPat
     note_ids = {int(i) for i in changes.rows_of("note")}
     cluster_ids = {int(i) for i in changes.rows_of("cluster")}
     offsite_id = data.offsite_id
-    fresh_notes = _notes(session, offsite_id, Note.id.in_(note_ids)) if note_ids else ()
+    fresh_notes = read_notes(session, offsite_id, Note.id.in_(note_ids)) if note_ids else ()
     notes = _splice(data.notes, note_ids, fresh_notes)
     if not _same_people(data, note_ids, fresh_notes, notes):
         return None
-    fresh_clusters = (_clusters(session, offsite_id, Cluster.id.in_(cluster_ids))
+    fresh_clusters = (read_clusters(session, offsite_id, Cluster.id.in_(cluster_ids))
                       if cluster_ids else ())
     supports = "support" in tables
     patched = BoardData(
@@ -79,7 +79,7 @@ def patch_board(session: Session, data: BoardData, changes: Changes) -> BoardPat
         notes,
         _splice(data.clusters, cluster_ids, fresh_clusters),
         data.people,
-        _supports(session, offsite_id) if supports else data.supports,
+        read_supports(session, offsite_id) if supports else data.supports,
         data.config, data.initiatives,
     )
     if "tally_notes" in data.__dict__:  # the tally's copy of the notes, spliced the same way

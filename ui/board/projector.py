@@ -12,7 +12,6 @@ from dataclasses import replace
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsView, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
 from keeper import board as bo
 from keeper.changes import Changes
@@ -117,11 +116,12 @@ class FittedBoardView(QGraphicsView):
             self._scene.set_data(for_the_room(data), self._show_authors)
         self._fit()
 
-    def follow(self, session: Session | None, changes: Changes) -> None:
+    def follow(self, context: AppContext, changes: Changes) -> None:
         """Bring the board up to date with an edit: only the items it changed when it
         says which rows it wrote (``bo.patch_board``), else read afresh."""
-        patch = (bo.patch_board(session, self.raw, changes)
-                 if session is not None and self.raw is not None else None)
+        store = context.store
+        patch = (bo.patch_board(store.session, self.raw, changes)
+                 if store is not None and self.raw is not None else None)
         if patch is None:
             self.reload()
             return
@@ -176,8 +176,7 @@ class ProjectorBoard(QWidget):
 
     def on_data_changed(self, changes: Changes) -> None:
         if changes & REFRESH_AREAS:
-            store = self.context.store
-            self.view.follow(store.session if store is not None else None, changes)
+            self.view.follow(self.context, changes)
 
 
 class ProjectorRanking(RankingWidget):

@@ -10,20 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
-
 from keeper.agenda.ops import load_runner_state
 from keeper.agenda.timer import TimerState
 from keeper.board import tally
-from keeper.board.loading import board_people, load_slice
-from keeper.board.own import notes_by
+from keeper.board.loading import board_people
+from keeper.board.own import cluster_count, notes_by, voting_board
 from keeper.day.feedback import load_feedback
 from keeper.day.people import attendees
 from keeper.day.questions import load_questions
 from keeper.day.reflections import REFLECTIONS_MAX, load_reflections
 from keeper.day.rules import FEEDBACK_KINDS
 from keeper.quadrant import ops as quadrant
-from keeper.store.models import AgendaItem, Cluster, Offsite, Role, Support
+from keeper.store.models import AgendaItem, Offsite, Role
 from ui.room.activity import LABELS, Activity, activity_for
 from ui.room.desk import Keep
 
@@ -76,8 +74,7 @@ def activity_now(keep: Keep, chosen: Activity | None) -> Activity:
 
 
 def _cluster_count(keep: Keep) -> int:
-    return keep.store.session.scalar(
-        select(func.count(Cluster.id)).where(Cluster.offsite_id == keep.offsite_id)) or 0
+    return cluster_count(keep.store.session, keep.offsite_id)
 
 
 def _notes(keep: Keep, me: int, people: list[Member]) -> dict[str, Any]:
@@ -95,10 +92,7 @@ def vote_limits(config: tally.TallyConfig) -> tally.TallyConfig:
 
 
 def _vote(keep: Keep, me: int, people: list[Member]) -> dict[str, Any]:
-    # the board without its people and with only this phone's own support: sixty phones
-    # reloading at once each read a part, not the whole read model
-    board = load_slice(keep.store.session, keep.offsite_id,
-                       supports=[Support.person_id == me])
+    board = voting_board(keep.store.session, keep.offsite_id, me)
     mine = {s.idea: s.dots for s in board.supports if s.person_id == me}
     ideas: list[dict[str, Any]] = []  # the tally's lines: groups, then loose notes
     for c in board.clusters:

@@ -31,7 +31,7 @@ class AgendaDelegate(QStyledItemDelegate):
         if column == C_KIND:
             box = QComboBox(parent)
             for kind in ItemKind:
-                box.addItem(kind.value.capitalize(), kind.value)
+                box.addItem(kind.capitalize(), kind)
             return box
         if column == C_TAG:
             box = QComboBox(parent)

@@ -80,7 +80,7 @@ class PersonDialog(QDialog):
         self.name.setMaxLength(200)
         self.role = QComboBox()
         for role in Role:
-            self.role.addItem(role.value.capitalize(), role.value)
+            self.role.addItem(role.capitalize(), role)
         if person:
             self.role.setCurrentIndex(self.role.findData(person.role))
         self.manager = QComboBox()

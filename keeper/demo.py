@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from keeper.agenda.templates import agenda_items, find_template
 from keeper.clock import Clock
 from keeper.day.rules import monthly_check_ins
+from keeper.demo_day import place_day, utc_naive
 from keeper.kickoff.demo import build_kickoff
 from keeper.store.models import (
     Attendance,
@@ -164,23 +165,24 @@ def build_demo(session: Session, clock: Clock) -> Offsite:
     session.flush()
     attendees = leaders + managers
 
-    spring = _spring_offsite(session, now, attendees, reps, rng)
+    spring = _spring_offsite(session, now, keeper, attendees, rng)
     today = _todays_offsite(session, clock, keeper, attendees)
     _placements(session, spring, today, reps, rng)
     _board(session, today, attendees, rng, now)
     session.flush()
     _offsite_day(session, spring, today, attendees)
-    build_kickoff(session, now, reps, attendees, rng)
+    build_kickoff(session, now, reps, attendees, rng, keeper=keeper)
     session.flush()
     return today
 
 
-def _spring_offsite(session: Session, now: dt.datetime, attendees: list[Person],
-                    reps: list[Person], rng: random.Random) -> Offsite:
+def _spring_offsite(session: Session, now: dt.datetime, keeper: Person,
+                    attendees: list[Person], rng: random.Random) -> Offsite:
     template = find_template("sales-leadership-offsite")
     spring = Offsite(title="Spring leadership offsite", kind=template.kind,
                      date=(now - dt.timedelta(days=190)).date(), venue="Harbour Loft",
-                     day_start=dt.time(9, 0), created_at=_local_naive(now) - dt.timedelta(days=200))
+                     day_start=dt.time(9, 0), keeper_id=keeper.id,
+                     created_at=_local_naive(now) - dt.timedelta(days=200))
     session.add(spring)
     session.flush()
     session.add_all(Initiative(offsite_id=spring.id, position=i, title=t)
@@ -201,16 +203,11 @@ def _todays_offsite(session: Session, clock: Clock, keeper: Person,
                     attendees: list[Person]) -> Offsite:
     template = find_template("sales-leadership-offsite")
     now_local = _local_naive(clock.now())
-    items_tmp = agenda_items(template, 0)
-    current_index = next(i for i, it in enumerate(items_tmp) if "brainstorm" in it.title.lower())
-    overrun_min = [0, 2, 3, 0, 4, 5, 0, 2, 0]  # the morning ran a little long
-    elapsed_in_current = dt.timedelta(minutes=22, seconds=15)
-    before = sum(it.planned_minutes for it in items_tmp[:current_index]) + sum(overrun_min)
-    day_start_dt = now_local - elapsed_in_current - dt.timedelta(minutes=before)
-    day_start_dt = day_start_dt.replace(second=0, microsecond=0)
+    planned = [it.planned_minutes for it in agenda_items(template, 0)]
+    day = place_day(planned, now_local)
     offsite = Offsite(title="Autumn leadership offsite", kind=template.kind,
-                      date=day_start_dt.date(), venue="The Foundry, Warehouse District",
-                      day_start=day_start_dt.time(), keeper_id=keeper.id,
+                      date=day.start.date(), venue="The Foundry, Warehouse District",
+                      day_start=day.start.time(), keeper_id=keeper.id,
                       created_at=now_local - dt.timedelta(days=14))
     session.add(offsite)
     session.flush()
@@ -228,19 +225,14 @@ def _todays_offsite(session: Session, clock: Clock, keeper: Person,
     managers = [p for p in attendees if p.role == Role.MANAGER]
     for talk in talks:
         talk.presenter_id = managers[presenters[talk.title]].id
-    cursor = day_start_dt
-    for i, item in enumerate(items[:current_index]):
-        item.actual_start = cursor
-        cursor += dt.timedelta(minutes=item.planned_minutes + overrun_min[i])
-        item.actual_end = cursor
-    current = items[current_index]
-    current.actual_start = cursor
+    for item, (start, end) in zip(items, day.actuals, strict=True):
+        item.actual_start, item.actual_end = start, end
     session.add_all(items)
     session.flush()
-    remaining = dt.timedelta(minutes=current.planned_minutes) - (now_local - cursor)
-    session.add(RunnerState(offsite_id=offsite.id, item_id=current.id, state=TimerState.RUNNING,
-                            deadline=(clock.now() + remaining).replace(tzinfo=None),
-                            message=None, blackout=False))
+    session.add(RunnerState(
+        offsite_id=offsite.id, state=TimerState(day.state), message=None, blackout=False,
+        item_id=items[day.current].id if day.current is not None else None,
+        deadline=utc_naive(day.deadline) if day.deadline is not None else None))
     return offsite
 
 

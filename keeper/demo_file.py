@@ -5,10 +5,10 @@ Building the demo through the ORM costs ~0.4 s of CPU with its imports, most of 
 :func:`keeper.demo.build_demo` writes it at ``REFERENCE`` (in UTC); a fresh demo copies
 it and moves each moment as a build at ``now`` would have placed it:
 
-- the offsite under way (the one whose runner is running) is placed around now: its day
-  starts as long before now as at ``REFERENCE`` (to the minute), its agenda's actual
-  times and the running session's deadline move with it, and its monthly check-ins
-  follow its new date;
+- today's offsite (the one with a runner) is placed around now by
+  :func:`keeper.demo_day.place_day`, the rule a build uses: its date and start, its
+  agenda's actual times and the runner (the session under way and its deadline, or
+  waiting, or done) are written afresh, and its monthly check-ins follow its new date;
 - every other date (past offsites, their agendas, the kickoff's measures and
   check-ins) moves by the whole days between ``REFERENCE`` and now;
 - creation moments move by exactly the time since ``REFERENCE``.
@@ -32,6 +32,7 @@ from pathlib import Path
 
 from keeper.clock import Clock, FakeClock
 from keeper.dates import monthly_check_ins
+from keeper.demo_day import place_day, utc_naive
 from keeper.resources import resource
 from keeper.store.migrations import LATEST_VERSION
 from keeper.store.probe import create_private_file
@@ -48,6 +49,10 @@ def _moment(text: str) -> dt.datetime:
 
 def _day(text: str) -> dt.date:
     return dt.datetime.strptime(text, DAY).date()
+
+
+def _text(moment: dt.datetime | None) -> str | None:
+    return moment.strftime(MOMENT) if moment is not None else None
 
 
 def _local_naive(moment: dt.datetime) -> dt.datetime:
@@ -67,9 +72,8 @@ def move_to(conn: sqlite3.Connection, now: dt.datetime) -> None:
     reference_local = REFERENCE.replace(tzinfo=None)  # the file was built in UTC
     since = _local_naive(now) - reference_local
     days = dt.timedelta(days=(now.date() - REFERENCE.date()).days)
-    running = conn.execute("SELECT offsite_id FROM runner_state "
-                           "WHERE state = 'running'").fetchone()
-    today_id = running[0] if running else -1
+    running = conn.execute("SELECT offsite_id FROM runner_state").fetchone()
+    today_id = running[0] if running else -1  # the one offsite with a runner: today's
 
     def by_days(text: str) -> str:
         return (_day(text) + days).strftime(DAY)
@@ -83,39 +87,31 @@ def move_to(conn: sqlite3.Connection, now: dt.datetime) -> None:
     _update(conn, "agenda_item", "actual_end", "offsite_id != ?", (today_id,), moment_by_days)
     _update(conn, "metric_measure", "measured_on", "1", (), by_days)
 
-    # The offsite under way: its day starts as long before now as it did at REFERENCE.
-    today = conn.execute("SELECT date, day_start FROM offsite WHERE id = ?",
-                         (today_id,)).fetchone()
+    # The offsite under way: its day placed around now (keeper.demo_day), as a build does.
+    today = conn.execute("SELECT date FROM offsite WHERE id = ?", (today_id,)).fetchone()
     monthly: set[str] = set()
     if today is not None and today[0] is not None:
-        old_date = _day(today[0])
-        started = dt.datetime.combine(old_date, dt.time.fromisoformat(today[1]))
-        new_start = (_local_naive(now) - (reference_local - started)).replace(
-            second=0, microsecond=0)
-        shift = new_start - started
+        items = conn.execute("SELECT id, planned_minutes FROM agenda_item WHERE offsite_id = ? "
+                             "ORDER BY day, position, id", (today_id,)).fetchall()
+        day = place_day([minutes for _id, minutes in items], _local_naive(now))
         conn.execute("UPDATE offsite SET date = ?, day_start = ? WHERE id = ?",
-                     (new_start.strftime(DAY), new_start.time().strftime("%H:%M:%S.%f"),
+                     (day.start.strftime(DAY), day.start.time().strftime("%H:%M:%S.%f"),
                       today_id))
-
-        def moment_with_day(text: str) -> str:
-            return (_moment(text) + shift).strftime(MOMENT)
-
-        _update(conn, "agenda_item", "actual_start", "offsite_id = ?", (today_id,),
-                moment_with_day)
-        _update(conn, "agenda_item", "actual_end", "offsite_id = ?", (today_id,),
-                moment_with_day)
-        utc_offset = now.astimezone().utcoffset() or dt.timedelta(0)
-
-        def deadline_with_day(text: str) -> str:  # deadlines are in UTC
-            return (_moment(text) + shift - utc_offset).strftime(MOMENT)
-
-        _update(conn, "runner_state", "deadline", "offsite_id = ?", (today_id,),
-                deadline_with_day)
+        conn.executemany(
+            "UPDATE agenda_item SET actual_start = ?, actual_end = ? WHERE id = ?",
+            [(_text(start), _text(end), item_id)
+             for (item_id, _minutes), (start, end) in zip(items, day.actuals, strict=True)])
+        conn.execute("UPDATE runner_state SET state = ?, item_id = ?, deadline = ?, "
+                     "remaining_s = NULL WHERE offsite_id = ?",
+                     (day.state, items[day.current][0] if day.current is not None else None,
+                      _text(utc_naive(day.deadline)) if day.deadline is not None else None,
+                      today_id))
+        old_date = _day(today[0])
         old_months = [d.strftime(DAY) for d in monthly_check_ins(old_date, 6)]
         rows = conn.execute("SELECT rowid, date FROM check_in WHERE offsite_id = ? "
                             "ORDER BY date", (today_id,)).fetchall()
         if [r[1] for r in rows] == old_months:  # a check-in a month: from the new date
-            new_months = monthly_check_ins(new_start.date(), 6)
+            new_months = monthly_check_ins(day.start.date(), 6)
             conn.executemany("UPDATE check_in SET date = ? WHERE rowid = ?",
                              [(d.strftime(DAY), r[0]) for d, r in zip(new_months, rows,
                                                                         strict=True)])

@@ -18,9 +18,15 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_LAPTOP}"
 os.environ["KEEPER_DATA_DIR"] = str(_SESSION_DIR / "data")
 
+import datetime as dt  # noqa: E402
+
 import pytest  # noqa: E402
 
 from keeper.clock import FakeClock  # noqa: E402
+
+# The moment the tests mean: 23 minutes into the demo's brainstorm (13:17 on the machine's
+# clock, the demo's day placed at 09:00 with its morning 14 minutes late), in any zone.
+IN_THE_BRAINSTORM = dt.datetime(2026, 11, 23, 13, 17).astimezone(dt.UTC)
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +39,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(IN_THE_BRAINSTORM)
 
 
 @pytest.fixture

@@ -71,11 +71,14 @@ SUCCESS_GRID: list[tuple[str, str, float, str | None, bool, list[float]]] = [
 
 
 def build_kickoff(session: Session, now: dt.datetime, reps: list[Person],
-                  attendees: list[Person], rng: random.Random) -> Offsite:
+                  attendees: list[Person], rng: random.Random,
+                  keeper: Person | None = None) -> Offsite:
+    """The kickoff, run by ``keeper`` (who is thanked by no slide of her own deck)."""
     template = find_template("sales-kickoff-2-days")
     date = (now - dt.timedelta(days=300)).date()
     kickoff = Offsite(title="Sales kickoff 2026", kind=template.kind, date=date,
                       venue="Lakeside Conference Center", day_start=dt.time(9, 0),
+                      keeper_id=keeper.id if keeper is not None else None,
                       created_at=now.astimezone().replace(tzinfo=None) - dt.timedelta(days=330))
     session.add(kickoff)
     session.flush()

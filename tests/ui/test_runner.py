@@ -43,7 +43,7 @@ def test_demo_day_resumes_running_with_the_right_time(runner: RunnerView) -> Non
     assert runner.title.text() == "Opportunities brainstorm"
     assert runner.countdown.text() == "37:00"
     assert runner.runner.state is TimerState.RUNNING
-    assert "Running 16 min late" in runner.drift_line.text()
+    assert "Running 14 min late" in runner.drift_line.text()
     assert "projected end" in runner.drift_line.text()
 
 
@@ -186,7 +186,7 @@ def test_take_the_time_back_previews_then_applies_undoably(qtbot, runner: Runner
     qtbot.mouseClick(runner.day_panel.take_back_button, Qt.MouseButton.LeftButton)
     dialog = runner._take_back_dialog
     assert dialog.isVisible()
-    assert dialog.preview.requested_minutes == 16
+    assert dialog.preview.requested_minutes == 14
     running = runner.runner.current.id  # "not yet started": the running session keeps its time
     assert running not in {c.item_id for c in dialog.preview.changes}
     assert dialog.table.rowCount() == len(dialog.preview.changes) > 0
@@ -198,7 +198,7 @@ def test_take_the_time_back_previews_then_applies_undoably(qtbot, runner: Runner
     assert runner.runner.state is TimerState.RUNNING  # the running session goes on
     runner.context.undo_stack.undo()
     assert {i.id: i.planned_minutes for i in agenda_items(store, offsite.id)} == before
-    assert "16 min late" in runner.drift_line.text()
+    assert "14 min late" in runner.drift_line.text()
 
 
 def test_run_menu_actions_show_their_shortcuts(runner: RunnerView) -> None:

@@ -77,6 +77,10 @@ def test_the_shipped_demo_is_the_demo_built_today(tmp_path: Path, zone) -> None:
     ("America/New_York", REFERENCE + dt.timedelta(days=70, hours=9, minutes=59, seconds=59)),
     ("America/New_York", REFERENCE - dt.timedelta(days=200, hours=11, minutes=25)),  # summer
     ("Asia/Kolkata", REFERENCE + dt.timedelta(days=40, hours=5)),
+    ("UTC", REFERENCE - dt.timedelta(hours=9, minutes=40)),  # 02:00: the day not begun
+    ("UTC", REFERENCE - dt.timedelta(hours=4, minutes=10)),  # 07:30: an early start
+    ("UTC", REFERENCE + dt.timedelta(hours=9, minutes=20)),  # 21:00: a later day at dinner
+    ("Europe/Berlin", REFERENCE + dt.timedelta(hours=10, minutes=50)),  # 23:30: day done
 ])
 def test_a_copy_is_the_demo_a_build_at_that_moment_writes(tmp_path: Path, zone,
                                                           zone_name: str,

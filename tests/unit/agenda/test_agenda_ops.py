@@ -173,7 +173,7 @@ def test_demo_day_drift_uses_local_times(demo_store: OffsiteStore, clock: FakeCl
     assert runner.current.title == "Opportunities brainstorm"
     late = drift(entries, offsite.day_start, clock.now().astimezone(), runner.index,
                  runner.remaining_s())
-    assert late.late_minutes == 16  # the demo's morning ran 16 minutes long
+    assert late.late_minutes == 14  # the demo's morning ran 14 minutes long
 
 
 def test_runner_day_picks_first_unfinished(store: OffsiteStore) -> None:
@@ -204,13 +204,13 @@ def test_after_taking_time_back_the_day_reads_on_time(demo_store: OffsiteStore,
         return anchored_drift(plain, read_target_end(demo_store, offsite.id, 1))
 
     before = late()
-    assert before.late_minutes == 16
-    preview = rebalance([entry_of(i) for i in items], 16, runner.index)
+    assert before.late_minutes == 14
+    preview = rebalance([entry_of(i) for i in items], 14, runner.index)
     op = apply_rebalance(preview, anchor=(offsite.id, 1, before.planned_end))
     op.apply(demo_store)
     after = late()
-    assert after.late_minutes == 16 - preview.recovered_minutes == 0
+    assert after.late_minutes == 14 - preview.recovered_minutes == 0
     assert after.projected_end == before.planned_end
     op.revert(demo_store)
-    assert late().late_minutes == 16
+    assert late().late_minutes == 14
     assert read_target_end(demo_store, offsite.id, 1) is None

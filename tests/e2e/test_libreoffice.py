@@ -90,5 +90,5 @@ def test_the_kickoff_converts_with_the_expected_pages(tmp_path: Path) -> None:
     # Summary, Agenda, People, 6 kickoff sheets, one first-30-days sheet (a row per rep)
     assert _pages(_to_pdf(soffice, xlsx, CALC_ONE_PAGE_PER_SHEET, tmp_path)) == sheets == 10
     # title, 2 agenda, look back, survey, 2 heat map, priorities, goals, mix, 2 tiers, grid,
-    # 8 thank-yous
-    assert _pages(_to_pdf(soffice, pptx, "pdf", tmp_path)) == slides == 21
+    # 7 thank-yous (the 8 leaders but the Keeper)
+    assert _pages(_to_pdf(soffice, pptx, "pdf", tmp_path)) == slides == 20

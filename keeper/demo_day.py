@@ -7,13 +7,13 @@ session runs a little long or short (``OVERRUN``); the session whose slot holds 
 the one under way, those before it are done at their actual times. By the local time
 the demo is opened:
 
-- 07:00-09:00: an early start at 07:00, a session under way;
+- before 09:00: today's day at 09:00, not begun (the runner waits on the welcome): an
+  earlier start would put lunch before 10:00;
 - 09:00 until a quarter hour before the 09:00 day ends (~19:35): the session whose slot
   holds now;
 - then until ~21:35: a day that started later (on a quarter hour, 09:15-11:00) whose
   dinner is under way 15-30 minutes from its end, so the day never ends after 22:00;
-- from then to midnight: the 09:00 day, finished (every item done at its actual time);
-- 00:00-07:00: today's day at 09:00, not begun (the runner waits on the welcome).
+- from then to midnight: the 09:00 day, finished (every item done at its actual time).
 
 A session under way always has time left (never "Over time"): an overrun that now
 falls inside is left out, the next session having just started instead.
@@ -26,9 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 DAY_START = dt.time(9, 0)
-EARLY_START = dt.time(7, 0)
 LATEST_END = dt.time(22, 0)
-NIGHT_ENDS = dt.time(7, 0)
 DINNER_LEFT = dt.timedelta(minutes=30)  # an evening opening finds dinner this far from its end
 QUARTER = 15
 # Minutes each item ran over (or short) its plan, by position: the morning runs long (the
@@ -80,12 +78,8 @@ def place_day(planned: Sequence[int], now: dt.datetime) -> DemoDay:
     """The demo's day for agenda items of ``planned`` minutes, opened at local ``now``."""
     today = now.date()
     usual = dt.datetime.combine(today, DAY_START)
-    if now.time() < NIGHT_ENDS:
-        return _walk(usual, planned, now)
-    if now < usual:
-        return _walk(dt.datetime.combine(today, EARLY_START), planned, now)
     length = _length(planned)
-    if now + DINNER_LEFT / 2 < usual + length:
+    if now + DINNER_LEFT / 2 < usual + length:  # before 09:00 too: the day not begun
         return _walk(usual, planned, now)
     later = now + DINNER_LEFT - length
     later = later.replace(minute=later.minute - later.minute % QUARTER, second=0,

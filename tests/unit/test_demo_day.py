@@ -46,7 +46,7 @@ def test_every_minute_of_the_day_gives_plausible_hours_and_a_consistent_runner()
         now = _at(0, 0) + dt.timedelta(minutes=minutes, seconds=30)
         day = place_day(PLANNED, now)
         assert day.start.date() == ON, now  # the demo's offsite is always today
-        assert _at(7, 0) <= day.start <= _at(11, 15), now
+        assert _at(9, 0) <= day.start <= _at(11, 15), now
         ends = [end for _start, end in day.actuals if end is not None]
         assert all(end <= _at(22, 0) for end in ends), now
         assert all(end <= now for end in ends), now  # nothing done in the future
@@ -88,6 +88,7 @@ def test_late_in_the_evening_the_day_is_done() -> None:
     assert last_end is not None and last_end < _at(21, 0)
 
 
-def test_early_in_the_morning_a_session_is_under_way_from_seven() -> None:
-    day = place_day(PLANNED, _at(8, 0))
-    assert day.start == _at(7, 0) and day.state == "running"
+def test_early_in_the_morning_the_day_waits_at_nine() -> None:
+    day = place_day(PLANNED, _at(8, 55))
+    assert (day.start, day.state, day.current) == (_at(9, 0), "idle", 0)
+    assert all(actual == (None, None) for actual in day.actuals)

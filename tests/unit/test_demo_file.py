@@ -78,7 +78,7 @@ def test_the_shipped_demo_is_the_demo_built_today(tmp_path: Path, zone) -> None:
     ("America/New_York", REFERENCE - dt.timedelta(days=200, hours=11, minutes=25)),  # summer
     ("Asia/Kolkata", REFERENCE + dt.timedelta(days=40, hours=5)),
     ("UTC", REFERENCE - dt.timedelta(hours=9, minutes=40)),  # 02:00: the day not begun
-    ("UTC", REFERENCE - dt.timedelta(hours=4, minutes=10)),  # 07:30: an early start
+    ("UTC", REFERENCE - dt.timedelta(hours=4, minutes=10)),  # 07:30: the day waits at 09:00
     ("UTC", REFERENCE + dt.timedelta(hours=9, minutes=20)),  # 21:00: a later day at dinner
     ("Europe/Berlin", REFERENCE + dt.timedelta(hours=10, minutes=50)),  # 23:30: day done
 ])

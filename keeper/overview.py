@@ -15,6 +15,7 @@ from keeper.store.models import (
     Attendance,
     Cluster,
     Initiative,
+    ItemKind,
     Note,
     Offsite,
     Placement,
@@ -60,7 +61,8 @@ def offsite_overview(session: Session, offsite_id: int) -> Overview:
         agenda_minutes=agenda.minutes,
         planned_start=min(starts.values()) if starts else None,
         planned_finish=agenda.finish,
-        sessions_done=sum(1 for i in items if i.actual_end is not None),
+        sessions_done=sum(1 for i in items  # of the sessions counted above, not breaks
+                          if i.actual_end is not None and i.kind == ItemKind.SESSION.value),
         running_item=running.title if running is not None else None,
         notes=_count(session, Note, Note.offsite_id == offsite_id),
         clusters=_count(session, Cluster, Cluster.offsite_id == offsite_id),

@@ -5,6 +5,7 @@ pauses garbage collection and leaves it as it found it."""
 from __future__ import annotations
 
 import gc
+import threading
 
 from lxml import etree
 
@@ -42,3 +43,16 @@ def test_an_export_pauses_collection_and_leaves_it_as_it_was() -> None:
         assert not gc.isenabled()  # an export does not turn collection back on
     finally:
         gc.enable()
+
+
+def test_an_export_on_a_worker_thread_leaves_collection_alone() -> None:
+    seen: list[bool] = []
+
+    @collection_paused()
+    def export() -> None:
+        seen.append(gc.isenabled())
+
+    worker = threading.Thread(target=export)
+    worker.start()
+    worker.join()
+    assert seen == [True]  # the app's window keeps collecting while a worker exports

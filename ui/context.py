@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -30,6 +32,7 @@ class AppContext(QObject):
         self.store: OffsiteStore | None = None
         self.offsite_id: int | None = None
         self.undo_stack = QUndoStack(self)
+        self._batched: list[tuple[Operation, Changes]] | None = None  # inside ``batch()``
 
     @property
     def offsite(self) -> Offsite | None:
@@ -67,8 +70,39 @@ class AppContext(QObject):
 
         self.store.ensure_writable()
         changes = operation.apply(self.store)  # raises before anything reaches the stack
-        self.undo_stack.push(OperationCommand(self, operation, changes))
+        if self._batched is not None:
+            self._batched.append((operation, changes))
+        else:
+            self.undo_stack.push(OperationCommand(self, operation, changes))
         return changes
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Edits run inside share one commit (the room's phones, arriving together).
+
+        Each is still its own undo step; they reach the undo stack, and the views are
+        told once, only after the commit: a failed commit leaves no step for an edit
+        that is not in the file.
+        """
+        store = self.store
+        if store is None or store.read_only or self._batched is not None:
+            yield
+            return
+        from ui.undo import OperationCommand
+
+        self._batched = []
+        try:
+            with store.batch():
+                yield
+            done = self._batched
+        finally:
+            self._batched = None
+        told = Changes.NONE
+        for operation, changes in done:
+            self.undo_stack.push(OperationCommand(self, operation, changes, tell=False))
+            told |= changes
+        if told:
+            self.data_changed.emit(told)
 
     def tell(self, changes: Changes) -> None:
         """Tell the views about a write that is not an undo step (the runner's times)."""

@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
+from keeper.changes import Changes
 from keeper.clock import Clock
 from keeper.ops import Operation
 from keeper.store.offsite_file import OffsiteStore, ReadOnlyError
@@ -31,6 +32,8 @@ from ui.room.server import RoomServer
 
 log = logging.getLogger(__name__)
 PREFERRED_PORT = 8765
+# What the phones' remembered reads (the roster, the offsite's title) come from.
+SHARED = Changes(people=True, offsite=True)
 
 
 class _ContextKeep:
@@ -51,6 +54,9 @@ class _ContextKeep:
         if self._context.offsite_id is None:
             raise NoOffsite()
         return self._context.offsite_id
+
+    def remember(self, key: str, compute: Callable[[], T]) -> T:
+        return compute()  # the writes' checks read the file as it is now
 
     def run(self, operation: Operation) -> None:
         try:
@@ -95,6 +101,13 @@ class QtDesk(QObject):
             reader = self._reader
         return reader.read(job)
 
+    def forget(self) -> None:
+        """The roster or the offsite changed: the phones' reads see it afresh."""
+        with self._lock:
+            reader = self._reader
+        if reader is not None:
+            reader.memo.forget()
+
     def close_reader(self) -> None:
         with self._lock:
             reader, self._reader = self._reader, None
@@ -112,26 +125,45 @@ class QtDesk(QObject):
 
     @Slot()
     def _drain(self) -> None:
-        started = time.perf_counter()
-        while time.perf_counter() - started < self.SLICE_S:
-            with self._lock:
-                if not self._jobs:
-                    self._scheduled = False
-                    return
-                job, future = self._jobs.popleft()
-            self._run(job, future)
-        self._wake.emit()  # more waiting: after the window has had its turn
+        self._run_batch()
+        with self._lock:
+            more = bool(self._jobs)
+            self._scheduled = more
+        if more:
+            self._wake.emit()  # after the window has had its turn
 
-    def _run(self, job: Callable[[Any], Any], future: Future[Any]) -> None:
-        if not future.set_running_or_notify_cancel():
+    def _run_batch(self) -> None:
+        """The waiting jobs, for up to a slice, in one transaction: one commit, one
+        refresh. A phone hears back only once its edit is committed."""
+        started = time.perf_counter()
+        done: list[tuple[Future[Any], Any, BaseException | None]] = []
+        try:
+            with self._context.batch():
+                while time.perf_counter() - started < self.SLICE_S:
+                    with self._lock:
+                        if not self._jobs:
+                            break
+                        job, future = self._jobs.popleft()
+                    if future.set_running_or_notify_cancel():
+                        done.append((future, *self._run(job)))
+        except Exception:  # noqa: BLE001 - the commit failed: none of it is in the file
+            log.exception("room edits could not be saved")
+            failed = RoomError("The laptop could not save that: try again.", 503)
+            for future, _result, error in done:
+                future.set_exception(error or failed)
             return
+        for future, result, error in done:
+            if error is None:
+                future.set_result(result)
+            else:
+                future.set_exception(error)
+
+    def _run(self, job: Callable[[Any], Any]) -> tuple[Any, BaseException | None]:
         started = time.perf_counter()
         try:
-            result = job(self.keep)
-        except BaseException as e:  # noqa: BLE001 - handed back to the server thread
-            future.set_exception(e)
-        else:
-            future.set_result(result)
+            return job(self.keep), None
+        except Exception as e:  # noqa: BLE001 - handed back to the server thread
+            return None, e
         finally:
             self.longest_job_s = max(self.longest_job_s, time.perf_counter() - started)
 
@@ -152,7 +184,7 @@ class RoomController(QObject):
         self.room: Room | None = None
         self.server: RoomServer | None = None
         context.data_changed.connect(self._keeper_changed)
-        context.file_changed.connect(self._keeper_changed)
+        context.file_changed.connect(self._file_changed)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.close)
@@ -198,6 +230,11 @@ class RoomController(QObject):
         log.info("room closed")
         self.opened_changed.emit(False)
 
-    def _keeper_changed(self, *_args: object) -> None:
+    def _keeper_changed(self, changes: Changes) -> None:
+        if changes & SHARED:
+            self.desk.forget()
         if self.server is not None:
             self.server.notify()
+
+    def _file_changed(self) -> None:
+        self._keeper_changed(Changes.ALL)

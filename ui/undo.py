@@ -34,12 +34,14 @@ def merge_key(operation: object) -> Hashable | None:
 
 
 class OperationCommand(QUndoCommand):
-    def __init__(self, context: AppContext, operation: Operation, changes: Changes) -> None:
+    def __init__(self, context: AppContext, operation: Operation, changes: Changes,
+                 tell: bool = True) -> None:
         super().__init__(operation.text)
         self._context = context
         self._operation = operation
         self._changes = changes  # what the context's apply made, told on the first redo
         self._applied = True  # the context applied it before pushing, to catch errors
+        self._tell = tell  # False: the views are told by whoever pushed it (a batch)
 
     @property
     def operation(self) -> Operation:
@@ -63,7 +65,8 @@ class OperationCommand(QUndoCommand):
         store = self._context.store
         if self._applied:
             self._applied = False
-            self._context.data_changed.emit(self._changes)
+            if self._tell:
+                self._context.data_changed.emit(self._changes)
             return
         if store is None:
             return

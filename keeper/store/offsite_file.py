@@ -118,6 +118,7 @@ class OffsiteStore:
         self.migrated_backup = migrated_backup
         self.changes_since_backup = 0
         self.cannot_write = False  # the file or its folder is read-only
+        self._batches = 0  # open ``batch()`` blocks
 
     # ----- opening -------------------------------------------------------
     @classmethod
@@ -206,13 +207,48 @@ class OffsiteStore:
 
     @contextlib.contextmanager
     def edit(self) -> Iterator[Session]:
-        """``with store.edit() as s: ...`` commits on exit, rolls back on error."""
+        """``with store.edit() as s: ...`` commits on exit, rolls back on error.
+
+        Inside :meth:`batch` an edit is a savepoint instead: an error rolls back that
+        edit alone, and the batch commits them all at once.
+        """
         self.ensure_writable()
+        if self._batches:
+            with self.session.begin_nested():
+                yield self.session
+            return
         try:
             yield self.session
         except BaseException:
             self.session.rollback()
             raise
+        self.commit()
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Edits made inside share one transaction and one commit (one flush to disk).
+
+        For many small edits arriving at once (the room's phones): each stays its own
+        savepoint, so a failing one leaves the others, and nothing is on disk (nor
+        should be acknowledged) until the batch has committed.
+        """
+        self.ensure_writable()
+        if self._batches:
+            yield
+            return
+        connection = self.session.connection()
+        if not connection.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
+            # pysqlite opens a transaction only before a write; without this the first
+            # savepoint's RELEASE would commit on its own.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        self._batches += 1
+        try:
+            yield
+        except BaseException:
+            self.session.rollback()
+            raise
+        finally:
+            self._batches -= 1
         self.commit()
 
     # ----- queries -------------------------------------------------------

@@ -146,3 +146,45 @@ def test_run_open_the_room_opens_it_and_closing_keeper_stops_it(qtbot, demo_path
     with pytest.raises(OSError):
         conn.request("GET", "/")
         conn.getresponse()
+
+
+def test_phones_sending_together_land_in_one_commit_each_its_own_undo_step(
+        qtbot, panel: RoomPanel, context: AppContext) -> None:
+    from keeper.board.notes import AddNotes
+    from keeper.board.operation import BoardError
+
+    assert context.offsite_id is not None
+    author = load_board(context.store.session, context.offsite_id).people[0].id
+    desk, steps = panel.controller.desk, context.undo_stack.count()
+    told: list[object] = []
+    context.data_changed.connect(told.append)
+
+    def send(text: str):
+        def job(keep) -> str:
+            if text == "refused":
+                raise BoardError("That note is no longer on the board.")
+            keep.run(AddNotes(keep.offsite_id, author, text, keep.clock.now()))
+            return text
+        return job
+
+    futures = [desk.submit(send(t)) for t in ("Phone one", "refused", "Phone three")]
+    qtbot.waitUntil(lambda: all(f.done() for f in futures))
+    assert [f.exception() is None for f in futures] == [True, False, True]
+    assert {"Phone one", "Phone three"} <= set(notes_of(context))
+    assert context.undo_stack.count() == steps + 2  # one step per phone, none for the refusal
+    assert len(told) == 1  # the views reloaded once for the whole batch
+    context.undo_stack.undo()
+    assert "Phone three" not in notes_of(context) and "Phone one" in notes_of(context)
+
+
+def test_a_name_changed_on_the_laptop_reaches_the_phones(qtbot, panel: RoomPanel,
+                                                          context: AppContext) -> None:
+    from keeper.ops import SetFields
+    from keeper.store.models import Person
+
+    panel.controller.room.choose(Activity.NOTES)
+    phone = phone_for(qtbot, panel, "Priya Raman")
+    me = off_thread(qtbot, phone.state).data["me"]
+    assert me["name"] == "Priya Raman"  # read once: the roster is remembered from now on
+    context.run(SetFields(Person, {"id": me["id"]}, {"name": "Priya Raman-Okafor"}))
+    assert off_thread(qtbot, phone.state).data["me"]["name"] == "Priya Raman-Okafor"

@@ -247,3 +247,39 @@ def test_an_edit_that_writes_nothing_changes_nothing(demo_store: OffsiteStore,
     assert op.apply(demo_store) == Changes.NONE and not op.changed
     assert op.revert(demo_store) == Changes.NONE
     assert dump(demo_path) == before
+
+
+def test_a_batch_commits_its_edits_together_and_a_refused_one_alone_stays_out(
+        demo_store: OffsiteStore, demo_path: Path) -> None:
+    class Refused(Operation):
+        def perform(self, tx: Tx) -> None:
+            tx.insert(Person, {"name": "Half Done", "role": "rep"})
+            raise ValueError("That item is no longer there.")
+
+    offsite_id = _offsite(demo_store)
+    before = dump(demo_path)
+    first = SetFields(Offsite, {"id": offsite_id}, {"venue": "Porto"})
+    refused = Refused()
+    third = InsertRow(Person, {"name": "Third Phone", "role": "leader"})
+    with demo_store.batch():
+        first.apply(demo_store)
+        with pytest.raises(ValueError):
+            refused.apply(demo_store)
+        third.apply(demo_store)
+        assert dump(demo_path) == before  # nothing is on disk until the batch commits
+    after = dump(demo_path)
+    names = {row[1] for row in after["person"]}
+    assert "Third Phone" in names and "Half Done" not in names
+    assert any("Porto" in row for row in after["offsite"])
+    assert first.applied and third.applied and not refused.applied
+    first.revert(demo_store)  # each stays its own undo step
+    assert not any("Porto" in row for row in dump(demo_path)["offsite"])
+
+
+def test_a_batch_that_fails_leaves_the_file_as_it_was(
+        demo_store: OffsiteStore, demo_path: Path) -> None:
+    before = dump(demo_path)
+    with pytest.raises(DiskFull), demo_store.batch():
+        InsertRow(Person, {"name": "Lost Phone", "role": "leader"}).apply(demo_store)
+        raise DiskFull("no space left")
+    assert dump(demo_path) == before

@@ -15,11 +15,16 @@ from keeper.store.models import Feedback, Person
 from keeper.store.offsite_file import OffsiteStore
 
 
-def load_feedback(store: OffsiteStore, offsite_id: int) -> dict[tuple[int, int, str], str]:
-    rows = store.session.execute(
-        select(Feedback.giver_id, Feedback.receiver_id, Feedback.kind, Feedback.text)
-        .where(Feedback.offsite_id == offsite_id))
-    return {(g, r, k): t for g, r, k, t in rows if t}
+def load_feedback(store: OffsiteStore, offsite_id: int, *, giver_id: int | None = None,
+                  receiver_id: int | None = None) -> dict[tuple[int, int, str], str]:
+    """``(giver, receiver, kind) -> text``: the offsite's, or one giver's (and receiver's)."""
+    stmt = (select(Feedback.giver_id, Feedback.receiver_id, Feedback.kind, Feedback.text)
+            .where(Feedback.offsite_id == offsite_id))
+    if giver_id is not None:
+        stmt = stmt.where(Feedback.giver_id == giver_id)
+    if receiver_id is not None:
+        stmt = stmt.where(Feedback.receiver_id == receiver_id)
+    return {(g, r, k): t for g, r, k, t in store.session.execute(stmt) if t}
 
 
 def load_grid(store: OffsiteStore, offsite_id: int) -> FeedbackGrid:
@@ -61,8 +66,8 @@ def set_feedback_pair(store: OffsiteStore, offsite_id: int, giver_id: int, recei
 
     Returns None when nothing changes.
     """
-    current = {k: t for (g, r, k), t in load_feedback(store, offsite_id).items()
-               if g == giver_id and r == receiver_id}
+    current = {k: t for (_g, _r, k), t in load_feedback(
+        store, offsite_id, giver_id=giver_id, receiver_id=receiver_id).items()}
     parts: list[Operation] = []
     for kind in FEEDBACK_KINDS:
         if kind not in texts:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from keeper.clock import Clock
 from keeper.ops import Operation
@@ -23,12 +23,43 @@ from keeper.store.offsite_file import OffsiteStore
 T = TypeVar("T")
 
 
+class Memo:
+    """What a desk's reads share until the Keeper changes it (the roster, the session).
+
+    ``forget()`` comes after the commit that changed it. A value computed by a job that
+    began before a ``forget()`` is not kept: it may have been read before that commit.
+    """
+
+    def __init__(self) -> None:
+        self._values: dict[str, Any] = {}
+        self._generation = 0
+
+    def generation(self) -> int:
+        return self._generation
+
+    def get(self, key: str, compute: Callable[[], T], since: int | None = None) -> T:
+        if key in self._values:
+            return cast(T, self._values[key])
+        value = compute()
+        if since is None or since == self._generation:
+            self._values[key] = value
+        return value
+
+    def forget(self) -> None:
+        self._generation += 1
+        self._values = {}
+
+
 class Keep(Protocol):
     """The open offsite as a job sees it."""
 
     store: OffsiteStore
     offsite_id: int
     clock: Clock
+
+    def remember(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, or what it gave before if nothing it reads has changed since."""
+        ...
 
     def run(self, operation: Operation) -> None:
         """Apply ``operation`` (committed, undoable in the app, the views told what changed)."""
@@ -58,6 +89,9 @@ class DirectKeep:
         operation.apply(self.store)
         self.applied.append(operation)
 
+    def remember(self, key: str, compute: Callable[[], T]) -> T:
+        return compute()  # tests write behind the desk's back: always read afresh
+
 
 class DirectDesk:
     """Jobs run one at a time on one worker thread, straight against a store."""
@@ -76,11 +110,16 @@ class DirectDesk:
 
 
 class _ReadKeep:
-    def __init__(self, store: OffsiteStore, offsite_id: int, clock: Clock) -> None:
+    def __init__(self, store: OffsiteStore, offsite_id: int, clock: Clock, memo: Memo,
+                 since: int) -> None:
         self.store, self.offsite_id, self.clock = store, offsite_id, clock
+        self._memo, self._since = memo, since
 
     def run(self, operation: Operation) -> None:
         raise RuntimeError("a read job tried to write")  # a bug, never a phone's doing
+
+    def remember(self, key: str, compute: Callable[[], T]) -> T:
+        return self._memo.get(key, compute, self._since)
 
 
 class Reader:
@@ -94,6 +133,7 @@ class Reader:
         self._where, self._clock = where, clock
         self._store: OffsiteStore | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="room-reader")
+        self.memo = Memo()  # forgotten by the owner when the roster or session changes
 
     def read(self, job: Job[T]) -> Future[T]:
         return self._pool.submit(self._run, job)
@@ -106,8 +146,10 @@ class Reader:
         if self._store is None or self._store.path != path:
             self._drop()
             self._store = OffsiteStore.open(path, read_only=True)
+            self.memo.forget()
+        since = self.memo.generation()  # before the snapshot it reads from
         self._store.session.rollback()  # end the last snapshot: see the newest commits
-        return job(_ReadKeep(self._store, offsite_id, self._clock))
+        return job(_ReadKeep(self._store, offsite_id, self._clock, self.memo, since))
 
     def _drop(self) -> None:
         if self._store is not None:

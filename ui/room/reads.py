@@ -16,7 +16,7 @@ from keeper.board import tally
 from keeper.board.loading import board_people
 from keeper.board.own import cluster_count, notes_by, voting_board
 from keeper.day.feedback import load_feedback
-from keeper.day.people import attendees
+from keeper.day.people import attendee, attendees, has_attendees
 from keeper.day.questions import load_questions
 from keeper.day.reflections import REFLECTIONS_MAX, load_reflections
 from keeper.day.rules import FEEDBACK_KINDS
@@ -36,6 +36,10 @@ class Member:
 
 
 def roster(keep: Keep) -> list[Member]:
+    return keep.remember("roster", lambda: _roster(keep))
+
+
+def _roster(keep: Keep) -> list[Member]:
     people = attendees(keep.store, keep.offsite_id)
     if people:
         return [Member(p.id, p.name, p.role) for p in people]
@@ -44,10 +48,20 @@ def roster(keep: Keep) -> list[Member]:
 
 
 def member(keep: Keep, person_id: int) -> Member | None:
+    """``person_id`` as :func:`roster` lists them (looked up alone when attendees are ticked)."""
+    person = attendee(keep.store, keep.offsite_id, person_id)
+    if person is not None:
+        return Member(person.id, person.name, person.role)
+    if has_attendees(keep.store, keep.offsite_id):
+        return None
     return next((m for m in roster(keep) if m.id == person_id), None)
 
 
 def offsite_title(keep: Keep) -> str:
+    return keep.remember("title", lambda: _offsite_title(keep))
+
+
+def _offsite_title(keep: Keep) -> str:
     offsite = keep.store.session.get(Offsite, keep.offsite_id)
     return offsite.title if offsite is not None else ""
 
@@ -122,8 +136,8 @@ def _reflections(keep: Keep, me: int, people: list[Member]) -> dict[str, Any]:
 
 
 def _feedback(keep: Keep, me: int, people: list[Member]) -> dict[str, Any]:
-    given = {(r, k): t for (g, r, k), t in load_feedback(keep.store, keep.offsite_id).items()
-             if g == me}
+    given = {(r, k): t for (_g, r, k), t in load_feedback(
+        keep.store, keep.offsite_id, giver_id=me).items()}
     rows = []
     for m in people:
         if m.id == me:

@@ -25,7 +25,7 @@ from keeper.text import clean_block
 from ui.room.activity import Activity
 from ui.room.desk import Keep
 from ui.room.devices import RoomError
-from ui.room.reads import member, own_reps, roster, vote_limits
+from ui.room.reads import member, own_reps, vote_limits
 
 Body = Mapping[str, Any]
 
@@ -162,7 +162,7 @@ def give_feedback(keep: Keep, me: int, body: Body) -> Sent:
     receiver = number(body, "to")
     if receiver == me:
         raise RoomError("Feedback goes to a colleague, not to yourself.")
-    if not any(m.id == receiver for m in roster(keep)):
+    if member(keep, receiver) is None:
         raise RoomError("That person is not in the room.", 409)
     texts = body.get("texts")
     if not isinstance(texts, dict) or not texts or not all(

@@ -146,6 +146,25 @@ def test_offsite_view_cards_follow_the_board(window: MainWindow) -> None:
     assert "3 big bets" in view.glance.board.detail.text()
 
 
+def test_offsite_cards_keep_up_with_a_burst_of_edits_without_reading_each(
+        window: MainWindow, qtbot) -> None:
+    from keeper.board.loading import load_board
+    from keeper.board.notes import AddNotes
+
+    view = window.views["offsite"]
+    window.show_view("offsite")
+    context = window.context
+    author = load_board(context.store.session, context.offsite_id).people[0].id
+    read: list[object] = []
+    original = view._fill_glance
+    view._glance_soon._fn = lambda: (read.append(1), original())
+    for n in range(5):  # five phones' notes, one after the other
+        context.run(AddNotes(context.offsite_id, author, f"Burst {n}", context.clock.now()))
+    assert view.glance.board.value.text() == "41 notes"  # the first shows at once
+    qtbot.waitUntil(lambda: view.glance.board.value.text() == "45 notes", timeout=2000)
+    assert len(read) == 2  # the other four folded into one read
+
+
 def test_views_are_built_when_first_shown_and_show_the_open_file(qtbot, demo_path: Path,
                                                                   clock) -> None:
     w = MainWindow(context=AppContext(clock=clock))

@@ -29,7 +29,12 @@ from keeper.store.models import Attendance, Initiative, Offsite
 from keeper.text import clean_line
 from ui import palette
 from ui.context import AppContext
+from ui.throttle import Throttle
 from ui.views.glance import GlanceRow
+
+# What the glance cards count (the offsite and people refresh the whole view).
+GLANCE_AREAS = Changes(agenda=True, runner=True, board=True, quadrant=True)
+GLANCE_MS = 400
 
 INITIATIVES_MIN, INITIATIVES_MAX = 3, 5
 
@@ -135,6 +140,7 @@ class OffsiteView(QWidget):
         page.addWidget(self.glance)
         page.addLayout(columns, 1)
 
+        self._glance_soon = Throttle(self._fill_glance, GLANCE_MS, self)
         context.file_changed.connect(self.refresh)
         context.data_changed.connect(self.reload)
 
@@ -142,8 +148,8 @@ class OffsiteView(QWidget):
         """Everything (``None``: a file opened), or what ``changes`` touched."""
         if changes is None or changes & Changes(offsite=True, people=True):
             self.refresh()
-        elif self.isVisible():
-            self._fill_glance()
+        elif self.isVisible() and changes & GLANCE_AREAS:
+            self._glance_soon()  # the room's phones send faster than an eye reads counts
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)

@@ -74,7 +74,7 @@ class QtDesk(QObject):
     loop paints and takes keys, so sixty phones at once never freeze the window.
     """
 
-    SLICE_S = 0.015
+    SLICE_S = 0.008
     _wake = Signal()
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:

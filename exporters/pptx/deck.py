@@ -17,6 +17,7 @@ from exporters.pptx import day, kickoff, offsite
 from exporters.pptx.kit import (
     Layouts,
 )
+from exporters.pptx.parts import fast_parts
 from keeper.store.kinds import OffsiteKind
 from keeper.tables.atomic import ExportError, write_atomically
 from keeper.tables.cells import one_line
@@ -42,6 +43,7 @@ def open_template(template: Path | None) -> PresentationType:
     except Exception as exc:  # python-pptx raises several kinds for a bad file
         raise ExportError(f"{path} is not a PowerPoint template Keeper can read ({exc}).") from exc
     _clear_slides(prs)
+    fast_parts(prs)
     return prs
 
 

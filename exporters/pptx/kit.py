@@ -33,6 +33,7 @@ from pptx.util import Emu, Inches, Pt
 from xlsxwriter import Workbook  # type: ignore[import-untyped]  # XlsxWriter ships no types
 
 from exporters.pptx.fit import TITLES, title_box, title_fit
+from exporters.pptx.parts import notes_page
 from keeper.tables.atomic import ExportError
 from keeper.tables.cells import clean, one_line
 
@@ -152,7 +153,7 @@ def set_title(slide: Slide, text: str) -> None:
 
 def speaker_notes(slide: Slide, lines: Iterable[str]) -> None:
     text = "\n".join(clean(line, 2000) for line in lines if line)
-    frame = slide.notes_slide.notes_text_frame if text else None
+    frame = notes_page(slide).notes_text_frame if text else None
     if frame is not None:  # None: the template's notes master has no body placeholder
         _set_lines(frame, clean(text, 20_000))
 

@@ -49,9 +49,9 @@ def test_no_import_cycles_among_the_exporters() -> None:
         visit(name, [])
 
 
-# the deck's kit: drawing, tables, and fitting text to a template's boxes
+# the deck's kit: drawing, tables, fitting text to a template's boxes, the package's parts
 DECK_KIT = {"exporters.pptx.kit", "exporters.pptx.table", "exporters.pptx.fit",
-            "exporters.pptx.measure"}
+            "exporters.pptx.measure", "exporters.pptx.parts"}
 
 
 def test_kits_import_no_writer() -> None:

@@ -252,3 +252,21 @@ def test_empty_offsite_still_makes_a_deck(tmp_path: Path) -> None:
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles[0] and "Our big bets" in titles
     assert "No big bets chosen yet." in _all_text(_slide_titled(prs, "Our big bets"))
+
+
+def test_every_slide_has_its_own_notes_page_shaped_like_powerpoints(
+        tmp_path: Path, demo_data: ExportData) -> None:
+    import zipfile
+
+    out = write_pptx(demo_data, tmp_path / "deck.pptx")
+    pages = [s for s in Presentation(str(out)).slides if s.has_notes_slide]
+    assert len(pages) >= 10
+    texts = [s.notes_slide.notes_text_frame.text for s in pages]
+    assert len(set(texts)) == len(texts)  # each page holds its own slide's notes only
+    for slide in pages:
+        kinds = {ph.placeholder_format.type for ph in slide.notes_slide.placeholders}
+        assert {PP_PLACEHOLDER.SLIDE_IMAGE, PP_PLACEHOLDER.BODY} <= kinds
+    names = [n for n in zipfile.ZipFile(out).namelist() if n.startswith("ppt/notesSlides/")
+             and n.endswith(".xml")]
+    assert sorted(names) == sorted(f"ppt/notesSlides/notesSlide{n}.xml"
+                                   for n in range(1, len(pages) + 1))

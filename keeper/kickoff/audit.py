@@ -57,12 +57,15 @@ def load_competencies(store: OffsiteStore, offsite_id: int) -> list[CompetencyRo
 def load_audit(store: OffsiteStore, offsite_id: int, priorities: int = 3) -> Audit:
     audit = Audit(competencies=load_competencies(store, offsite_id),
                   reps=kickoff_reps(store, offsite_id))
-    for r in store.session.scalars(
-            select(CompetencyRating).join(Competency).where(Competency.offsite_id == offsite_id)):
+    for r in store.session.execute(
+            select(CompetencyRating.person_id, CompetencyRating.competency_id,
+                   CompetencyRating.self_rating, CompetencyRating.manager_rating)
+            .join(Competency).where(Competency.offsite_id == offsite_id)):
         audit.ratings[(r.person_id, r.competency_id)] = Rating(
             r.person_id, r.competency_id, r.self_rating, r.manager_rating)
-    for m in store.session.scalars(select(RepMetric).where(RepMetric.offsite_id == offsite_id)
-                                   .order_by(RepMetric.id)):
+    for m in store.session.execute(
+            select(RepMetric.person_id, RepMetric.name, RepMetric.value)
+            .where(RepMetric.offsite_id == offsite_id).order_by(RepMetric.id)):
         audit.metrics[(m.person_id, m.name)] = m.value
         if m.name not in audit.metric_names:
             audit.metric_names.append(m.name)

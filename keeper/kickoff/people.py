@@ -36,11 +36,13 @@ def kickoff_reps(store: OffsiteStore, offsite_id: int) -> list[SkoPerson]:
     with_data |= set(store.session.scalars(
         select(CompetencyRating.person_id).join(Competency)
         .where(Competency.offsite_id == offsite_id)))
-    people = list(store.session.scalars(select(Person).where(Person.role == Role.REP)))
-    names = {p.id: p.name for p in store.session.scalars(select(Person))}
-    reps = [p for p in people if p.active or p.id in with_data]
+    names: dict[int, str] = dict(store.session.execute(
+        select(Person.id, Person.name)).all())
+    reps = store.session.execute(select(Person.id, Person.name, Person.manager_id, Person.active)
+                                 .where(Person.role == Role.REP)).all()
     return sorted((SkoPerson(p.id, p.name, p.manager_id, names.get(p.manager_id or -1, ""))
-                   for p in reps), key=lambda p: (p.name.casefold(), p.id))
+                   for p in reps if p.active or p.id in with_data),
+                  key=lambda p: (p.name.casefold(), p.id))
 
 
 def rep_lookup(store: OffsiteStore) -> tuple[dict[str, list[Person]], dict[int, str]]:

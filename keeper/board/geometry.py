@@ -9,6 +9,7 @@ Plain numbers only: nothing here reads the file.
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Iterable, Sequence
 
 NOTE_W, NOTE_H = 180.0, 96.0
@@ -137,9 +138,13 @@ def free_slot(frame: Rect, occupied: Sequence[Rect],
 
 def pack_frames(sizes: Sequence[tuple[float, float]],
                 aspect: float = 1.6) -> list[tuple[float, float]]:
-    """Top-left of each frame (``sizes`` in order), packed in shelves without overlaps:
-    frames of like height share a row (tallest first), and the row width is chosen so
-    that the whole reads best on a screen ``aspect`` times as wide as it is tall."""
+    """Top-left of each frame (``sizes`` in order), packed without overlaps so that the
+    whole shows as large as it can on a screen ``aspect`` times as wide as it is tall.
+
+    Two packings are tried at every width, and the one that shows larger wins: shelves
+    (frames of like height share a row) and columns (each frame, tallest first, where
+    its top is highest: no row leaves a short frame beside a tall one's empty space).
+    """
     if not sizes:
         return []
     order = sorted(range(len(sizes)), key=lambda i: (-sizes[i][1], -sizes[i][0], i))
@@ -147,14 +152,35 @@ def pack_frames(sizes: Sequence[tuple[float, float]],
     total = sum(w + MARGIN for w, _h in sizes)
     best: tuple[float, list[tuple[float, float]]] | None = None
     steps = 24
-    for k in range(steps + 1):
-        limit = widest + (total - widest) * k / steps
-        spots, width, height = _shelves(sizes, order, limit)
+    tries = [_shelves(sizes, order, widest + (total - widest) * k / steps)
+             for k in range(steps + 1)]
+    tries += [_columns(sizes, order, count) for count in range(1, len(sizes) + 1)]
+    for spots, width, height in tries:
         scale = min(aspect / width, 1.0 / height)  # how large it shows on that screen
         if best is None or scale > best[0] + 1e-12:
             best = (scale, spots)
     assert best is not None
     return best[1]
+
+
+def _columns(sizes: Sequence[tuple[float, float]], order: Sequence[int],
+             count: int) -> tuple[list[tuple[float, float]], float, float]:
+    """``count`` columns as wide as the median frame; each frame (a wide one spanning
+    several columns) goes where its top is highest (a skyline)."""
+    width = statistics.median(w for w, _h in sizes)
+    pitch = width + MARGIN
+    spans = [max(1, math.ceil((w + MARGIN) / pitch - 1e-9)) for w, _h in sizes]
+    count = max(count, *spans)
+    tops = [0.0] * count
+    spots: list[tuple[float, float]] = [(0.0, 0.0)] * len(sizes)
+    for i in order:
+        span = spans[i]
+        start = min(range(count - span + 1), key=lambda c: (max(tops[c:c + span]), c))
+        y = max(tops[start:start + span])
+        spots[i] = (start * pitch, y)
+        tops[start:start + span] = [y + sizes[i][1] + MARGIN] * span
+    right = max(x + sizes[i][0] for i, (x, _y) in enumerate(spots))
+    return spots, right, max(tops) - MARGIN
 
 
 def _shelves(sizes: Sequence[tuple[float, float]], order: Sequence[int],

@@ -508,6 +508,19 @@ def test_packed_frames_fill_a_laptop_screen_without_overlaps():
     assert 1.0 <= whole[2] / whole[3] <= 2.6
 
 
+def test_a_tall_group_does_not_leave_a_row_of_empty_space_beside_short_ones():
+    # the demo's board: one group of 7 notes, three of 6, three of 4 (two notes a row)
+    sizes = [bo.frame_size(n) for n in (7, 6, 6, 6, 4, 4, 4)]
+    spots = bo.pack_frames(sizes)
+    rects = [(x, y, w, h) for (x, y), (w, h) in zip(spots, sizes, strict=True)]
+    assert not any(bo._overlaps(a, b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    whole = bo.union(rects)
+    # three columns under each other, not three rows of shelves (4 + 3 + 2 note rows high)
+    shelves_height = sizes[0][1] + sizes[1][1] + sizes[4][1] + 2 * bo.MARGIN
+    assert whole[3] < shelves_height
+    assert sum(w * h for w, h in sizes) / (whole[2] * whole[3]) >= 0.7
+
+
 # ----------------------------------------------------------------------------- cost
 
 

@@ -29,6 +29,7 @@ from ui.context import AppContext
 from ui.settings import app_settings
 from ui.views.lazy import LazyViews
 from ui.views.registry import VIEWS
+from ui.widgets import Banner
 
 if TYPE_CHECKING:
     from keeper.store.offsite_file import OffsiteStore
@@ -77,14 +78,7 @@ class MainWindow(QMainWindow):
         self._build_nav()
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            f"QLabel#banner {{ background: {palette.BANNER_BG}; color: {palette.BANNER_TEXT};"
-            " padding: 6px 10px; }"
-        )
-        self.banner.hide()
+        self.banner = Banner()  # why the file is read-only, whichever view shows
         self.projector_note = QLabel()  # "Projector disconnected…", whichever view shows
         self.projector_note.setObjectName("projectorNote")
         self.projector_note.setStyleSheet(
@@ -285,16 +279,10 @@ class MainWindow(QMainWindow):
 
     def _on_file_changed(self) -> None:
         store = self.context.store
-        if store is None:
-            self.banner.hide()
-        elif store.read_only:
-            self.banner.setText(  # the reason: who holds it, or a read-only file or folder
-                f"Read-only: {store.path.name} — {store.read_only_reason()}. "
-                "You can look and export, but not edit."
-            )
-            self.banner.show()
-        else:
-            self.banner.hide()
+        self.banner.show_message(  # the reason: who holds it, or a read-only file or folder
+            f"Read-only: {store.path.name} — {store.read_only_reason()}. "
+            "You can look and export, but not edit." if store is not None and store.read_only
+            else None)
         self._update_title()
         offsite = self.context.offsite
         self.statusBar().showMessage(

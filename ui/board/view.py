@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from keeper import board as bo
 from keeper.board.patch import BoardPatch
@@ -21,7 +21,6 @@ from keeper.board.tally import IdeaKind, TallyConfig
 from keeper.changes import Changes
 from keeper.ops import Operation
 from keeper.store.offsite_file import StoreError
-from ui import palette
 from ui.board import actions, projector
 from ui.board.actions import BoardActions
 from ui.board.areas import REFRESH_AREAS
@@ -35,6 +34,7 @@ from ui.board.suggestions_panel import SuggestionsPanel
 from ui.board.tally_panel import TallyPanel
 from ui.context import AppContext
 from ui.tasks import run_in_background
+from ui.widgets import Banner
 
 
 class BoardView(BoardEdits):
@@ -69,10 +69,8 @@ class BoardView(BoardEdits):
         self.zoom_label = board_actions.zoom_label
         self.projector_button = board_actions.projector_button
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = Banner()
         self.message.setAccessibleName("Board message")
-        self.message.hide()
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self.message.hide)
@@ -135,12 +133,7 @@ class BoardView(BoardEdits):
         return True
 
     def say(self, text: str, error: bool = False) -> None:
-        colour = palette.ERROR if error else palette.INK_BOARD_BODY
-        background = palette.ERROR_BOARD_BG if error else palette.SURFACE_MESSAGE
-        self.message.setStyleSheet(f"color: {colour}; background: {background}; "
-                                   "padding: 6px 10px;")
-        self.message.setText(text)
-        self.message.show()
+        self.message.show_message(text, "error" if error else "info")
         self._message_timer.start(7000)
 
     def reload(self, changes: Changes | None = None) -> None:

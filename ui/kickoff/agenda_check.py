@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from keeper import kickoff as ko
 from keeper.kickoff.rules import COMPENSATION_ADVICE, SESSION_FORMATS
 from ui import palette
-from ui.kickoff.bars import MixBar
+from ui.agenda.mix_bar import MixBar  # one content-mix bar, one set of bucket colours
 from ui.kickoff.widgets import Host
 from ui.widgets import Banner, heading, hint
 

@@ -17,7 +17,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from keeper.agenda.schedule import MixReport
 from keeper.kickoff.rules import revenue_verdict
 from ui import palette
 from ui.kickoff.style import (
@@ -27,7 +26,6 @@ from ui.kickoff.style import (
     GOOD,
     INK,
     MUTED,
-    TAG_COLOURS,
     TRACK,
     UNDER,
     WARN,
@@ -241,61 +239,6 @@ class DivergingBars(QWidget):
         painter.drawText(QRectF(zero + 6, bottom - 4, plot.width() / 2, 18),
                          Qt.AlignmentFlag.AlignLeft, "over ▶")
         painter.setFont(self.font())
-        painter.end()
-
-
-class MixBar(QWidget):
-    """The agenda's content mix as one stacked bar, with the rule's targets marked below."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.report: MixReport | None = None
-        self.setMinimumHeight(74)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Content mix against the rule")
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(500, 74)
-
-    def set_report(self, report: MixReport | None) -> None:
-        self.report = report
-        if report is not None:
-            self.setAccessibleDescription("; ".join(
-                f"{s.bucket} {s.share:.0%} (target {s.target:.0%})" for s in report.shares))
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width = self.width() - 2
-        if self.report is None or not self.report.counted_minutes:
-            _paint_empty(painter, self, "No tagged sessions yet", Qt.AlignmentFlag.AlignCenter)
-            return
-        font = QFont(self.font())
-        font.setBold(True)
-        for row, (key, top) in enumerate((("share", 4.0), ("target", 40.0))):
-            x = 1.0
-            for share in self.report.shares:
-                value = share.share if key == "share" else share.target
-                w = width * value
-                colour = QColor(TAG_COLOURS.get(share.bucket, ACCENT))
-                if row == 1:
-                    colour = colour.lighter(175)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(colour)
-                painter.drawRect(QRectF(x, top, w, 28 if row == 0 else 22))
-                painter.setPen(QColor(palette.SURFACE) if row == 0 else INK)
-                painter.setFont(font if row == 0 else self.font())
-                text = (f"{share.bucket} {share.share:.0%}" if row == 0
-                        else f"target {share.target:.0%}")
-                metrics = QFontMetricsF(painter.font())
-                if metrics.horizontalAdvance(text) > w - 8:
-                    text = f"{value:.0%}"
-                if metrics.horizontalAdvance(text) <= w - 4:
-                    painter.drawText(QRectF(x + 6, top, w - 8, 28 if row == 0 else 22),
-                                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                                     text)
-                x += w
         painter.end()
 
 

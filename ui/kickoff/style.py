@@ -35,8 +35,6 @@ BAND_LABELS = {"strong": "8–10 strong", "ok": "6–7 solid", "develop": "1–5
 STATUS_COLOURS = {"met": (palette.GOOD_CHIP_BG, palette.GOOD),
                   "behind": (palette.WARN_CHIP_BG, palette.WARN_TEXT),
                   "no data": (palette.STATUS_NEUTRAL_BG, palette.TEXT_MUTED_SLATE)}
-TAG_COLOURS = {"skills": QColor(palette.ACCENT), "strategy": QColor(palette.PURPLE),
-               "culture": QColor(palette.ORANGE), "business": QColor(palette.ACCENT)}
 STYLE = GROUP_STYLE + ROLE_STYLE + f"""
 QLabel[role="big"] {{ font-size: 15pt; font-weight: 600; color: {palette.INK}; }}
 """

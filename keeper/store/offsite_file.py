@@ -39,6 +39,7 @@ from keeper.store.probe import (  # noqa: F401 (the file's errors, named from he
     probe,
 )
 from keeper.store.read_access import in_read_only_place, read_query
+from keeper.store.vocabulary import check_vocabularies
 
 # An edit waits this long for another program's lock, then fails with a message:
 # the window must not freeze for the whole BUSY_TIMEOUT_MS in front of the room.
@@ -161,6 +162,13 @@ class OffsiteStore:
             engine = _make_engine(path, read_only)
             store = cls(path, engine, lock, held_by, migrated)
             store.cannot_write = cannot_write
+            try:
+                check_vocabularies(store.session)
+                store.session.rollback()  # end the read: no snapshot held from here
+            except BaseException:
+                store.session.close()
+                engine.dispose()
+                raise
             if not read_only:
                 backups.make_backup(path, reason="open", only_if_changed=True)
         except BaseException:

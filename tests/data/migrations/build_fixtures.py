@@ -29,6 +29,13 @@ KNOWN = {  # rows a Keeper of that version would write, for the tables the test 
     "agenda_item": {"position": 0, "day": 1, "title": "OKR postmortem", "kind": "session",
                     "planned_minutes": 45, "protected": 0, "warn_amber_s": 120,
                     "warn_red_s": 30},
+    # the fixed vocabularies hold one of their words, as every Keeper wrote them
+    "quadrant_note": {"quadrant": "high_motivation_high_skill"},
+    "tally_settings": {"mode": "supporters"},
+    "runner_state": {"state": "idle"},
+    "feedback": {"kind": "start"},
+    "okr": {"kind": "review"},
+    "goal": {"layer": "outcome"},
 }
 
 

@@ -28,12 +28,11 @@ from ui.context import AppContext
 from ui.room.desk import Job, NoOffsite, Reader, T
 from ui.room.devices import Room, RoomError
 from ui.room.network import join_url, lan_addresses
+from ui.room.reads import REMEMBERED_FROM
 from ui.room.server import RoomServer
 
 log = logging.getLogger(__name__)
 PREFERRED_PORT = 8765
-# What the phones' remembered reads (the roster, the offsite's title) come from.
-SHARED = Changes(people=True, offsite=True)
 
 
 class _ContextKeep:
@@ -101,12 +100,17 @@ class QtDesk(QObject):
             reader = self._reader
         return reader.read(job)
 
-    def forget(self) -> None:
-        """The roster or the offsite changed: the phones' reads see it afresh."""
+    def forget(self, changes: Changes) -> None:
+        """What the phones' reads remember and ``changes`` wrote is read afresh."""
         with self._lock:
             reader = self._reader
-        if reader is not None:
-            reader.memo.forget()
+        if reader is None:
+            return
+        tables = None if changes.rows is None else {table for table, _id in changes.rows}
+        stale = [key for key, source in REMEMBERED_FROM.items()
+                 if tables is None or tables & source]
+        if stale:
+            reader.memo.forget(stale)
 
     def close_reader(self) -> None:
         with self._lock:
@@ -231,8 +235,7 @@ class RoomController(QObject):
         self.opened_changed.emit(False)
 
     def _keeper_changed(self, changes: Changes) -> None:
-        if changes & SHARED:
-            self.desk.forget()
+        self.desk.forget(changes)
         if self.server is not None:
             self.server.notify()
 

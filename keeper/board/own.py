@@ -37,21 +37,26 @@ def ballot(session: Session, offsite_id: int, person_id: int,
     offsite = session.get(Offsite, offsite_id)
     config = tally_config(session.get(TallySettings, offsite_id),
                           offsite.keeper_id if offsite else None)
+    model = Cluster if idea[0] is tally.IdeaKind.CLUSTER else Note
+    exists = session.scalar(select(model.id).where(model.id == idea[1],
+                                                   model.offsite_id == offsite_id))
+    return Ballot(config, supports_of(session, offsite_id, person_id), exists is not None)
+
+
+def supports_of(session: Session, offsite_id: int,
+                person_id: int) -> tuple[tally.TallySupport, ...]:
+    """``person_id``'s own support on the offsite's board."""
     rows = session.execute(
         select(Support.person_id, Support.note_id, Support.cluster_id, Support.dots)
         .where(Support.offsite_id == offsite_id, Support.person_id == person_id)
         .order_by(Support.id))
-    mine = tuple(s for s in (tally.TallySupport.stored(*r) for r in rows) if s is not None)
-    model = Cluster if idea[0] is tally.IdeaKind.CLUSTER else Note
-    exists = session.scalar(select(model.id).where(model.id == idea[1],
-                                                   model.offsite_id == offsite_id))
-    return Ballot(config, mine, exists is not None)
+    return tuple(s for s in (tally.TallySupport.stored(*r) for r in rows) if s is not None)
 
 
-def voting_board(session: Session, offsite_id: int, person_id: int) -> BoardData:
-    """The board as one person votes on it: every group and note, and only their own
-    support (no people: sixty phones reloading each read a part, not the whole board)."""
-    return load_slice(session, offsite_id, supports=[Support.person_id == person_id])
+def voting_board(session: Session, offsite_id: int) -> BoardData:
+    """The board as the room votes on it: every group and note and the tally rule, no
+    support and no people (shared by every phone; each adds its own :func:`supports_of`)."""
+    return load_slice(session, offsite_id, supports=None)
 
 
 def cluster_count(session: Session, offsite_id: int) -> int:

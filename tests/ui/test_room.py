@@ -188,3 +188,23 @@ def test_a_name_changed_on_the_laptop_reaches_the_phones(qtbot, panel: RoomPanel
     assert me["name"] == "Priya Raman"  # read once: the roster is remembered from now on
     context.run(SetFields(Person, {"id": me["id"]}, {"name": "Priya Raman-Okafor"}))
     assert off_thread(qtbot, phone.state).data["me"]["name"] == "Priya Raman-Okafor"
+
+
+def test_a_group_renamed_on_the_laptop_reaches_the_phones_vote_list(
+        qtbot, panel: RoomPanel, context: AppContext) -> None:
+    from keeper.ops import SetFields
+    from keeper.store.models import Cluster
+
+    panel.controller.room.choose(Activity.VOTE)
+    phone = phone_for(qtbot, panel, "Priya Raman")
+    ideas = off_thread(qtbot, phone.state).data["vote"]["ideas"]
+    group = next(i for i in ideas if i["kind"] == "cluster")
+    reply = off_thread(qtbot, lambda: phone.post("/api/vote", {"kind": "cluster",
+                                                               "id": group["id"], "dots": 1}))
+    assert reply.status == 200  # the list is remembered; this phone's tick is its own
+    ticked = next(i for i in reply.data["vote"]["ideas"] if i["id"] == group["id"])
+    assert ticked["mine"] == 1 and ticked["title"] == group["title"]
+    context.run(SetFields(Cluster, {"id": group["id"]}, {"title": "Renamed on the laptop"}))
+    ideas = off_thread(qtbot, phone.state).data["vote"]["ideas"]
+    renamed = next(i for i in ideas if i["id"] == group["id"] and i["kind"] == "cluster")
+    assert renamed["title"] == "Renamed on the laptop" and renamed["mine"] == 1

@@ -11,7 +11,7 @@ window. Tests use :class:`DirectDesk`, which runs both on one worker thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, cast
@@ -45,9 +45,11 @@ class Memo:
             self._values[key] = value
         return value
 
-    def forget(self) -> None:
+    def forget(self, keys: Iterable[str] | None = None) -> None:
+        """Forget ``keys`` (None: everything)."""
         self._generation += 1
-        self._values = {}
+        self._values = {} if keys is None else {
+            k: v for k, v in self._values.items() if k not in set(keys)}
 
 
 class Keep(Protocol):

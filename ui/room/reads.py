@@ -14,7 +14,7 @@ from keeper.agenda.ops import load_runner_state
 from keeper.agenda.timer import TimerState
 from keeper.board import tally
 from keeper.board.loading import board_people
-from keeper.board.own import cluster_count, notes_by, voting_board
+from keeper.board.own import cluster_count, notes_by, supports_of, voting_board
 from keeper.day.feedback import load_feedback
 from keeper.day.people import attendee, attendees, has_attendees
 from keeper.day.questions import load_questions
@@ -35,16 +35,23 @@ class Member:
     role: str
 
 
+# What the reader remembers (ui/room/desk.py Memo), and the tables each is read from.
+ATTENDING, ROSTER, BOARD_ROSTER, TITLE, IDEAS = (
+    "attending", "roster", "board roster", "title", "ideas")
+REMEMBERED_FROM = {ATTENDING: {"attendance"}, ROSTER: {"person", "attendance"},
+                   BOARD_ROSTER: {"person", "attendance", "note", "offsite"},
+                   TITLE: {"offsite"}, IDEAS: {"note", "cluster", "tally_settings", "offsite"}}
+
+
 def roster(keep: Keep) -> list[Member]:
-    return keep.remember("roster", lambda: _roster(keep))
-
-
-def _roster(keep: Keep) -> list[Member]:
-    people = attendees(keep.store, keep.offsite_id)
-    if people:
-        return [Member(p.id, p.name, p.role) for p in people]
-    return [Member(p.id, p.name or f"Person {p.id}", p.role or "")
-            for p in board_people(keep.store.session, keep.offsite_id)]
+    """The attendees; with none ticked yet, the board's people (authors count, so a
+    note then changes it)."""
+    if keep.remember(ATTENDING, lambda: has_attendees(keep.store, keep.offsite_id)):
+        return keep.remember(ROSTER, lambda: [
+            Member(p.id, p.name, p.role) for p in attendees(keep.store, keep.offsite_id)])
+    return keep.remember(BOARD_ROSTER, lambda: [
+        Member(p.id, p.name or f"Person {p.id}", p.role or "")
+        for p in board_people(keep.store.session, keep.offsite_id)])
 
 
 def member(keep: Keep, person_id: int) -> Member | None:
@@ -58,7 +65,7 @@ def member(keep: Keep, person_id: int) -> Member | None:
 
 
 def offsite_title(keep: Keep) -> str:
-    return keep.remember("title", lambda: _offsite_title(keep))
+    return keep.remember(TITLE, lambda: _offsite_title(keep))
 
 
 def _offsite_title(keep: Keep) -> str:
@@ -105,23 +112,28 @@ def vote_limits(config: tally.TallyConfig) -> tally.TallyConfig:
     return tally.TallyConfig(tally.TallyMode.DOTS, 10**6, 1)
 
 
-def _vote(keep: Keep, me: int, people: list[Member]) -> dict[str, Any]:
-    board = voting_board(keep.store.session, keep.offsite_id, me)
-    mine = {s.idea: s.dots for s in board.supports if s.person_id == me}
-    ideas: list[dict[str, Any]] = []  # the tally's lines: groups, then loose notes
+def _ideas(keep: Keep) -> tuple[list[dict[str, Any]], tally.TallyConfig]:
+    """What every phone votes on (the tally's lines: groups, then loose notes) and the rule."""
+    board = voting_board(keep.store.session, keep.offsite_id)
+    ideas: list[dict[str, Any]] = []
     for c in board.clusters:
         ideas.append({"kind": "cluster", "id": c.id, "title": c.title,
-                      "notes": [n.text for n in board.notes_in(c.id)][:6],
-                      "mine": mine.get((tally.IdeaKind.CLUSTER, c.id), 0)})
+                      "notes": [n.text for n in board.notes_in(c.id)][:6]})
     for n in board.notes:
         if n.cluster_id is None:
-            ideas.append({"kind": "note", "id": n.id, "title": n.text, "notes": [],
-                          "mine": mine.get((tally.IdeaKind.NOTE, n.id), 0)})
-    config = board.config
+            ideas.append({"kind": "note", "id": n.id, "title": n.text, "notes": []})
+    return ideas, board.config
+
+
+def _vote(keep: Keep, me: int, people: list[Member]) -> dict[str, Any]:
+    ideas, config = keep.remember(IDEAS, lambda: _ideas(keep))
+    mine = {s.idea: s.dots for s in supports_of(keep.store.session, keep.offsite_id, me)}
+    kinds = {"cluster": tally.IdeaKind.CLUSTER, "note": tally.IdeaKind.NOTE}
     return {"mode": config.mode.value,
             "limit": config.dots_per_person if config.mode is tally.TallyMode.DOTS else None,
             "cap": vote_limits(config).cap_per_idea, "used": sum(mine.values()),
-            "ideas": ideas}
+            "ideas": [{**idea, "mine": mine.get((kinds[idea["kind"]], idea["id"]), 0)}
+                      for idea in ideas]}
 
 
 def _questions(keep: Keep, me: int, people: list[Member]) -> dict[str, Any]:

@@ -5,9 +5,10 @@ The real path: aiohttp server thread → queued signal → UI thread → AppCont
 to support to feedback; each phase every phone sends its share concurrently.
 
 Prints: request latency p50/p95 (goal p95 < 100 ms on this machine), lost and
-duplicated writes (goal 0), the UI thread's longest stall (goal < 50 ms) and
-its longest single room job. ``--window`` runs it with the full main window (every
-view refreshing on each edit), as on the day.
+duplicated writes (goal 0), the laptop's CPU per request (the steadier figure on a
+shared machine: all at once, the latency is the queue), the UI thread's longest stall
+(goal < 50 ms) and its longest single room job. ``--window`` runs it with the full
+main window (every view refreshing on each edit), as on the day.
 
 ``--think S`` paces each phone like a person typing (0.5-1.5 x S seconds between
 sends); the default sends everything at once, the worst case: the queue is the latency.
@@ -213,7 +214,7 @@ def main() -> None:
     timer.setInterval(5)
     timer.timeout.connect(tick)
     timer.start()
-    started = time.perf_counter()
+    started, started_cpu = time.perf_counter(), time.process_time()
     phases: list[str] = []
     solo: list[float] = []
     for phase, activity in (("join", None), ("notes", Activity.NOTES),
@@ -237,7 +238,7 @@ def main() -> None:
             continue
         phases.append(f"{phase} {len(took)} in {time.perf_counter() - phase_started:.1f} s "
                       f"(p95 {took[int(len(took) * 0.95) - 1] * 1000:.0f} ms)")
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
     timer.stop()
     longest_job = controller.desk.longest_job_s
     phones.close()
@@ -268,6 +269,8 @@ def main() -> None:
     print(f"  writes: {len(notes)} notes, {supports} supports, {len(feedback)} feedback "
           f"(expected {expected[0]}, {expected[1]}, {expected[2]}); lost {lost}, "
           f"duplicated {duplicated} (goal 0)")
+    print(f"  laptop CPU (server, reads and UI threads; the phones are another process): "
+          f"{cpu:.1f} s, {cpu / (len(lat) + len(solo)) * 1000:.1f} ms a request")
     print(f"  UI thread: longest stall {stall * 1000:.1f} ms (goal < 50 ms), "
           f"longest room job {longest_job * 1000:.1f} ms; undo steps {context.undo_stack.count()}")
     if phones.failures:

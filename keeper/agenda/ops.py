@@ -384,6 +384,14 @@ def load_runner_state(store: OffsiteStore, offsite_id: int) -> SavedRunner:
     return SavedRunner(timer, row.message, bool(row.blackout))
 
 
+def running_title(store: OffsiteStore, offsite_id: int) -> str:
+    """The title of the session under way (running or paused), "" when none is: one query."""
+    title = store.session.scalar(
+        select(AgendaItem.title).join(RunnerState, RunnerState.item_id == AgendaItem.id)
+        .where(RunnerState.offsite_id == offsite_id, RunnerState.state != TimerState.IDLE))
+    return title or ""
+
+
 def save_runner_state(store: OffsiteStore, offsite_id: int, saved: SavedRunner) -> None:
     timer = saved.timer
     deadline = timer.deadline

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from keeper.agenda.ops import load_runner_state
-from keeper.agenda.timer import TimerState
+from keeper.agenda.ops import running_title
 from keeper.board import tally
 from keeper.board.loading import board_people
 from keeper.board.own import cluster_count, notes_by, supports_of, voting_board
@@ -21,7 +20,7 @@ from keeper.day.questions import load_questions
 from keeper.day.reflections import REFLECTIONS_MAX, load_reflections
 from keeper.day.rules import FEEDBACK_KINDS
 from keeper.quadrant import ops as quadrant
-from keeper.store.models import AgendaItem, Offsite, Role
+from keeper.store.models import Offsite, Role
 from ui.room.activity import LABELS, Activity, activity_for
 from ui.room.desk import Keep
 
@@ -74,11 +73,7 @@ def _offsite_title(keep: Keep) -> str:
 
 
 def running_session(keep: Keep) -> str:
-    timer = load_runner_state(keep.store, keep.offsite_id).timer
-    if timer.item_id is None or timer.state == TimerState.IDLE:
-        return ""
-    item = keep.store.session.get(AgendaItem, timer.item_id)
-    return item.title if item is not None else ""
+    return running_title(keep.store, keep.offsite_id)
 
 
 def current_activity(keep: Keep, chosen: Activity | None) -> tuple[Activity, str]:

@@ -17,6 +17,7 @@ from keeper.agenda.ops import (
     move_item,
     record_actuals,
     runner_day,
+    running_title,
     save_runner_state,
     update_item,
 )
@@ -214,3 +215,20 @@ def test_after_taking_time_back_the_day_reads_on_time(demo_store: OffsiteStore,
     op.revert(demo_store)
     assert late().late_minutes == 14
     assert read_target_end(demo_store, offsite.id, 1) is None
+
+
+def test_the_session_under_way_is_named_while_running_or_paused_and_not_when_idle(
+        store: OffsiteStore) -> None:
+    clock = FakeClock()
+    oid = store.current_offsite().id
+    items = agenda_items(store, oid)
+    runner = Runner([entry_of(i) for i in items], clock)
+    assert running_title(store, oid) == ""  # nothing saved yet
+    save_runner_state(store, oid, SavedRunner(runner.to_persisted()))
+    assert running_title(store, oid) == ""  # waiting on the first session
+    runner.start()
+    save_runner_state(store, oid, SavedRunner(runner.to_persisted()))
+    assert running_title(store, oid) == items[0].title
+    runner.pause()
+    save_runner_state(store, oid, SavedRunner(runner.to_persisted()))
+    assert running_title(store, oid) == items[0].title

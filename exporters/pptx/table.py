@@ -16,12 +16,12 @@ from pptx.oxml.ns import nsdecls
 from pptx.slide import Slide
 from pptx.util import Emu, Inches
 
+from exporters.colours import BAND, WHITE
 from exporters.pptx.fit import EMU_PER_PT, SLACK
 from exporters.pptx.kit import Box
 from exporters.pptx.measure import theme_fonts, width_pt
 from keeper.tables.cells import clean, one_line
 
-BAND, WHITE = "F4F6F8", "FFFFFF"
 MARGIN_X, MARGIN_Y = Inches(0.08), Inches(0.03)
 TABLE_FLOOR = 9  # points: below this a projected table is unreadable anyway
 Cell = str | int | float | None
@@ -36,7 +36,7 @@ def _text(value: Cell) -> str:
 
 
 def _cell_xml(text: str, size: int, bold: bool, centre: bool, fill: str, header: bool) -> str:
-    colour = ('<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>' if header
+    colour = (f'<a:solidFill><a:srgbClr val="{WHITE}"/></a:solidFill>' if header
               else '<a:solidFill><a:schemeClr val="tx1"/></a:solidFill>')
     background = ('<a:solidFill><a:schemeClr val="tx2"/></a:solidFill>' if header
                   else f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>')

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exporters.colours import GAP, GAP_LEGEND, HEAT, HEAT_LEGEND, METRIC, VERDICT
+from exporters.colours import GAP, GAP_LEGEND, HEAT, HEAT_LEGEND, METRIC, NAVY, VERDICT
 from exporters.data import ExportData
 from exporters.data_kickoff import AuditCell, KickoffData
 from exporters.xlsx.kit import (
@@ -39,7 +39,7 @@ from keeper.kickoff.rules import GoalNode
 MONEY_FORMAT = "#,##0"
 RATING_FORMAT = "0.0"
 GAP_FORMAT = '+0.0;"−"0.0;0.0'
-SECTION_FONT = Font(name=FONT_NAME, bold=True, size=13, color="1F3A5F")
+SECTION_FONT = Font(name=FONT_NAME, bold=True, size=13, color=NAVY)
 RATING_WIDTH = 5.5
 
 

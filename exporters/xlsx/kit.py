@@ -22,19 +22,19 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exporters.colours import fill_for
+from exporters.colours import NAVY, RULE, SERIES, SLATE, WHITE, fill_for
 from exporters.data import ExportData
 from keeper.tables.cells import set_value
 
 AnyCell = Cell | MergedCell  # what ws.cell() gives (a merged range's inner cells too)
-HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
+HEADER_FILL = PatternFill("solid", fgColor=NAVY)
 FONT_NAME = "Calibri"  # LibreOffice draws it with the metric-compatible Carlito
-HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
-TITLE_FONT = Font(name=FONT_NAME, bold=True, size=16, color="1F3A5F")
-LABEL_FONT = Font(name=FONT_NAME, bold=True, color="44546A")
+HEADER_FONT = Font(name=FONT_NAME, bold=True, color=WHITE)
+TITLE_FONT = Font(name=FONT_NAME, bold=True, size=16, color=NAVY)
+LABEL_FONT = Font(name=FONT_NAME, bold=True, color=SLATE)
 BOLD_FONT = Font(name=FONT_NAME, bold=True)
 LINE_HEIGHT = 15.0  # points per line of 11-pt text
-THIN = Side(style="thin", color="C9D3DF")
+THIN = Side(style="thin", color=RULE)
 HEADER_BORDER = Border(bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
@@ -212,7 +212,7 @@ def colour(ws: Worksheet, row: int, column: int, table: dict[str, str], key: str
 Fill = Callable[[Worksheet, ExportData], None]  # writes one sheet
 
 
-SERIES_COLOURS = ("2E86AB", "F5A66E", "7FB069")
+SERIES_COLOURS = SERIES
 
 
 def bar_chart(ws: Worksheet, anchor: str, title: str, *, categories: tuple[int, int, int],

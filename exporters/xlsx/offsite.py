@@ -11,6 +11,7 @@ from openpyxl.chart.label import DataLabelList
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from exporters.colours import CHART_BLUE
 from exporters.data import ExportData
 from exporters.xlsx.kit import (
     BOLD_FONT,
@@ -70,8 +71,8 @@ def _tally(ws: Worksheet, data: ExportData) -> None:
     for flag in ("showCatName", "showSerName", "showLegendKey", "showPercent"):
         setattr(chart.dataLabels, flag, False)
     series = chart.series[0]
-    series.graphicalProperties.solidFill = "2E86AB"
-    series.graphicalProperties.line.solidFill = "2E86AB"
+    series.graphicalProperties.solidFill = CHART_BLUE
+    series.graphicalProperties.line.solidFill = CHART_BLUE
     chart.height = max(7.5, 0.8 * shown + 2)
     chart.width = 18
     ws.add_chart(chart, f"{get_column_letter(len(table.widths) + 2)}2")

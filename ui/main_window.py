@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         from keeper.store.files import fresh_demo_file
 
         try:
-            store = fresh_demo_file()
+            store = fresh_demo_file(self.context.clock)  # the clock the runner reads
         except Exception as exc:  # a full disk, a locked folder: said, and the window stays
             self._show_error(exc, title="Cannot prepare the demo offsite")
             return

@@ -70,6 +70,27 @@ def test_digits_are_at_least_a_quarter_of_the_height(qtbot, size, digits) -> Non
     face.grab()  # paints without error at this size
 
 
+@pytest.mark.parametrize("size", [(360, 200), (1280, 720), (1920, 1080), (1024, 768)])
+def test_the_digits_never_cover_the_subtitle_or_the_status_line(qtbot, size) -> None:
+    from PySide6.QtGui import QFontMetricsF
+
+    face = AudienceFace()
+    qtbot.addWidget(face)
+    face.resize(*size)
+    face.show()
+    qtbot.waitExposed(face)
+    face.set_state(AudienceState(mode="timer", title="Best practice talk 2",
+                                 subtitle="Keynote · Jill Morgan", digits="+1:02:03",
+                                 status="Over time"))
+    cells = face._cells("+1:02:03")
+    for key in ("subtitle", "status"):
+        assert not any(cell.intersects(face._rects[key]) for cell in cells), key
+    ink = QFontMetricsF(face._fonts["digits"]).tightBoundingRect("0123456789:+")
+    top = cells[0].top() + face._ink_baseline + ink.top()  # the glyphs' ink, in the face
+    assert cells[0].top() <= top and top + ink.height() <= cells[0].bottom()
+    face.grab()
+
+
 def test_portrait_window_keeps_the_digits_inside_the_width(qtbot) -> None:
     face = AudienceFace()
     qtbot.addWidget(face)

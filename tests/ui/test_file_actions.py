@@ -254,3 +254,20 @@ def test_an_undated_offsite_shows_no_date(window: MainWindow) -> None:
     view = window.views["offsite"]
     assert view.date.text() == "Not set: choose the date"
     assert "2000" not in view.date.text()
+
+
+def test_the_demo_opens_around_the_windows_own_clock(qtbot) -> None:
+    import datetime as dt
+
+    from keeper.agenda.ops import running_title
+    from keeper.clock import FakeClock
+
+    local = dt.datetime.now().astimezone().replace(hour=16, minute=1, second=0, microsecond=0)
+    window = MainWindow(context=AppContext(clock=FakeClock(local.astimezone(dt.UTC))))
+    qtbot.addWidget(window)
+    window.open_demo()
+    store, offsite_id = window.context.store, window.context.offsite_id
+    assert store is not None and offsite_id is not None
+    # the clock the runner counts down by, not the machine's: a talk is under way at 16:01
+    assert running_title(store, offsite_id) == "Best practice talk 2"
+    window.context.set_store(None)

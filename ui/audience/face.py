@@ -31,6 +31,7 @@ from ui import palette
 from ui.audience.state import AudienceState, digits_font, ui_font
 
 DIGIT_HEIGHT_SHARE = 0.25  # the digits' glyphs at least this share of the window height
+INK_SAMPLE = "0123456789:+"  # every character a countdown shows
 MESSAGE_LINES = 3
 CUE_TEXT = "Please wrap up"
 CUE_FLASHES = 6  # on/off turns when the cue appears
@@ -68,6 +69,7 @@ class AudienceFace(QWidget):
         self._fitted: dict[tuple[str, str, int, int], QFont] = {}
         self._glyphs: dict[tuple[str, str, float], QPixmap] = {}  # digit -> its drawn pixmap
         self._cells_of: tuple[tuple[object, ...], list[QRectF]] = ((), [])  # the last _cells
+        self._ink_baseline = 0.0  # from a digit cell's top to the baseline (set by _cells)
         self.cue_lit = True
         self._flashes_left = 0
         self._flash = QTimer(self)
@@ -280,12 +282,18 @@ class AudienceFace(QWidget):
             return self._cells_of[1]  # asked by a tick and again by its paint
         metrics = QFontMetricsF(font)
         left = (self.width() - metrics.horizontalAdvance(text)) / 2
-        top = band.top() + (band.height() - metrics.ascent() - metrics.descent()) / 2
+        baseline = band.top() + (band.height() - metrics.ascent() - metrics.descent()) / 2 \
+            + metrics.ascent()
+        # a cell is as tall as the ink, not the font's whole line: its opaque copy must not
+        # cover the subtitle above or the status below
+        ink = metrics.tightBoundingRect(INK_SAMPLE)
+        pad = max(2.0, 0.04 * ink.height())
+        top = round(baseline + ink.top() - pad)
+        self._ink_baseline = baseline - top
         cells = []
         for n, char in enumerate(text):
             x = round(left + metrics.horizontalAdvance(text[:n]))  # whole pixels: a plain copy
-            cells.append(QRectF(x, round(top), metrics.horizontalAdvance(char),
-                                metrics.ascent() + metrics.descent()))
+            cells.append(QRectF(x, top, metrics.horizontalAdvance(char), ink.height() + 2 * pad))
         self._cells_of = (key, cells)
         return cells
 
@@ -299,7 +307,7 @@ class AudienceFace(QWidget):
     def _glyph(self, char: str, colours: ScreenColours, cell: QRectF) -> QPixmap:
         """The character on its own background, opaque: a tick is a plain copy, no blending."""
         ratio = self.devicePixelRatioF()
-        key = (char, colours.digits + colours.background, ratio)
+        key = (char, colours.digits + colours.background, ratio, round(self._ink_baseline, 2))
         pixmap = self._glyphs.get(key)
         if pixmap is None:
             pixmap = QPixmap(int(cell.width() * ratio) + 1, int(cell.height() * ratio) + 1)
@@ -309,7 +317,7 @@ class AudienceFace(QWidget):
             glyph.setRenderHint(QPainter.RenderHint.TextAntialiasing)
             glyph.setFont(self._fonts["digits"])
             glyph.setPen(QColor(colours.digits))
-            glyph.drawText(QPointF(0, QFontMetricsF(self._fonts["digits"]).ascent()), char)
+            glyph.drawText(QPointF(0, self._ink_baseline), char)
             glyph.end()
             self._glyphs[key] = pixmap
         return pixmap

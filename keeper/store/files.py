@@ -96,6 +96,6 @@ def fresh_demo_file(clock: Clock | None = None) -> OffsiteStore:
         target = target.with_name(f"demo-{stamp}.keeper")
     from keeper.demo_file import copy_demo  # the prebuilt demo, moved to now: ~15 ms
 
-    if copy_demo(target, clock or SystemClock()):
-        return OffsiteStore.open(target)
+    if copy_demo(target, clock or SystemClock()):  # a fresh copy: nothing to back up yet
+        return OffsiteStore.open(target, backup=False)
     return new_file(target, demo=True, clock=clock)

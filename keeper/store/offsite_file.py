@@ -136,7 +136,9 @@ class OffsiteStore:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False) -> OffsiteStore:
+    def open(cls, path: Path, *, read_only: bool = False, backup: bool = True) -> OffsiteStore:
+        """Open ``path`` (upgraded if older; a backup made first if it changed since the
+        last one, unless ``backup`` is False: a file made a moment ago from a template)."""
         path = Path(path)
         check = probe(path)
         cannot_write = in_read_only_place(path)
@@ -169,7 +171,7 @@ class OffsiteStore:
                 store.session.close()
                 engine.dispose()
                 raise
-            if not read_only:
+            if backup and not read_only:
                 backups.make_backup(path, reason="open", only_if_changed=True)
         except BaseException:
             if lock is not None:

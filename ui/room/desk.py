@@ -11,6 +11,7 @@ window. Tests use :class:`DirectDesk`, which runs both on one worker thread.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -33,23 +34,30 @@ class Memo:
     def __init__(self) -> None:
         self._values: dict[str, Any] = {}
         self._generation = 0
+        self._lock = threading.Lock()  # the reader's thread reads, the UI thread forgets
 
     def generation(self) -> int:
         return self._generation
 
     def get(self, key: str, compute: Callable[[], T], since: int | None = None) -> T:
-        if key in self._values:
-            return cast(T, self._values[key])
+        with self._lock:
+            if key in self._values:
+                return cast(T, self._values[key])
         value = compute()
-        if since is None or since == self._generation:
-            self._values[key] = value
+        with self._lock:
+            if since is None or since == self._generation:
+                self._values[key] = value
         return value
 
     def forget(self, keys: Iterable[str] | None = None) -> None:
         """Forget ``keys`` (None: everything)."""
-        self._generation += 1
-        self._values = {} if keys is None else {
-            k: v for k, v in self._values.items() if k not in set(keys)}
+        with self._lock:
+            self._generation += 1
+            if keys is None:
+                self._values.clear()
+            else:
+                for key in keys:
+                    self._values.pop(key, None)
 
 
 class Keep(Protocol):

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # the store stack loads when a file opens, not with the windo
     from keeper.ops import Operation
     from keeper.store.models import Offsite
     from keeper.store.offsite_file import OffsiteStore
+    from ui.runner.actions import WindowRunnerActions
 
 
 class AppContext(QObject):
@@ -33,6 +34,8 @@ class AppContext(QObject):
         self.offsite_id: int | None = None
         self.undo_stack = QUndoStack(self)
         self._batched: list[tuple[Operation, Changes]] | None = None  # inside ``batch()``
+        # the main window's Run menu actions, which the runner view takes when it is built
+        self.runner_actions: WindowRunnerActions | None = None
 
     @property
     def offsite(self) -> Offsite | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
@@ -34,6 +34,7 @@ from ui.widgets import Banner
 if TYPE_CHECKING:
     from keeper.store.offsite_file import OffsiteStore
     from ui.new_offsite import NewOffsite
+    from ui.runner.actions import Commands, WindowRunnerActions
 
 log = logging.getLogger(__name__)
 AUTO_BACKUP_MS = 5 * 60 * 1000
@@ -161,20 +162,29 @@ class MainWindow(QMainWindow):
             ))
         self.view_menu = view_menu
 
-        run_actions = getattr(self.views.get("runner"), "menu_actions", None)
-        if callable(run_actions):
-            run_menu = bar.addMenu("&Run")
-            for run_action in run_actions():
-                if run_action is None:
-                    run_menu.addSeparator()
-                else:
-                    run_menu.addAction(run_action)
-            run_menu.addSeparator()
-            run_menu.addAction(self._action("Open the &room…", self.open_room))
+        run_menu = bar.addMenu("&Run")
+        for run_action in self._runner_actions().menu():
+            if run_action is None:
+                run_menu.addSeparator()
+            else:
+                run_menu.addAction(run_action)
+        run_menu.addSeparator()
+        run_menu.addAction(self._action("Open the &room…", self.open_room))
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
         help_menu.addAction(self._action("&About Keeper", self.show_about))
+
+    def _runner_actions(self) -> WindowRunnerActions:
+        """The Run menu's actions, made now; the runner view (~75 ms to build) only when a
+        command, the view itself or the projector first needs it, not before the first frame."""
+        from ui.runner.actions import WindowRunnerActions
+
+        shared = WindowRunnerActions(self, lambda: cast("Commands", self.views["runner"]))
+        self.context.runner_actions = shared
+        # the projector window belongs to the runner view: something to show builds it
+        self.context.audience.changed.connect(lambda: self.views.wanted("runner"))
+        return shared
 
     def open_room(self) -> None:
         """Run ▸ Open the room: phones join over the venue's network (ui/room_panel.py)."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -185,4 +186,40 @@ def test_a_restart_mid_session_opens_on_the_runner_counting_sessions_as_the_over
     total = int(overview.split()[0])
     assert runner.position.text().endswith(f"of {total}")
     assert runner.position.text().split(" · ")[-1].startswith("Session ")
+    w.close()
+
+
+def test_the_runner_is_built_when_first_needed_and_its_keys_work_from_the_first_frame(
+        qtbot, tmp_path: Path, clock: FakeClock) -> None:
+    from keeper.store.files import new_file
+
+    path = tmp_path / "team.keeper"  # the Keeper's own file, the day not begun
+    new_file(path, clock=clock).close()
+    w = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.open_path(path)
+    assert "runner" in w.views.missing()  # not built for a frame that does not show it
+    focus_in(qtbot, w.nav)
+    qtbot.keyClick(w.nav, Qt.Key.Key_Space)  # Space starts the day from the Offsite view
+    runner = runner_of(w)
+    assert runner.runner is not None and runner.runner.state is TimerState.RUNNING
+    w.close()
+
+
+def test_something_shown_on_the_projector_before_the_runner_is_built_reaches_it(
+        qtbot, tmp_path: Path, clock: FakeClock) -> None:
+    from keeper.store.files import new_file
+
+    path = tmp_path / "team.keeper"
+    new_file(path, clock=clock).close()
+    w = MainWindow(context=AppContext(clock=clock))
+    qtbot.addWidget(w)
+    assert w.open_path(path)
+    assert "runner" in w.views.missing()
+    w.context.audience.present("ranking", lambda parent: QLabel("Ranking", parent))
+    audience = runner_of(w).audience_window
+    assert audience.presenting == "ranking"
     w.close()

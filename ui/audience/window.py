@@ -65,6 +65,8 @@ class AudienceWindow(QWidget):
         app.screenAdded.connect(self.on_screen_added)
         if bus is not None:
             bus.changed.connect(self._on_bus_changed)
+            if bus.key != "timer":  # built while something else is already presented
+                self._on_bus_changed()
 
     # -- following the control window -----------------------------------------
     def set_state(self, state: AudienceState) -> None:

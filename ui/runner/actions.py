@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -91,3 +92,33 @@ def action_button(action: QAction, text: str, primary: bool = False) -> QPushBut
     if primary:
         b.setObjectName("primary")
     return b
+
+
+class Commands(Protocol):
+    """What the window's runner actions reach: the runner view, once built."""
+
+    def command(self, key: str) -> None: ...
+
+    def leave_blackout(self) -> None: ...
+
+    def flash(self) -> None: ...
+
+
+class WindowRunnerActions:
+    """The Run menu's actions, made with the main window so that its keys work from the
+    first frame; the runner view is built only when a command (or the view) needs it.
+
+    ``view()`` returns the runner view, building it on first use; the view takes these
+    actions (and their sound settings) instead of making its own.
+    """
+
+    def __init__(self, owner: QWidget, view: Callable[[], Commands]) -> None:
+        from ui.runner.sound import RunnerSound
+
+        self.actions = make_actions(
+            owner, {spec.key: (lambda k=spec.key: view().command(k)) for spec in SHORTCUTS},
+            lambda: view().leave_blackout())
+        self.sound = RunnerSound(owner, lambda: view().flash())
+
+    def menu(self) -> list[QAction | None]:
+        return menu_order(self.actions, self.sound.actions())

@@ -16,6 +16,8 @@ The page is put together from ``SessionCard`` (the countdown and its controls),
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -95,8 +97,9 @@ class RunnerView(QWidget):
         return self.run_day.runner
 
     # ----- building ------------------------------------------------------------
-    def _build(self) -> None:
-        self.actions_by_key: dict[str, QAction] = make_actions(self, {
+    def commands(self) -> dict[str, Callable[[], object]]:
+        """Each runner key's command (``actions.SHORTCUTS``), by key."""
+        return {
             "toggle": self.toggle_start, "next": self.next_item, "previous": self.previous_item,
             "plus": lambda: self.adjust(1), "minus": lambda: self.adjust(-1),
             "reset": self.reset_item, "blackout": self.toggle_blackout,
@@ -105,8 +108,22 @@ class RunnerView(QWidget):
             "fullscreen": lambda: self.projector.toggle_full_screen(),
             "audience": lambda: self.projector.toggle_window(),
             "takeback": self.take_time_back, "help": self.show_help,
-        }, self.leave_blackout)
-        self.sound = RunnerSound(self, lambda: self.card.flash())
+        }
+
+    def command(self, key: str) -> None:
+        self.commands()[key]()
+
+    def flash(self) -> None:
+        self.card.flash()
+
+    def _build(self) -> None:
+        shared = self.context.runner_actions
+        if shared is not None:  # the main window's: the Run menu and its keys
+            self.actions_by_key: dict[str, QAction] = shared.actions
+            self.sound = shared.sound
+        else:
+            self.actions_by_key = make_actions(self, self.commands(), self.leave_blackout)
+            self.sound = RunnerSound(self, self.flash)
         saved_screen = app_settings().value("runner/screen", "")
         self.audience_window.choose_screen(saved_screen if isinstance(saved_screen, str) else None)
 

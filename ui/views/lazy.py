@@ -26,6 +26,7 @@ class LazyViews:
         self._context = context
         self._owner = owner
         self._built: dict[str, QWidget] = {}
+        self._building: set[str] = set()
         self._pages: dict[str, QWidget] = {}
         for spec in VIEWS:
             page = QWidget()
@@ -39,10 +40,19 @@ class LazyViews:
     def __getitem__(self, key: str) -> QWidget:
         if key not in self._built:
             spec = next(s for s in VIEWS if s.key == key)
-            view = make_view(spec, self._context, self._pages[key])
+            self._building.add(key)
+            try:
+                view = make_view(spec, self._context, self._pages[key])
+            finally:
+                self._building.discard(key)
             self._pages[key].layout().addWidget(view)
             self._built[key] = view
         return self._built[key]
+
+    def wanted(self, key: str) -> None:
+        """Build ``key`` unless it is built or being built (a signal its building sent)."""
+        if key not in self._built and key not in self._building:
+            self[key]
 
     def get(self, key: str) -> QWidget | None:
         return self[key] if any(s.key == key for s in VIEWS) else None

@@ -212,8 +212,6 @@ def colour(ws: Worksheet, row: int, column: int, table: dict[str, str], key: str
 Fill = Callable[[Worksheet, ExportData], None]  # writes one sheet
 
 
-SERIES_COLOURS = SERIES
-
 
 def bar_chart(ws: Worksheet, anchor: str, title: str, *, categories: tuple[int, int, int],
               series: Sequence[int], header_row: int, number_format: str = "General",
@@ -235,8 +233,8 @@ def bar_chart(ws: Worksheet, anchor: str, title: str, *, categories: tuple[int, 
     for k, col in enumerate(series):
         chart.add_data(Reference(ws, min_col=col, min_row=header_row, max_row=last),
                        titles_from_data=True)
-        chart.series[-1].graphicalProperties.solidFill = SERIES_COLOURS[k % 3]
-        chart.series[-1].graphicalProperties.line.solidFill = SERIES_COLOURS[k % 3]
+        chart.series[-1].graphicalProperties.solidFill = SERIES[k % len(SERIES)]
+        chart.series[-1].graphicalProperties.line.solidFill = SERIES[k % len(SERIES)]
     chart.set_categories(Reference(ws, min_col=column, min_row=first, max_row=last))
     chart.dataLabels = DataLabelList()
     chart.dataLabels.showVal = True

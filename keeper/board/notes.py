@@ -11,7 +11,6 @@ from sqlalchemy import or_
 from sqlalchemy.orm import Session
 
 from keeper.board.geometry import Rect, free_slot, note_rect
-from keeper.board.loading import read_clusters, read_notes
 from keeper.board.operation import (
     BoardError,
     BoardOperation,
@@ -61,11 +60,9 @@ class AddNotes(BoardOperation):
         if self.position is not None and len(self.lines) == 1:
             spots = [self.position]
         else:  # the loose notes and each group's extent: never every note on the board
-            s.flush()
-            clusters = read_clusters(s, self.offsite_id)
-            loose = read_notes(s, self.offsite_id, Note.cluster_id.is_(None))
-            frames = shown_frames(s, self.offsite_id, clusters)
-            spots = inbox_positions(clusters, loose, len(self.lines), frames)
+            data = load_fresh(s, self.offsite_id, notes=[Note.cluster_id.is_(None)])
+            frames = shown_frames(s, self.offsite_id, data.clusters)
+            spots = inbox_positions(data.clusters, data.notes, len(self.lines), frames)
         self.note_ids = [
             self._insert(
                 s, Note, offsite_id=self.offsite_id, author_id=self.author_id, text=line,

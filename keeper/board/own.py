@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from keeper.board import tally
-from keeper.board.loading import BoardData, BoardNote, load_slice, tally_config
+from keeper.board.loading import BoardData, BoardNote, load_slice, read_supports, tally_config
 from keeper.store.models import Cluster, Note, Offsite, Support, TallySettings
 
 
@@ -46,11 +46,7 @@ def ballot(session: Session, offsite_id: int, person_id: int,
 def supports_of(session: Session, offsite_id: int,
                 person_id: int) -> tuple[tally.TallySupport, ...]:
     """``person_id``'s own support on the offsite's board."""
-    rows = session.execute(
-        select(Support.person_id, Support.note_id, Support.cluster_id, Support.dots)
-        .where(Support.offsite_id == offsite_id, Support.person_id == person_id)
-        .order_by(Support.id))
-    return tuple(s for s in (tally.TallySupport.stored(*r) for r in rows) if s is not None)
+    return read_supports(session, offsite_id, Support.person_id == person_id)
 
 
 def voting_board(session: Session, offsite_id: int) -> BoardData:

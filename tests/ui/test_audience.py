@@ -70,15 +70,21 @@ def test_digits_are_at_least_a_quarter_of_the_height(qtbot, size, digits) -> Non
     face.grab()  # paints without error at this size
 
 
-@pytest.mark.parametrize("size", [(360, 200), (1280, 720), (1920, 1080), (1024, 768)])
-def test_the_digits_never_cover_the_subtitle_or_the_status_line(qtbot, size) -> None:
-    from PySide6.QtGui import QFontMetricsF
-
+def shown_face(qtbot, size: tuple[int, int]) -> AudienceFace:
+    """A projector face on screen at ``size`` (laid out for it, as on the day)."""
     face = AudienceFace()
     qtbot.addWidget(face)
     face.resize(*size)
     face.show()
     qtbot.waitExposed(face)
+    return face
+
+
+@pytest.mark.parametrize("size", [(360, 200), (1280, 720), (1920, 1080), (1024, 768)])
+def test_the_digits_never_cover_the_subtitle_or_the_status_line(qtbot, size) -> None:
+    from PySide6.QtGui import QFontMetricsF
+
+    face = shown_face(qtbot, size)
     face.set_state(AudienceState(mode="timer", title="Best practice talk 2",
                                  subtitle="Keynote · Jill Morgan", digits="+1:02:03",
                                  status="Over time"))
@@ -315,11 +321,7 @@ LONG = ("Lunch is in the atrium on the ground floor; please be back in your seat
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (384, 216)])
 def test_a_long_message_wraps_to_three_lines_and_shrinks_never_cut(qtbot, size) -> None:
-    face = AudienceFace()
-    qtbot.addWidget(face)
-    face.resize(*size)
-    face.show()
-    qtbot.waitExposed(face)
+    face = shown_face(qtbot, size)
     assert face._rects["message"].width() > 0.8 * size[0]
     face.set_state(AudienceState(**{**RUNNING.__dict__, "message": LONG}))
     from PySide6.QtCore import QRectF

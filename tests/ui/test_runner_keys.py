@@ -29,15 +29,21 @@ K = Qt.Key
 TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 
 
-@pytest.fixture
-def window(qtbot, demo_path: Path, clock: FakeClock, monkeypatch) -> Iterator[MainWindow]:
-    answers = iter(["Back at 15:10", ""] * 40)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (next(answers), True))
+def shown_window(qtbot, clock: FakeClock) -> MainWindow:
+    """The control window on screen at laptop size, no file open yet."""
     w = MainWindow(context=AppContext(clock=clock))
     qtbot.addWidget(w)
     w.resize(1280, 800)
     w.show()
     qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def window(qtbot, demo_path: Path, clock: FakeClock, monkeypatch) -> Iterator[MainWindow]:
+    answers = iter(["Back at 15:10", ""] * 40)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (next(answers), True))
+    w = shown_window(qtbot, clock)
     assert w.open_path(demo_path)
     for spec in VIEWS:
         assert w.views[spec.key] is not None  # every view built
@@ -195,11 +201,7 @@ def test_the_runner_is_built_when_first_needed_and_its_keys_work_from_the_first_
 
     path = tmp_path / "team.keeper"  # the Keeper's own file, the day not begun
     new_file(path, clock=clock).close()
-    w = MainWindow(context=AppContext(clock=clock))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, clock)
     assert w.open_path(path)
     assert "runner" in w.views.missing()  # not built for a frame that does not show it
     focus_in(qtbot, w.nav)

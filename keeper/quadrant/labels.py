@@ -235,3 +235,66 @@ def place_badges(candidates: Sequence[Sequence[Box]], points: Sequence[Point],
 
 def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+Segment = tuple[Point, Point]
+
+
+class TextArea:
+    """The lines of a quadrant's care guidance: whether reps lie on it (it is printed
+    only where they do not)."""
+
+    def __init__(self, lines: Sequence[Box]) -> None:
+        self.lines = list(lines)
+        self.outer: Box | None = (
+            min(b[0] for b in lines), min(b[1] for b in lines),
+            max(b[2] for b in lines), max(b[3] for b in lines)) if lines else None
+
+    def crossed(self, points: Sequence[Point], radius: float,
+                segments: Sequence[Segment] = ()) -> bool:
+        """Whether a dot (its square of ``radius``) or an arrow lies on any line."""
+        outer = self.outer
+        if outer is None:
+            return False
+        for point in points:
+            dot = _dot_box(point, radius)
+            if _overlap(dot, outer) and any(_overlap(dot, box) for box in self.lines):
+                return True
+        for start, end in segments:
+            reach = (min(start[0], end[0]), min(start[1], end[1]),
+                     max(start[0], end[0]), max(start[1], end[1]))
+            if _touches(reach, outer) and any(_crosses(start, end, b) for b in self.lines):
+                return True
+        return False
+
+
+def text_is_clear(lines: Sequence[Box], points: Sequence[Point], radius: float,
+                  segments: Sequence[Segment] = ()) -> bool:
+    """True when no dot and no arrow crosses any of ``lines``."""
+    return not TextArea(lines).crossed(points, radius, segments)
+
+
+def _touches(a: Box, b: Box) -> bool:
+    """Like :func:`_overlap`, but a flat box (a level or upright arrow) counts."""
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def _crosses(start: Point, end: Point, box: Box) -> bool:
+    """Whether the segment from ``start`` to ``end`` passes through ``box`` (clipped
+    against each side in turn: Liang–Barsky)."""
+    (x0, y0), (x1, y1) = start, end
+    dx, dy = x1 - x0, y1 - y0
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x0 - box[0]), (dx, box[2] - x0), (-dy, y0 - box[1]), (dy, box[3] - y0)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True

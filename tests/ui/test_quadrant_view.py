@@ -464,7 +464,8 @@ def test_names_and_badges_keep_off_each_other_and_the_text(qtbot, view: Quadrant
     view.resize(*size)
     qtbot.wait(5)
     scale = view.scene.scale
-    text = [box for t in view.board.texts() for box in t.boxes(scale, pad=0)]
+    text = [box for t in view.board.texts()
+            for box in t.boxes(scale, t.quadrant not in view.board.crowded, pad=0)]
     badges = [item.px_bounds().translated(item.pos() * scale)
               for item in view.scene.counts.values()]
     dots = [QRectF(d.pos() * scale - QPointF(7, 7), QSizeF(14, 14))
@@ -539,3 +540,56 @@ def test_projector_dots_are_one_colour_unless_names_are_on(  # noqa: ANN001
     assert {rep.colour for rep in state.projected()} == {None}  # managers' colours withheld
     view.names_box.setChecked(True)
     assert len({rep.colour for rep in state.projected()}) > 1
+
+
+def _guidance_under_reps(view: QuadrantView) -> dict[Quadrant, bool]:
+    """Each quadrant whose care guidance is shown: does a dot, ghost or arrow lie on it?"""
+    scale = view.scene.scale
+    marks = [QRectF(item.pos() * scale - QPointF(7, 7), QSizeF(14, 14))
+             for table in (view.scene.dots, view.scene.ghosts) for item in table.values()
+             if item.isVisible()]
+    arrows = [(a.start * scale, a.end * scale) for a in view.scene.arrows.values()
+              if a.isVisible()]
+    result = {}
+    for text in view.board.texts():
+        if text.quadrant in view.board.crowded:
+            continue
+        lines = text.body_boxes(scale)
+        under = any(line.intersects(m) for line in lines for m in marks)
+        for start, end in arrows:  # every pixel along each arrow
+            steps = max(1, int((end - start).manhattanLength()))
+            under = under or any(line.contains(start + (end - start) * (i / steps))
+                                 for i in range(steps + 1) for line in lines)
+        result[text.quadrant] = under
+    return result
+
+
+@pytest.mark.parametrize("size", [(1100, 760), (1920, 1000)])
+def test_care_guidance_is_never_printed_under_a_rep(qtbot, view: QuadrantView,  # noqa: ANN001
+                                                    size: tuple[int, int]) -> None:
+    view.resize(*size)
+    qtbot.wait(5)
+    shown_under = _guidance_under_reps(view)
+    assert shown_under and not any(shown_under.values())
+    view.history_box.setChecked(False)  # no ghosts or arrows: more guidance has room
+    qtbot.wait(5)
+    assert len(_guidance_under_reps(view)) > len(shown_under)
+    assert not any(_guidance_under_reps(view).values())
+
+
+def test_a_rep_dragged_onto_guidance_hides_it_and_undo_brings_it_back(
+        qtbot, view: QuadrantView, context: AppContext) -> None:  # noqa: ANN001
+    view.history_box.setChecked(False)
+    qtbot.wait(5)
+    shown = {t.quadrant: t for t in view.board.texts() if t.quadrant not in view.board.crowded}
+    quadrant, text = next(iter(shown.items()))
+    scale = view.scene.scale
+    middle = text.body_boxes(scale)[0].center() / scale
+    rep_id = next(iter(sorted(view.scene.dots)))
+    _drag(view, rep_id, middle)
+    qtbot.wait(5)
+    assert quadrant in view.board.crowded
+    assert not any(_guidance_under_reps(view).values())
+    context.undo_stack.undo()
+    qtbot.wait(5)
+    assert quadrant not in view.board.crowded

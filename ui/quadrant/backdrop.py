@@ -3,7 +3,8 @@ guidance, the axes and their labels.
 
 The text of each quadrant is laid out once per zoom (:func:`quadrant_texts`); the
 same layout is drawn and handed to the name-placing rule as boxes to keep off, so
-a name never prints over a persona's text.
+a name never prints over a persona's text. A quadrant whose care guidance would lie
+under reps (a dot or an arrow) leaves it out (the Notes tab shows it for the rep).
 """
 
 from __future__ import annotations
@@ -45,15 +46,26 @@ class QuadrantText:
     axes_lines: list[QRectF]
     body_lines: list[QRectF]
 
-    def boxes(self, scale: float, pad: float = 3.0) -> list[QRectF]:
-        """Each line of the name, axes and guidance, in view pixels."""
+    def boxes(self, scale: float, body: bool = True, pad: float = 3.0) -> list[QRectF]:
+        """Each line of the name, axes and (with ``body``) guidance, in view pixels."""
         title_h = self.title.size().height()
         result = [line.translated(self.x, self.head_y) for line in self.title_lines]
         result += [line.translated(self.x, self.head_y + title_h) for line in self.axes_lines]
-        result += [line.translated(self.x, self.body_y) for line in self.body_lines]
-        return [QRectF(r.left() * scale - pad, r.top() * scale - pad,
-                       r.width() * scale + 2 * pad, r.height() * scale + 2 * pad)
-                for r in result]
+        if body:
+            result += self._body()
+        return [_pixels(r, scale, pad) for r in result]
+
+    def body_boxes(self, scale: float) -> list[QRectF]:
+        """The guidance's lines in view pixels, as printed (no margin)."""
+        return [_pixels(r, scale, 0.0) for r in self._body()]
+
+    def _body(self) -> list[QRectF]:
+        return [line.translated(self.x, self.body_y) for line in self.body_lines]
+
+
+def _pixels(rect: QRectF, scale: float, pad: float) -> QRectF:
+    return QRectF(rect.left() * scale - pad, rect.top() * scale - pad,
+                  rect.width() * scale + 2 * pad, rect.height() * scale + 2 * pad)
 
 
 def _wrap(text: str, width: float, font: QFont) -> QStaticText:
@@ -120,7 +132,9 @@ def quadrant_texts(scale: float, guidance: bool) -> list[QuadrantText]:
     return result
 
 
-def draw_backdrop(painter: QPainter, texts: list[QuadrantText], scale: float) -> None:
+def draw_backdrop(painter: QPainter, texts: list[QuadrantText], scale: float,
+                  crowded: frozenset[Quadrant] = frozenset()) -> None:
+    """The board under the reps; the quadrants in ``crowded`` without their guidance."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     for quadrant in Quadrant:
         painter.fillRect(quadrant_rect(quadrant), FILL[quadrant])
@@ -132,9 +146,10 @@ def draw_backdrop(painter: QPainter, texts: list[QuadrantText], scale: float) ->
         painter.setFont(axes_font)
         painter.drawStaticText(QPointF(text.x, text.head_y + text.title.size().height()),
                                text.axes)
-        painter.setPen(MUTED)
-        painter.setFont(body_font)
-        painter.drawStaticText(QPointF(text.x, text.body_y), text.body)
+        if text.quadrant not in crowded:
+            painter.setPen(MUTED)
+            painter.setFont(body_font)
+            painter.drawStaticText(QPointF(text.x, text.body_y), text.body)
     # Axes through the middle and the frame.
     painter.setPen(QPen(QColor(palette.QUADRANT_AXIS), 2.0 / scale))
     half = SIZE * MIDPOINT

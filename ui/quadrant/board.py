@@ -18,13 +18,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
+from keeper.quadrant.labels import TextArea
+from keeper.quadrant.rules import Quadrant
 from ui import palette
 from ui.quadrant.backdrop import QuadrantText, draw_backdrop, quadrant_texts
 from ui.quadrant.geometry import (
     BIG_STEP,
+    DOT_RADIUS,
     SIZE,
     SMALL_STEP,
 )
+from ui.quadrant.labels import box_of
 from ui.quadrant.scene import BoardScene
 
 __all__ = ["SIZE", "BoardScene", "BoardView"]
@@ -61,6 +65,10 @@ class BoardView(QGraphicsView):
             "steps); [ / ] select the previous / next rep; Delete takes them off the board."
         )
         self.guidance_visible = True
+        self.crowded: frozenset[Quadrant] = frozenset()  # quadrants shown without guidance
+        # zoom, each quadrant's guidance lines (pixels), the reps lying on them
+        self._crowders: tuple[float, dict[Quadrant, TextArea], dict[Quadrant, set[int]]] \
+            | None = None
         self._texts: tuple[tuple[float, bool], list[QuadrantText]] | None = None
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -79,10 +87,42 @@ class BoardView(QGraphicsView):
         self.relayout()
 
     def relayout(self) -> None:
-        """Re-place the badges and names for the current zoom, off the quadrants' text."""
+        """Re-place the badges and names for the current zoom, off the quadrants' text
+        (a quadrant's guidance is left out where reps lie on it)."""
         scale = self.transform().m11() or 1.0
-        text = [box for t in self.texts() for box in t.boxes(scale)]
+        crowded = self._crowded(scale)
+        if crowded != self.crowded:
+            self.crowded = crowded
+            self.resetCachedContent()
+            self.viewport().update()
+        text = [box for t in self.texts() for box in t.boxes(scale, t.quadrant not in crowded)]
         self.board.layout_labels(scale, text)
+
+    def _crowded(self, scale: float) -> frozenset[Quadrant]:
+        """The quadrants whose guidance a shown dot, ghost or arrow lies on. Each keeps
+        the reps that crowd it, so after an edit only the reps it moved are looked at."""
+        board = self.board
+        moved = board.moved_since_layout()
+        if moved is None or self._crowders is None or self._crowders[0] != scale:
+            lines = {t.quadrant: TextArea([box_of(r) for r in t.body_boxes(scale)])
+                     for t in self.texts()}
+            self._crowders = (scale, lines, {q: set() for q in lines})
+            moved = set(board.dots) | set(board.ghosts)
+        _scale, lines, crowders = self._crowders
+        for rep_id in moved:
+            points = [(item.pos().x() * scale, item.pos().y() * scale)
+                      for item in (board.dots.get(rep_id), board.ghosts.get(rep_id))
+                      if item is not None and item.isVisible()]
+            arrow = board.arrows.get(rep_id)
+            segments = [((arrow.start.x() * scale, arrow.start.y() * scale),
+                         (arrow.end.x() * scale, arrow.end.y() * scale))
+                        ] if arrow is not None and arrow.isVisible() else []
+            for quadrant, area in lines.items():
+                if area.crossed(points, DOT_RADIUS, segments):
+                    crowders[quadrant].add(rep_id)
+                else:
+                    crowders[quadrant].discard(rep_id)
+        return frozenset(q for q, reps in crowders.items() if reps)
 
     # --- the static board ------------------------------------------------------
     def texts(self) -> list[QuadrantText]:
@@ -95,7 +135,7 @@ class BoardView(QGraphicsView):
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
         painter.fillRect(rect, QColor(palette.SURFACE))
-        draw_backdrop(painter, self.texts(), self.transform().m11() or 1.0)
+        draw_backdrop(painter, self.texts(), self.transform().m11() or 1.0, self.crowded)
 
     # --- keyboard ----------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

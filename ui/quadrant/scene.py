@@ -141,6 +141,10 @@ class BoardScene(QGraphicsScene):
         elif self._moved is not None:
             self._moved |= set(rep_ids)
 
+    def moved_since_layout(self) -> set[int] | None:
+        """The reps moved since the names were last laid out (``None``: all of them)."""
+        return None if self._moved is None or self._layout is None else set(self._moved)
+
     def layout_labels(self, scale: float, text: Sequence[QRectF] = ()) -> None:
         """Put each count badge where no dot covers it, then give each visible name a
         side where it overlaps no other name, dot, badge or quadrant ``text`` (view

@@ -11,6 +11,7 @@ from keeper.quadrant.labels import (
     label_offset,
     place_badges,
     place_labels,
+    text_is_clear,
 )
 
 R = 7.0
@@ -112,3 +113,27 @@ def test_after_many_moves_the_layout_matches_its_own_rule():
         assert not overlaps(a, (10.0, 10.0, 300.0, 80.0))
         assert not any(overlaps(a, dot(p)) for j, p in enumerate(points) if j != 3)
         assert not any(overlaps(a, b) for j, b in shown.items() if j != i)
+
+
+GUIDANCE = [(20.0, 600.0, 300.0, 614.0), (20.0, 614.0, 280.0, 628.0)]  # two lines of text
+
+
+def test_guidance_is_clear_of_reps_far_from_it():
+    points = [(400.0, 610.0), (160.0, 560.0), (160.0, 650.0)]
+    arrows = [((0.0, 500.0), (400.0, 580.0)),  # passes above the text
+              ((250.0, 560.0), (350.0, 610.0))]  # its box overlaps; the line passes by
+    assert text_is_clear(GUIDANCE, points, R, arrows)
+
+
+def test_a_dot_on_the_guidance_or_touching_it_crowds_it():
+    assert not text_is_clear(GUIDANCE, [(150.0, 620.0)], R)
+    assert not text_is_clear(GUIDANCE, [(150.0, 594.0)], R)  # its edge reaches the first line
+    assert text_is_clear(GUIDANCE, [(150.0, 590.0)], R)
+
+
+def test_an_arrow_through_the_guidance_crowds_it():
+    assert not text_is_clear(GUIDANCE, [], R, [((100.0, 500.0), (200.0, 700.0))])
+    assert not text_is_clear(GUIDANCE, [], R, [((150.0, 550.0), (150.0, 605.0))])  # upright
+    assert not text_is_clear(GUIDANCE, [], R, [((0.0, 620.0), (500.0, 620.0))])  # level
+    assert text_is_clear(GUIDANCE, [], R, [((150.0, 550.0), (150.0, 595.0))])  # stops short
+    assert text_is_clear([], [(150.0, 620.0)], R)  # no guidance, nothing to crowd

@@ -269,8 +269,13 @@ def main() -> None:
     print(f"  writes: {len(notes)} notes, {supports} supports, {len(feedback)} feedback "
           f"(expected {expected[0]}, {expected[1]}, {expected[2]}); lost {lost}, "
           f"duplicated {duplicated} (goal 0)")
+    per_request = cpu / (len(lat) + len(solo))
     print(f"  laptop CPU (server, reads and UI threads; the phones are another process): "
-          f"{cpu:.1f} s, {cpu / (len(lat) + len(solo)) * 1000:.1f} ms a request")
+          f"{cpu:.1f} s, {per_request * 1000:.1f} ms a request")
+    if not args.think:  # one interpreter serves them in turn: the last waits for the rest
+        print(f"  the queue when all send at once: {args.phones} x {per_request * 1000:.1f} ms "
+              f"= {args.phones * per_request * 1000:.0f} ms for the last phone; a p95 under "
+              f"100 ms needs at most {100 / (0.95 * args.phones):.1f} ms a request")
     print(f"  UI thread: longest stall {stall * 1000:.1f} ms (goal < 50 ms), "
           f"longest room job {longest_job * 1000:.1f} ms; undo steps {context.undo_stack.count()}")
     if phones.failures:

@@ -2,6 +2,8 @@
 
 - spawn → first painted frame and → demo offsite shown (painted) in the main window, beside
   a bare PySide6 window painted (the floor), wall time and CPU time, runs interleaved;
+- the same bare window shown after importing the store stack (SQLAlchemy and the mapped
+  models), the least any start that reads the file through the store can take;
 - the longest the UI thread was busy in the 3 s after the demo showed (views built later);
 - ``keeper --version`` and ``keeper check FILE`` beside ``python -c "import keeper"``.
 
@@ -45,6 +47,13 @@ BARE = (
     "w.show()\n"
     "app.exec()\n"
 )
+# The least a start that reads the file through the store can take: SQLAlchemy imported and
+# Keeper's models mapped (as the launcher does first), then the same bare window.
+STORE_THEN_BARE = (
+    "import keeper.store.offsite_file\n"
+    "from sqlalchemy.orm import configure_mappers\n"
+    "configure_mappers()\n"
+) + BARE
 Figures = dict[str, tuple[float, ...]]
 
 
@@ -88,11 +97,13 @@ def _median(runs: list[Figures], stage: str, index: int) -> float:
 def window(runs: int) -> None:
     bare: list[Figures] = []
     app: list[Figures] = []
+    stack: list[Figures] = []
     _run(["-c", BARE], ("first-paint",))  # warm-up: the page cache, and bytecode written
     _run(["-m", "ui.launcher", "--demo"], ("ready",))
     for _ in range(runs):  # interleaved: a busy moment hits both alike
         bare.append(_run(["-c", BARE], ("first-paint",)))
         app.append(_run(["-m", "ui.launcher", "--demo"], ("first-paint", "ready", "max-stall")))
+        stack.append(_run(["-c", STORE_THEN_BARE], ("first-paint",)))
     floor, floor_cpu = _median(bare, "first-paint", 0), _median(bare, "first-paint", 1)
     print(f"platform: {os.environ.get('QT_QPA_PLATFORM', 'default')}, {runs} runs, medians")
     print(f"bare PySide6 window painted: {floor:.3f} s  (CPU {floor_cpu:.3f} s)")
@@ -101,6 +112,10 @@ def window(runs: int) -> None:
         wall, cpu = _median(app, stage, 0), _median(app, stage, 1)
         print(f"Keeper {label}: {wall:.3f} s  ({wall / floor:.2f}x the floor)"
               f"  (CPU {cpu:.3f} s, {cpu / floor_cpu:.2f}x)")
+    store = _median(stack, "first-paint", 0)
+    print(f"the bare window after importing the store (SQLAlchemy, Keeper's models mapped): "
+          f"{store:.3f} s ({store / floor:.2f}x the floor; before any of Keeper's own "
+          f"window, views or file)")
     stall = _median(app, "max-stall", 0)
     print(f"longest UI-thread block in the 3 s after the demo showed: {stall * 1000:.0f} ms"
           f"  (a frame: 16 ms)")

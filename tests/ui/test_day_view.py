@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from keeper.store.models import (
     Charter,
     Feedback,
     Okr,
+    OkrKind,
     Person,
     Question,
     Reflection,
@@ -419,7 +421,7 @@ def test_read_only_file_cannot_be_edited(qtbot, demo_path: Path, clock: FakeCloc
 
 
 def test_a_question_goes_on_the_projector_without_its_answers(view, context, qtbot) -> None:
-    from ui.day.projector import QuestionSlide
+    from ui.day.projector import TextSlide
     from ui.day.questions_tab import QuestionsTab
 
     questions_tab = view.findChild(QuestionsTab)
@@ -428,7 +430,7 @@ def test_a_question_goes_on_the_projector_without_its_answers(view, context, qtb
     assert context.audience.key == "question"
     slide = context.audience.factory(None)
     qtbot.addWidget(slide)
-    assert isinstance(slide, QuestionSlide)
+    assert isinstance(slide, TextSlide)
     assert slide.text.startswith("How can we increase our top-of-funnel")
     assert slide.caption == "North-star question 2 of 4"
     answers = questions_tab.data.questions[1].answers
@@ -436,6 +438,44 @@ def test_a_question_goes_on_the_projector_without_its_answers(view, context, qtb
     slide.resize(1280, 720)
     image = slide.grab().toImage()
     assert image.pixelColor(5, 5).name() == "#0b0c10"
+
+
+def test_the_okr_under_review_goes_on_the_projector_without_the_rooms_words(
+        view, context, qtbot) -> None:  # noqa: ANN001
+    from ui.day.projector import POSTMORTEM_PROMPTS, TextSlide
+
+    tab = view.okr
+    tab.review_list.setCurrentRow(0)
+    okr = tab.data.review_okrs[0]
+    assert tab.project_button.isEnabled()
+    tab.project_button.click()
+    assert context.audience.key == "okr"
+    slide = context.audience.factory(None)
+    qtbot.addWidget(slide)
+    assert isinstance(slide, TextSlide)
+    count = len(tab.data.review_okrs)
+    assert slide.caption == f"OKR postmortem 1 of {count} · {okr.verdict}"
+    assert slide.text == okr.objective
+    assert f"Target: {okr.target}" in slide.lines[0] and f"Result: {okr.result}" in slide.lines[0]
+    assert all(prompt in slide.lines[-1] for prompt in POSTMORTEM_PROMPTS)
+    shown = " ".join([slide.caption, slide.text, *slide.lines])
+    for said in (okr.went_well, okr.went_badly, okr.on_the_floor):
+        assert said and said not in shown  # what the room says stays on the laptop
+    slide.resize(1280, 720)
+    image = slide.grab().toImage()
+    assert image.pixelColor(5, 5).name() == "#0b0c10"
+    tab.start_new(OkrKind.NEXT)  # next period's OKRs are set today, not reviewed
+    assert not tab.project_button.isEnabled()
+
+
+def test_an_undecided_okr_goes_up_without_a_verdict(view, context, qtbot) -> None:  # noqa: ANN001
+    from ui.day.projector import okr_slide
+
+    okr = view.okr.data.review_okrs[0]
+    slide = okr_slide(2, 4, dataclasses.replace(okr, hit=None, target=None, result=None))
+    qtbot.addWidget(slide)
+    assert slide.caption == "OKR postmortem 2 of 4"
+    assert len(slide.lines) == 1  # the prompts alone: no empty target or result
 
 
 def test_feedback_column_headers_are_never_cut(qtbot, view: DayView) -> None:  # noqa: ANN001

@@ -22,6 +22,7 @@ from keeper.day import DayData, OkrRow
 from keeper.store.models import OkrKind
 from ui import palette
 from ui.day.base import Host, RecordTab
+from ui.day.projector import okr_slide
 from ui.day.widgets import (
     SAVE_KEYS,
     LineBox,
@@ -91,12 +92,18 @@ class OkrTab(RecordTab):
         self.delete_button = button("Delete", self.delete_current, tip="Delete the selected OKR",
                                     shortcut=None, name="Delete OKR")
         self.up_button, self.down_button = move_buttons(self.move)
+        self.project_button = button("Show on &projector", self.show_on_projector,
+                                     tip="The selected OKR under review, large, on the audience "
+                                         "screen with the postmortem's questions; what the "
+                                         "room says stays here (Ctrl+Shift+P)",
+                                     shortcut="Ctrl+Shift+P")
         left = side_column(
             heading("Last period's OKRs"), self.source,
             row(self.carry_button, self.timebox_button, stretch_at=2), self.timebox_state,
             (self.review_list, 3),
             row(self.add_review, self.delete_button, self.up_button, self.down_button,
                 stretch_at=4),
+            self.project_button,
             8,
             heading("OKRs for the next period"),
             hint("Set today; the next offsite carries them into its postmortem."),
@@ -270,6 +277,15 @@ class OkrTab(RecordTab):
         self.delete_button.setEnabled(editable and selected)
         self.up_button.setEnabled(editable and selected)
         self.down_button.setEnabled(editable and selected)
+        self.project_button.setEnabled(selected and self.editing_kind == REVIEW)
+
+    def show_on_projector(self) -> None:
+        """The OKR under review on the audience screen (as saved; the answers stay here)."""
+        okr = self._okr(self.editing_id)
+        if okr is None or okr.kind != REVIEW or self.data is None:
+            return
+        number, count = self.data.review_okrs.index(okr) + 1, len(self.data.review_okrs)
+        self.host.present("okr", lambda parent: okr_slide(number, count, okr, parent))
 
     def _picked(self, widget: QListWidget) -> None:
         okr_id = current_id(widget)

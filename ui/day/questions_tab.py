@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QListWidget, QVBoxLayout, QWidget
 from keeper import day as day_ops
 from keeper.day import QUESTIONS_MAX, QUESTIONS_MIN, DayData, QuestionRow
 from ui.day.base import Host, RecordTab
-from ui.day.projector import QuestionSlide
+from ui.day.projector import question_slide
 from ui.day.widgets import (
     SAVE_KEYS,
     TextBox,
@@ -138,7 +138,7 @@ class QuestionsTab(RecordTab):
             return
         number, count = self.data.questions.index(question) + 1, len(self.data.questions)
         text = question.text
-        self.host.present("question", lambda parent: QuestionSlide(number, count, text, parent))
+        self.host.present("question", lambda parent: question_slide(number, count, text, parent))
 
     def _picked(self) -> None:
         question_id = current_id(self.list)

@@ -94,8 +94,9 @@ def _cluster_count(keep: Keep) -> int:
 
 
 def _notes(keep: Keep, me: int, people: list[Member]) -> dict[str, Any]:
+    """The phone's own notes, newest first: the one just sent is under the box."""
     mine = [{"id": n.id, "text": n.text, "locked": n.cluster_id is not None}
-            for n in notes_by(keep.store.session, keep.offsite_id, me)]
+            for n in reversed(notes_by(keep.store.session, keep.offsite_id, me))]
     return {"notes": mine, "target": tally.NOTES_PER_PERSON}
 
 

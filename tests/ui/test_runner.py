@@ -5,10 +5,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QApplication, QInputDialog, QPushButton, QWidget
 
 from keeper.agenda.ops import agenda_items, load_runner_state
 from keeper.agenda.timer import TimerState
+from keeper.changes import Changes
 from keeper.clock import FakeClock
 from keeper.store.offsite_file import OffsiteStore
 from tests.ui.showing import shown
@@ -375,3 +377,47 @@ def test_arrow_keys_on_the_projector_box_open_it_instead_of_moving_the_projector
     qtbot.keyClick(box, Qt.Key.Key_Down)
     assert (box.currentIndex(), runner.audience_window.preferred_screen) == before
     assert opened  # the list opens: the Keeper picks a screen on purpose
+
+
+class Swatch(QWidget):
+    """A presented widget of one colour, as another view's projector widget would be."""
+
+    def __init__(self, colour: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colour = colour
+
+    def paintEvent(self, event) -> None:  # noqa: ANN001, N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(self.colour))
+        painter.end()
+
+
+def _preview_colour(runner: RunnerView) -> str:
+    preview = runner.projector.preview_stack.currentWidget()
+    image = preview.grab().toImage()
+    return image.pixelColor(image.width() // 2, image.height() // 2).name()
+
+
+def test_the_preview_shows_what_another_view_put_on_the_projector(
+        qtbot, runner: RunnerView) -> None:  # noqa: ANN001
+    projector = runner.projector
+    swatches: list[Swatch] = []
+
+    def make(parent: QWidget | None) -> Swatch:
+        swatches.append(Swatch("#ff00aa", parent))
+        return swatches[-1]
+
+    assert projector.preview_stack.currentWidget() is runner.preview  # the countdown
+    runner.context.audience.present("board", make)
+    qtbot.waitUntil(lambda: projector.preview_stack.currentWidget() is projector.presented)
+    assert projector.presented.source is runner.audience_window.presented_widget
+    assert _preview_colour(runner) == "#ff00aa"
+    swatches[-1].colour = "#00aa55"  # its data changed: the preview follows
+    runner.context.tell(Changes(board=True))
+    qtbot.waitUntil(lambda: _preview_colour(runner) == "#00aa55", timeout=2000)
+    key(qtbot, runner, Qt.Key.Key_B)  # blackout covers whatever is presented
+    assert projector.preview_stack.currentWidget() is runner.preview
+    key(qtbot, runner, Qt.Key.Key_Escape)
+    assert projector.preview_stack.currentWidget() is projector.presented
+    key(qtbot, runner, Qt.Key.Key_T)  # the timer back on the projector, and in the preview
+    qtbot.waitUntil(lambda: projector.preview_stack.currentWidget() is runner.preview)

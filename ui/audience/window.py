@@ -106,6 +106,12 @@ class AudienceWindow(QWidget):
             self._stack.setCurrentWidget(self.face)
 
     @property
+    def presented_widget(self) -> QWidget | None:
+        """The widget on the projector instead of the countdown (None: the countdown, or
+        the blackout, is on it)."""
+        return self._presented if self._stack.currentWidget() is self._presented else None
+
+    @property
     def presenting(self) -> str:
         return "timer" if self._stack.currentWidget() is self.face else (
             self.bus.key if self.bus else "widget")

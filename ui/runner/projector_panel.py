@@ -9,12 +9,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QWheelEvent
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.audience.face import AudienceFace
 from ui.audience.window import AudienceWindow
 from ui.audience_bus import AudienceBus
 from ui.runner.actions import action_button
+from ui.runner.presented_preview import PresentedPreview
 from ui.runner.text import ShownText
 from ui.settings import app_settings
 
@@ -57,6 +65,11 @@ class ProjectorPanel(QWidget):
         self.preview = AudienceFace()
         self.preview.setFixedSize(192, 108)  # fit_width scales it between 192 and 384 wide
         self.preview.setAccessibleName("Preview of the projector")
+        self.presented = PresentedPreview()  # another view's widget, when it is on
+        self.presented.setFixedSize(192, 108)
+        self.preview_stack = QStackedWidget()
+        self.preview_stack.addWidget(self.preview)
+        self.preview_stack.addWidget(self.presented)
         self.preview_caption = QLabel()
         self.preview_caption.setObjectName("muted")
         self.preview_caption.setWordWrap(True)
@@ -67,7 +80,7 @@ class ProjectorPanel(QWidget):
         caption = QLabel("On the projector")
         caption.setObjectName("section")
         side.addWidget(caption)
-        side.addWidget(self.preview)
+        side.addWidget(self.preview_stack)
         side.addWidget(self.preview_caption)
         self.blackout_button = action_button(actions["blackout"], "Blackout")
         self.blackout_button.setCheckable(True)
@@ -82,6 +95,7 @@ class ProjectorPanel(QWidget):
         side.addStretch(1)
 
         bus.changed.connect(self.update_caption)
+        bus.changed.connect(lambda: QTimer.singleShot(0, self.repaint_presented))
         window.placement_changed.connect(self.sync)
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
@@ -98,9 +112,30 @@ class ProjectorPanel(QWidget):
         """Scale the preview with the runner's width; returns the preview's width."""
         width = max(192, min(384, int((view_width - 40) * 0.34)))
         if width != self.preview.width():
-            self.preview.setFixedSize(width, width * 9 // 16)
+            for preview in (self.preview, self.presented):
+                preview.setFixedSize(width, width * 9 // 16)
             self.preview_caption.setMaximumWidth(width)
+            self.repaint_presented()
         return width
+
+    def follow_presented(self) -> None:
+        """Preview the countdown, or the widget presented instead (after a blackout ends or
+        the projector changes what it shows); cheap when nothing changed."""
+        widget = None if self.closed else self.audience_window.presented_widget
+        if widget is None:
+            self.presented.forget()
+            self.preview_stack.setCurrentWidget(self.preview)
+        elif widget is not self.presented.source:
+            self.repaint_presented()
+
+    def repaint_presented(self) -> None:
+        """Paint the presented widget into the preview again (it was built or changed)."""
+        widget = None if self.closed else self.audience_window.presented_widget
+        if widget is None:
+            self.follow_presented()
+            return
+        self.presented.show_widget(widget, self.audience_window.size())
+        self.preview_stack.setCurrentWidget(self.presented)
 
     # ----- commands --------------------------------------------------------------
     def toggle_window(self) -> None:

@@ -50,6 +50,7 @@ from ui.runner.style import RUNNER_STYLE
 from ui.runner.take_back import TakeBackDialog
 from ui.runner.text import ShownText, meta_text, start_text, state_text
 from ui.settings import app_settings
+from ui.throttle import Throttle
 
 SLOW_REFRESH_MS = 15_000  # the drift line and "later today" while nothing counts
 DAY_PANEL_S = 10  # how often they are recomputed while a session counts down
@@ -86,6 +87,11 @@ class RunnerView(QWidget):
         self.audience_state.connect(self.audience_window.set_state)
         self._build()
         self.audience_state.connect(self.preview.set_state)
+        self.audience_state.connect(lambda _state: self.projector.follow_presented())
+        # what another view presents changes with its data: its preview follows, calmly
+        repaint_presented = Throttle(
+            lambda: QTimer.singleShot(0, self.projector.repaint_presented), 300, self)
+        context.data_changed.connect(lambda _changes: repaint_presented())
 
         context.file_changed.connect(self.load)
         context.data_changed.connect(self.reload)

@@ -95,7 +95,7 @@ class ProjectorPanel(QWidget):
         side.addStretch(1)
 
         bus.changed.connect(self.update_caption)
-        bus.changed.connect(lambda: QTimer.singleShot(0, self.repaint_presented))
+        bus.changed.connect(self._presented_changed)
         window.placement_changed.connect(self.sync)
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
@@ -117,6 +117,9 @@ class ProjectorPanel(QWidget):
             self.preview_caption.setMaximumWidth(width)
             self.repaint_presented()
         return width
+
+    def _presented_changed(self) -> None:
+        QTimer.singleShot(0, self, self.repaint_presented)  # once the window has built it
 
     def follow_presented(self) -> None:
         """Preview the countdown, or the widget presented instead (after a blackout ends or

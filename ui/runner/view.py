@@ -89,14 +89,18 @@ class RunnerView(QWidget):
         self.audience_state.connect(self.preview.set_state)
         self.audience_state.connect(lambda _state: self.projector.follow_presented())
         # what another view presents changes with its data: its preview follows, calmly
-        repaint_presented = Throttle(
-            lambda: QTimer.singleShot(0, self.projector.repaint_presented), 300, self)
-        context.data_changed.connect(lambda _changes: repaint_presented())
+        self._repaint_presented = Throttle(
+            lambda: QTimer.singleShot(0, self.projector, self.projector.repaint_presented),
+            300, self)
+        context.data_changed.connect(self._presented_data_changed)
 
         context.file_changed.connect(self.load)
         context.data_changed.connect(self.reload)
         self.projector.fill_screens()
         self.load()
+
+    def _presented_data_changed(self, _changes: object) -> None:
+        self._repaint_presented()
 
     @property
     def runner(self) -> Runner | None:

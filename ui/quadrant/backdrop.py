@@ -102,7 +102,7 @@ def _lines(text: str, width: float, font: QFont) -> list[QRectF]:
     return boxes
 
 
-def quadrant_texts(scale: float, guidance: bool) -> list[QuadrantText]:
+def quadrant_texts(scale: float) -> list[QuadrantText]:
     """Name, axes and guidance of each quadrant on its outer edge (top or bottom),
     leaving the title row's right end to the count badge."""
     result = []
@@ -116,7 +116,7 @@ def quadrant_texts(scale: float, guidance: bool) -> list[QuadrantText]:
         narrow = rect.width() - BADGE_ROOM / scale
         title = _wrap(quadrant.label, narrow, title_font)
         axes = _wrap(quadrant.axes, narrow, axes_font)
-        body = _wrap(quadrant.guidance if guidance else "", rect.width(), body_font)
+        body = _wrap(quadrant.guidance, rect.width(), body_font)
         gap = 5 / scale
         head = title.size().height() + axes.size().height()
         if quadrant.high_motivation:  # title row at the top, guidance under it

@@ -64,12 +64,11 @@ class BoardView(QGraphicsView):
             "Drag a rep to place them. Arrow keys nudge the selected rep (Shift: bigger "
             "steps); [ / ] select the previous / next rep; Delete takes them off the board."
         )
-        self.guidance_visible = True
         self.crowded: frozenset[Quadrant] = frozenset()  # quadrants shown without guidance
         # zoom, each quadrant's guidance lines (pixels), the reps lying on them
         self._crowders: tuple[float, dict[Quadrant, TextArea], dict[Quadrant, set[int]]] \
             | None = None
-        self._texts: tuple[tuple[float, bool], list[QuadrantText]] | None = None
+        self._texts: tuple[float, list[QuadrantText]] | None = None
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(640, 640)
@@ -128,9 +127,8 @@ class BoardView(QGraphicsView):
     def texts(self) -> list[QuadrantText]:
         """The quadrants' text laid out for the current zoom (kept until it changes)."""
         scale = self.transform().m11() or 1.0
-        key = (scale, self.guidance_visible)
-        if self._texts is None or self._texts[0] != key:
-            self._texts = (key, quadrant_texts(scale, self.guidance_visible))
+        if self._texts is None or self._texts[0] != scale:
+            self._texts = (scale, quadrant_texts(scale))
         return self._texts[1]
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802

@@ -468,14 +468,35 @@ def test_the_okr_under_review_goes_on_the_projector_without_the_rooms_words(
     assert not tab.project_button.isEnabled()
 
 
-def test_an_undecided_okr_goes_up_without_a_verdict(view, context, qtbot) -> None:  # noqa: ANN001
+def test_an_undecided_okr_goes_up_without_a_verdict(view) -> None:  # noqa: ANN001
     from ui.day.projector import okr_slide
 
     okr = view.okr.data.review_okrs[0]
     slide = okr_slide(2, 4, dataclasses.replace(okr, hit=None, target=None, result=None))
-    qtbot.addWidget(slide)
     assert slide.caption == "OKR postmortem 2 of 4"
     assert len(slide.lines) == 1  # the prompts alone: no empty target or result
+
+
+def test_the_slide_on_the_projector_follows_the_okrs_verdict(view, context, qtbot) -> None:  # noqa: ANN001
+    tab = view.okr
+    tab.review_list.setCurrentRow(1)
+    okr = tab.data.review_okrs[1]
+    tab.project_button.click()
+    first = context.audience.factory
+    tab.undecided.setChecked(True)  # the room has not decided after all
+    assert tab.save()
+    assert context.audience.factory is not first  # shown again, from the saved row
+    slide = context.audience.factory(None)
+    qtbot.addWidget(slide)
+    assert slide.caption == f"OKR postmortem 2 of {len(tab.data.review_okrs)}"
+    assert slide.text == okr.objective
+    unchanged = context.audience.factory
+    view.reload()  # nothing on the slide changed: it is not rebuilt
+    assert context.audience.factory is unchanged
+    context.audience.present_timer()  # the projector moved on: later edits leave it there
+    tab.hit.setChecked(True)
+    assert tab.save()
+    assert context.audience.key == "timer"
 
 
 def test_feedback_column_headers_are_never_cut(qtbot, view: DayView) -> None:  # noqa: ANN001

@@ -34,6 +34,8 @@ class Host(Protocol):
 
     def present(self, key: str, factory: WidgetFactory) -> None: ...
 
+    def presenting(self) -> str: ...
+
 
 class Tab(QWidget):
     title = ""

@@ -22,7 +22,7 @@ from keeper.day import DayData, OkrRow
 from keeper.store.models import OkrKind
 from ui import palette
 from ui.day.base import Host, RecordTab
-from ui.day.projector import okr_slide
+from ui.day.projector import Slide, SlideOnProjector, okr_slide
 from ui.day.widgets import (
     SAVE_KEYS,
     LineBox,
@@ -92,6 +92,7 @@ class OkrTab(RecordTab):
         self.delete_button = button("Delete", self.delete_current, tip="Delete the selected OKR",
                                     shortcut=None, name="Delete OKR")
         self.up_button, self.down_button = move_buttons(self.move)
+        self.on_projector = SlideOnProjector(host, "okr")
         self.project_button = button("Show on &projector", self.show_on_projector,
                                      tip="The selected OKR under review, large, on the audience "
                                          "screen with the postmortem's questions; what the "
@@ -165,6 +166,7 @@ class OkrTab(RecordTab):
     # ----- showing -----------------------------------------------------------------
     def show_data(self, data: DayData, editable: bool) -> None:
         self.data = data
+        self.on_projector.follow(self._slide)
         if data.previous_title:
             self.source.setText(f"Set at {data.previous_title}; each one gets a "
                                 f"{data.minutes_per_okr}-minute postmortem.")
@@ -281,11 +283,14 @@ class OkrTab(RecordTab):
 
     def show_on_projector(self) -> None:
         """The OKR under review on the audience screen (as saved; the answers stay here)."""
-        okr = self._okr(self.editing_id)
+        if self.editing_id is not None and (slide := self._slide(self.editing_id)) is not None:
+            self.on_projector.show(self.editing_id, slide)
+
+    def _slide(self, okr_id: int) -> Slide | None:
+        okr = self._okr(okr_id)
         if okr is None or okr.kind != REVIEW or self.data is None:
-            return
-        number, count = self.data.review_okrs.index(okr) + 1, len(self.data.review_okrs)
-        self.host.present("okr", lambda parent: okr_slide(number, count, okr, parent))
+            return None
+        return okr_slide(self.data.review_okrs.index(okr) + 1, len(self.data.review_okrs), okr)
 
     def _picked(self, widget: QListWidget) -> None:
         okr_id = current_id(widget)

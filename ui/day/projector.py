@@ -3,7 +3,9 @@ large and high contrast; what the room answers stays on the laptop."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
@@ -11,6 +13,9 @@ from PySide6.QtWidgets import QWidget
 
 from keeper.day.okrs import OkrRow
 from ui import palette
+
+if TYPE_CHECKING:
+    from ui.day.base import Host
 
 BACKGROUND = QColor(palette.PROJECTOR_BG)
 TEXT = QColor(palette.PROJECTOR_TEXT)  # 17.9:1 on the background, as the countdown
@@ -68,14 +73,21 @@ class TextSlide(QWidget):
         painter.end()
 
 
-def question_slide(number: int, count: int, text: str,
-                   parent: QWidget | None = None) -> TextSlide:
+@dataclass(frozen=True)
+class Slide:
+    """What a :class:`TextSlide` shows."""
+
+    caption: str
+    text: str
+    lines: tuple[str, ...] = ()
+
+
+def question_slide(number: int, count: int, text: str) -> Slide:
     """A north-star question alone: its answers stay on the laptop."""
-    return TextSlide(f"North-star question {number} of {count}", text, parent=parent)
+    return Slide(f"North-star question {number} of {count}", text)
 
 
-def okr_slide(number: int, count: int, okr: OkrRow, parent: QWidget | None = None
-              ) -> TextSlide:
+def okr_slide(number: int, count: int, okr: OkrRow) -> Slide:
     """The OKR under review: its objective, target, result and verdict, and the
     postmortem's three questions; what the room says is typed on the laptop."""
     measures = [f"{label}: {value}" for label, value in
@@ -83,5 +95,28 @@ def okr_slide(number: int, count: int, okr: OkrRow, parent: QWidget | None = Non
     lines = ["   ·   ".join(measures)] if measures else []
     lines.append("  ·  ".join(POSTMORTEM_PROMPTS))
     verdict = "" if okr.hit is None else f" · {okr.verdict}"  # not before the room decides
-    return TextSlide(f"OKR postmortem {number} of {count}{verdict}", okr.objective, lines,
-                     parent)
+    return Slide(f"OKR postmortem {number} of {count}{verdict}", okr.objective, tuple(lines))
+
+
+class SlideOnProjector:
+    """The row a tab put on the projector, kept true as the Keeper edits it (the verdict
+    decided, the wording fixed) for as long as it stays up."""
+
+    def __init__(self, host: Host, key: str) -> None:
+        self.host, self.key = host, key
+        self.row_id: int | None = None
+        self._shown: Slide | None = None
+
+    def show(self, row_id: int, slide: Slide) -> None:
+        self.row_id, self._shown = row_id, slide
+        self.host.present(self.key, lambda parent: TextSlide(
+            slide.caption, slide.text, slide.lines, parent))
+
+    def follow(self, slide_of: Callable[[int], Slide | None]) -> None:
+        """After the data changed: show the row's slide again if it is up and differs."""
+        if self.row_id is None or self.host.presenting() != self.key:
+            self.row_id = None
+            return
+        slide = slide_of(self.row_id)
+        if slide is not None and slide != self._shown:
+            self.show(self.row_id, slide)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGroupBox, QListWidget, QVBoxLayout, QWidget
 from keeper import day as day_ops
 from keeper.day import QUESTIONS_MAX, QUESTIONS_MIN, DayData, QuestionRow
 from ui.day.base import Host, RecordTab
-from ui.day.projector import question_slide
+from ui.day.projector import Slide, SlideOnProjector, question_slide
 from ui.day.widgets import (
     SAVE_KEYS,
     TextBox,
@@ -50,6 +50,7 @@ class QuestionsTab(RecordTab):
         self.delete_button = button("Delete", self.delete_current, name="Delete question",
                                     tip="Delete the selected question (Delete)")
         self.up_button, self.down_button = move_buttons(self.move, "question")
+        self.on_projector = SlideOnProjector(host, "question")
         self.project_button = button("Show on &projector", self.show_on_projector,
                                      tip="The selected question, large, on the audience "
                                          "screen; answers stay here (Ctrl+Shift+P)",
@@ -85,6 +86,7 @@ class QuestionsTab(RecordTab):
 
     def show_data(self, data: DayData, editable: bool) -> None:
         self.data = data
+        self.on_projector.follow(self._slide)
         flag = data.questions_flag
         self.flag.show_message(flag, "warn")
         if not flag and data.questions:
@@ -133,12 +135,15 @@ class QuestionsTab(RecordTab):
         self.project_button.setEnabled(selected)
 
     def show_on_projector(self) -> None:
-        question = self._question(self.editing_id)
+        if self.editing_id is not None and (slide := self._slide(self.editing_id)) is not None:
+            self.on_projector.show(self.editing_id, slide)
+
+    def _slide(self, question_id: int) -> Slide | None:
+        question = self._question(question_id)
         if question is None or self.data is None:
-            return
-        number, count = self.data.questions.index(question) + 1, len(self.data.questions)
-        text = question.text
-        self.host.present("question", lambda parent: question_slide(number, count, text, parent))
+            return None
+        return question_slide(self.data.questions.index(question) + 1,
+                              len(self.data.questions), question.text)
 
     def _picked(self) -> None:
         question_id = current_id(self.list)

@@ -105,6 +105,10 @@ class DayView(QWidget):
     def present(self, key: str, factory: WidgetFactory) -> None:
         self.context.audience.present(key, factory)
 
+    def presenting(self) -> str:
+        """What the projector shows: "timer", or the key of a presented widget."""
+        return self.context.audience.key
+
     def store_for_ops(self) -> OffsiteStore:
         store = self.context.store
         if store is None:

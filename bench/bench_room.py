@@ -8,7 +8,7 @@ Prints: request latency p50/p95 (goal p95 < 100 ms on this machine), lost and
 duplicated writes (goal 0), the laptop's CPU per request (the steadier figure on a
 shared machine: all at once, the latency is the queue), the UI thread's longest stall
 (goal < 50 ms) and its longest single room job. ``--window`` runs it with the full
-main window (every view refreshing on each edit), as on the day.
+main window (every view refreshing on each edit) and the room's panel, as on the day.
 
 ``--think S`` paces each phone like a person typing (0.5-1.5 x S seconds between
 sends); the default sends everything at once, the worst case: the queue is the latency.
@@ -194,7 +194,13 @@ def main() -> None:
             app.processEvents()
     gc.freeze()  # as the app does once the file shows (ui/startup.py)
     controller = RoomController(context, hosts=lambda: ["127.0.0.1"], port=0)
-    controller.open()
+    if window is not None:  # as on the day: Run ▸ Open the room, its panel listing the phones
+        from ui.room_panel import RoomPanel
+
+        panel = RoomPanel(context, controller=controller)
+        panel.open_room()
+    else:
+        controller.open()
     assert controller.room is not None and controller.server is not None
     room = controller.room
     phones = PhonesProcess(controller.server.port, room.code, people, clusters, args.think)

@@ -9,7 +9,7 @@ on the projector. Closing the panel closes the room.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,12 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keeper.changes import Changes
+from ui import palette
 from ui.audience.join_screen import JoinScreen
 from ui.context import AppContext
+from ui.room import reads
 from ui.room.activity import LABELS, Activity
+from ui.room.desk import NoOffsite
 from ui.room.devices import RoomError
 from ui.room.network import qr_matrix
 from ui.room_bridge import RoomController
+from ui.throttle import Throttle
 
 PROJECTOR_KEY = "room"
 
@@ -39,8 +44,12 @@ class RoomPanel(QWidget):
         self.setWindowTitle("The room · phones")
         self.context = context
         self.controller = controller or RoomController(context, self)
-        self.controller.devices_changed.connect(self.refresh)
+        # a phone joining or sending: the list follows, at most four times a second
+        self._refresh_soon = Throttle(self.refresh, 250, self)
+        self.controller.devices_changed.connect(self._refresh_soon)
         self.controller.opened_changed.connect(lambda _open: self.refresh())
+        self._roster: list[str] | None = None  # who may join, read when first needed
+        context.data_changed.connect(self._data_changed)
 
         self.status = QLabel()
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -65,6 +74,10 @@ class RoomPanel(QWidget):
         self.people.setRootIsDecorated(False)
         self.people.setAccessibleName("Phones in the room")
         self.people.itemSelectionChanged.connect(self._selection)
+        self.people.itemActivated.connect(self._activated)
+        self.missing = QLabel()  # who has not joined yet
+        self.missing.setObjectName("muted")
+        self.missing.setWordWrap(True)
         self.admit = QPushButton("Let this phone in")
         self.admit.clicked.connect(self._admit)
         self.remove = QPushButton("Remove this phone")
@@ -91,6 +104,7 @@ class RoomPanel(QWidget):
         for row in (top, projector, choice):
             layout.addLayout(row)
         layout.addWidget(self.people, 1)
+        layout.addWidget(self.missing)
         layout.addLayout(actions)
         self.resize(640, 420)
         self.refresh()
@@ -135,25 +149,56 @@ class RoomPanel(QWidget):
             if not self.status.text() or self.status.text().startswith("Open at"):
                 self.status.setText("The room is closed.")
             self.people.clear()
+            self.missing.setText("")
             self._selection()
             return
         self.code.setText(room.code)
-        rows = room.devices()
+        rows = sorted(room.devices(), key=lambda r: r.admitted)  # waiting for the Keeper first
         waiting = sum(1 for r in rows if not r.admitted)
         self.status.setText(f"Open at {self.controller.url} · {len(rows) - waiting} joined"
                             + (f" · {waiting} waiting for your OK" if waiting else ""))
         chosen = self.people.currentItem()
         keep = chosen.data(0, Qt.ItemDataRole.UserRole) if chosen else None
+        self.people.setUpdatesEnabled(False)
         self.people.clear()
         for row in rows:
             sent = ", ".join(f"{what} {n}" for what, n in sorted(row.sent.items())) or "—"
             item = QTreeWidgetItem([row.name, "in" if row.admitted else "waiting for your OK",
                                     sent, row.last_sent, row.address])
             item.setData(0, Qt.ItemDataRole.UserRole, row.token)
+            if not row.admitted:  # a second phone for a name: the Keeper's call
+                font = item.font(0)
+                font.setBold(True)
+                for column in range(item.columnCount()):
+                    item.setFont(column, font)
+                    item.setForeground(column, QColor(palette.WARN_TEXT))
             self.people.addTopLevelItem(item)
             if row.token == keep:
                 self.people.setCurrentItem(item)
+        for column in range(self.people.columnCount() - 1):
+            self.people.resizeColumnToContents(column)
+        self.people.setUpdatesEnabled(True)
+        joined = {r.name for r in rows if r.admitted}
+        missing = [name for name in self._roster_names() if name not in joined]
+        self.missing.setText(f"Not joined yet ({len(missing)}): {', '.join(missing)}" if missing
+                             else "Everyone on the list has joined." if joined else "")
         self._selection()
+
+    def _roster_names(self) -> list[str]:
+        """The names a phone may pick (the room's own roster rule), kept until the people,
+        the attendance or the board change."""
+        if self._roster is None:
+            try:
+                self._roster = [m.name for m in reads.roster(self.controller.desk.keep)]
+            except NoOffsite:  # no file open: nobody to wait for
+                self._roster = []
+        return self._roster
+
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.people or changes.offsite or changes.board:
+            self._roster = None
+            if self.controller.room is not None:
+                self._refresh_soon()
 
     def _token(self) -> str | None:
         item = self.people.currentItem()
@@ -164,6 +209,10 @@ class RoomPanel(QWidget):
         row = next((r for r in room.devices() if r.token == token), None) if room else None
         self.admit.setEnabled(row is not None and not row.admitted)
         self.remove.setEnabled(row is not None)
+
+    def _activated(self, _item: QTreeWidgetItem, _column: int) -> None:
+        if self.admit.isEnabled():  # Enter or a double-click on a waiting phone lets it in
+            self._admit()
 
     def _admit(self) -> None:
         token = self._token()

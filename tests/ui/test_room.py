@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from keeper.board.loading import load_board
 from tests.unit.room.conftest import Phone
@@ -71,18 +72,35 @@ def test_the_panel_lists_phones_lets_a_second_in_and_removes_one(qtbot, panel: R
     waiting = off_thread(qtbot, lambda: second.join(panel.controller.room.code, "Marcus Obi"))
     assert waiting.data["waiting"] is True
     qtbot.waitUntil(lambda: panel.people.topLevelItemCount() == 2)
-    assert panel.people.topLevelItem(1).text(1) == "waiting for your OK"
+    first = panel.people.topLevelItem(0)  # the phone waiting for the Keeper comes first, bold
+    assert first.text(1) == "waiting for your OK" and first.font(0).bold()
+    assert not panel.people.topLevelItem(1).font(0).bold()
     assert "1 waiting for your OK" in panel.status.text()
-    panel.people.setCurrentItem(panel.people.topLevelItem(1))
+    panel.people.setCurrentItem(first)
     assert panel.admit.isEnabled()
-    panel.admit.click()
-    qtbot.waitUntil(lambda: panel.people.topLevelItem(1).text(1) == "in")
+    panel.people.itemActivated.emit(first, 0)  # Enter or a double-click lets it in
+    qtbot.waitUntil(lambda: all(panel.people.topLevelItem(n).text(1) == "in" for n in (0, 1)))
     assert off_thread(qtbot, second.state).status == 200
-    panel.people.setCurrentItem(panel.people.topLevelItem(1))
+    row = next(n for n in (0, 1)
+               if panel.people.topLevelItem(n).data(0, Qt.ItemDataRole.UserRole) == second.token)
+    panel.people.setCurrentItem(panel.people.topLevelItem(row))
     panel.remove.click()
     qtbot.waitUntil(lambda: panel.people.topLevelItemCount() == 1)
     gone = off_thread(qtbot, second.state)
     assert gone.status == 401 and gone.data["rejoin"] is True
+
+
+def test_the_panel_says_who_has_not_joined_yet(qtbot, panel: RoomPanel,
+                                               context: AppContext) -> None:
+    from keeper.day.people import attendees
+
+    everyone = [p.name for p in attendees(context.store, context.offsite_id)]
+    assert panel.missing.text() == f"Not joined yet ({len(everyone)}): {', '.join(everyone)}"
+    for name in everyone[:-1]:
+        phone_for(qtbot, panel, name)
+    qtbot.waitUntil(lambda: panel.missing.text() == f"Not joined yet (1): {everyone[-1]}")
+    phone_for(qtbot, panel, everyone[-1])
+    qtbot.waitUntil(lambda: panel.missing.text() == "Everyone on the list has joined.")
 
 
 def test_pause_refuses_sending_and_says_so(qtbot, panel: RoomPanel, context: AppContext) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from pathlib import Path
 
@@ -442,7 +441,8 @@ def test_a_question_goes_on_the_projector_without_its_answers(view, context, qtb
 
 def test_the_okr_under_review_goes_on_the_projector_without_the_rooms_words(
         view, context, qtbot) -> None:  # noqa: ANN001
-    from ui.day.projector import POSTMORTEM_PROMPTS, TextSlide
+    from keeper.day.slides import POSTMORTEM_PROMPTS
+    from ui.day.projector import TextSlide
 
     tab = view.okr
     tab.review_list.setCurrentRow(0)
@@ -466,15 +466,6 @@ def test_the_okr_under_review_goes_on_the_projector_without_the_rooms_words(
     assert image.pixelColor(5, 5).name() == "#0b0c10"
     tab.start_new(OkrKind.NEXT)  # next period's OKRs are set today, not reviewed
     assert not tab.project_button.isEnabled()
-
-
-def test_an_undecided_okr_goes_up_without_a_verdict(view) -> None:  # noqa: ANN001
-    from ui.day.projector import okr_slide
-
-    okr = view.okr.data.review_okrs[0]
-    slide = okr_slide(2, 4, dataclasses.replace(okr, hit=None, target=None, result=None))
-    assert slide.caption == "OKR postmortem 2 of 4"
-    assert len(slide.lines) == 1  # the prompts alone: no empty target or result
 
 
 def test_the_slide_on_the_projector_follows_the_okrs_verdict(view, context, qtbot) -> None:  # noqa: ANN001

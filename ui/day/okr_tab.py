@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from keeper import day as day_ops
 from keeper.day import DayData, OkrRow
+from keeper.day.slides import Slide, okr_slide
 from keeper.store.models import OkrKind
 from ui import palette
 from ui.day.base import Host, RecordTab
-from ui.day.projector import Slide, SlideOnProjector, okr_slide
+from ui.day.projector import SlideOnProjector
 from ui.day.widgets import (
     SAVE_KEYS,
     LineBox,

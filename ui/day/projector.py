@@ -1,17 +1,16 @@
-"""The day's slides on the projector: a north-star question, or the OKR under review,
-large and high contrast; what the room answers stays on the laptop."""
+"""The day's slides on the projector (``keeper.day.slides`` says what is on them): large,
+high contrast, and kept true to their row while they are up."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from keeper.day.okrs import OkrRow
+from keeper.day.slides import Slide
 from ui import palette
 
 if TYPE_CHECKING:
@@ -20,9 +19,6 @@ if TYPE_CHECKING:
 BACKGROUND = QColor(palette.PROJECTOR_BG)
 TEXT = QColor(palette.PROJECTOR_TEXT)  # 17.9:1 on the background, as the countdown
 CAPTION = QColor(palette.PROJECTOR_CAPTION)  # 11:1
-# The postmortem's three questions, asked of every OKR (keeper/day/okrs.py fields).
-POSTMORTEM_PROMPTS = ("What went well?", "What didn't go well?",
-                      "What happened on the sales floor?")
 
 
 class TextSlide(QWidget):
@@ -71,31 +67,6 @@ class TextSlide(QWidget):
         painter.setPen(TEXT)
         painter.drawText(body, flags, self.text)
         painter.end()
-
-
-@dataclass(frozen=True)
-class Slide:
-    """What a :class:`TextSlide` shows."""
-
-    caption: str
-    text: str
-    lines: tuple[str, ...] = ()
-
-
-def question_slide(number: int, count: int, text: str) -> Slide:
-    """A north-star question alone: its answers stay on the laptop."""
-    return Slide(f"North-star question {number} of {count}", text)
-
-
-def okr_slide(number: int, count: int, okr: OkrRow) -> Slide:
-    """The OKR under review: its objective, target, result and verdict, and the
-    postmortem's three questions; what the room says is typed on the laptop."""
-    measures = [f"{label}: {value}" for label, value in
-                (("Target", okr.target), ("Result", okr.result)) if value]
-    lines = ["   ·   ".join(measures)] if measures else []
-    lines.append("  ·  ".join(POSTMORTEM_PROMPTS))
-    verdict = "" if okr.hit is None else f" · {okr.verdict}"  # not before the room decides
-    return Slide(f"OKR postmortem {number} of {count}{verdict}", okr.objective, tuple(lines))
 
 
 class SlideOnProjector:

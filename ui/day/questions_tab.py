@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QGroupBox, QListWidget, QVBoxLayout, QWidget
 
 from keeper import day as day_ops
 from keeper.day import QUESTIONS_MAX, QUESTIONS_MIN, DayData, QuestionRow
+from keeper.day.slides import Slide, question_slide
 from ui.day.base import Host, RecordTab
-from ui.day.projector import Slide, SlideOnProjector, question_slide
+from ui.day.projector import SlideOnProjector
 from ui.day.widgets import (
     SAVE_KEYS,
     TextBox,

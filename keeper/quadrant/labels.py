@@ -280,15 +280,19 @@ def _touches(a: Box, b: Box) -> bool:
 
 
 def _crosses(start: Point, end: Point, box: Box) -> bool:
-    """Whether the segment from ``start`` to ``end`` passes through ``box`` (clipped
-    against each side in turn: Liang–Barsky)."""
+    return segment_span(start, end, box) is not None
+
+
+def segment_span(start: Point, end: Point, box: Box) -> tuple[float, float] | None:
+    """The part of the segment from ``start`` to ``end`` inside ``box``, as fractions of
+    its length (clipped against each side in turn: Liang–Barsky); None when it misses."""
     (x0, y0), (x1, y1) = start, end
     dx, dy = x1 - x0, y1 - y0
     low, high = 0.0, 1.0
     for p, q in ((-dx, x0 - box[0]), (dx, box[2] - x0), (-dy, y0 - box[1]), (dy, box[3] - y0)):
         if p == 0:
             if q < 0:
-                return False
+                return None
             continue
         t = q / p
         if p < 0:
@@ -296,5 +300,5 @@ def _crosses(start: Point, end: Point, box: Box) -> bool:
         else:
             high = min(high, t)
         if low > high:
-            return False
-    return True
+            return None
+    return low, high

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from keeper.quadrant.labels import segment_span
 from ui.quadrant.geometry import ARROW_PAD_PX, DEFAULT_DOT, DOT_RADIUS, MARGIN, SIZE
 
 PIECE_PX = 24  # a changed arrow is redrawn in boxes about this long (``Arrow.rects``)
@@ -255,19 +256,5 @@ def _crossing(a: QPointF, b: QPointF, rect: QRectF) -> tuple[float, float] | Non
 
 def _span(ax: float, ay: float, bx: float, by: float,
           rect: QRectF) -> tuple[float, float] | None:
-    dx, dy = bx - ax, by - ay
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, ax - rect.left()), (dx, rect.right() - ax),
-                 (-dy, ay - rect.top()), (dy, rect.bottom() - ay)):
-        if p == 0:
-            if q < 0:
-                return None
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return None
-    return low, high
+    return segment_span((ax, ay), (bx, by), (rect.left(), rect.top(), rect.right(),
+                                             rect.bottom()))

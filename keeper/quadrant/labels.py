@@ -263,24 +263,15 @@ class TextArea:
         for start, end in segments:
             reach = (min(start[0], end[0]), min(start[1], end[1]),
                      max(start[0], end[0]), max(start[1], end[1]))
-            if _touches(reach, outer) and any(_crosses(start, end, b) for b in self.lines):
+            if _touches(reach, outer) and any(segment_span(start, end, b) is not None
+                                                 for b in self.lines):
                 return True
         return False
-
-
-def text_is_clear(lines: Sequence[Box], points: Sequence[Point], radius: float,
-                  segments: Sequence[Segment] = ()) -> bool:
-    """True when no dot and no arrow crosses any of ``lines``."""
-    return not TextArea(lines).crossed(points, radius, segments)
 
 
 def _touches(a: Box, b: Box) -> bool:
     """Like :func:`_overlap`, but a flat box (a level or upright arrow) counts."""
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
-
-
-def _crosses(start: Point, end: Point, box: Box) -> bool:
-    return segment_span(start, end, box) is not None
 
 
 def segment_span(start: Point, end: Point, box: Box) -> tuple[float, float] | None:

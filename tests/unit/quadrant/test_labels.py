@@ -8,10 +8,11 @@ from keeper.quadrant.labels import (
     SIDES,
     Box,
     LabelLayout,
+    Segment,
+    TextArea,
     label_offset,
     place_badges,
     place_labels,
-    text_is_clear,
 )
 
 R = 7.0
@@ -116,6 +117,11 @@ def test_after_many_moves_the_layout_matches_its_own_rule():
 
 
 GUIDANCE = [(20.0, 600.0, 300.0, 614.0), (20.0, 614.0, 280.0, 628.0)]  # two lines of text
+
+
+def text_is_clear(lines: list[Box], points: list[tuple[float, float]], radius: float,
+                  segments: list[Segment] | None = None) -> bool:
+    return not TextArea(lines).crossed(points, radius, segments or [])
 
 
 def test_guidance_is_clear_of_reps_far_from_it():

@@ -415,6 +415,13 @@ def test_the_preview_shows_what_another_view_put_on_the_projector(
     swatches[-1].colour = "#00aa55"  # its data changed: the preview follows
     runner.context.tell(Changes(board=True))
     qtbot.waitUntil(lambda: _preview_colour(runner) == "#00aa55", timeout=2000)
+    runner.hide()  # another view is shown: nothing is painted for a preview nobody sees
+    swatches[-1].colour = "#3355ff"
+    runner.context.tell(Changes(board=True))
+    qtbot.wait(400)
+    assert projector.presented.source is None
+    runner.show()  # and it is up to date when the runner shows again
+    assert _preview_colour(runner) == "#3355ff"
     key(qtbot, runner, Qt.Key.Key_B)  # blackout covers whatever is presented
     assert projector.preview_stack.currentWidget() is runner.preview
     key(qtbot, runner, Qt.Key.Key_Escape)

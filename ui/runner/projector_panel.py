@@ -8,7 +8,7 @@ where it is and what it presents.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QWheelEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -121,24 +121,26 @@ class ProjectorPanel(QWidget):
     def _presented_changed(self) -> None:
         QTimer.singleShot(0, self, self.repaint_presented)  # once the window has built it
 
-    def follow_presented(self) -> None:
+    def follow_presented(self, repaint: bool = False) -> None:
         """Preview the countdown, or the widget presented instead (after a blackout ends or
-        the projector changes what it shows); cheap when nothing changed."""
+        the projector changes what it shows); ``repaint``: that widget changed. Painted
+        only while the preview can be seen (else when it shows again)."""
         widget = None if self.closed else self.audience_window.presented_widget
         if widget is None:
             self.presented.forget()
             self.preview_stack.setCurrentWidget(self.preview)
-        elif widget is not self.presented.source:
-            self.repaint_presented()
+        elif not self.isVisible():
+            self.presented.forget()  # painted afresh by showEvent
+        elif repaint or widget is not self.presented.source:
+            self.presented.show_widget(widget, self.audience_window.size())
+            self.preview_stack.setCurrentWidget(self.presented)
 
     def repaint_presented(self) -> None:
-        """Paint the presented widget into the preview again (it was built or changed)."""
-        widget = None if self.closed else self.audience_window.presented_widget
-        if widget is None:
-            self.follow_presented()
-            return
-        self.presented.show_widget(widget, self.audience_window.size())
-        self.preview_stack.setCurrentWidget(self.presented)
+        self.follow_presented(repaint=True)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.follow_presented()
 
     # ----- commands --------------------------------------------------------------
     def toggle_window(self) -> None:

@@ -88,7 +88,8 @@ class RunnerView(QWidget):
         self._build()
         self.audience_state.connect(self.preview.set_state)
         self.audience_state.connect(lambda _state: self.projector.follow_presented())
-        # what another view presents changes with its data: its preview follows, calmly
+        # what another view presents changes with its data: its preview follows, calmly,
+        # after that widget has reloaded (its own slot comes later in the signal's list)
         self._repaint_presented = Throttle(
             lambda: QTimer.singleShot(0, self.projector, self.projector.repaint_presented),
             300, self)

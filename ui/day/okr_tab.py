@@ -93,7 +93,7 @@ class OkrTab(RecordTab):
         self.delete_button = button("Delete", self.delete_current, tip="Delete the selected OKR",
                                     shortcut=None, name="Delete OKR")
         self.up_button, self.down_button = move_buttons(self.move)
-        self.on_projector = SlideOnProjector(host, "okr")
+        self.on_projector = SlideOnProjector(host, "okr", self._slide)
         self.project_button = button("Show on &projector", self.show_on_projector,
                                      tip="The selected OKR under review, large, on the audience "
                                          "screen with the postmortem's questions; what the "
@@ -167,7 +167,7 @@ class OkrTab(RecordTab):
     # ----- showing -----------------------------------------------------------------
     def show_data(self, data: DayData, editable: bool) -> None:
         self.data = data
-        self.on_projector.follow(self._slide)
+        self.on_projector.follow()
         if data.previous_title:
             self.source.setText(f"Set at {data.previous_title}; each one gets a "
                                 f"{data.minutes_per_okr}-minute postmortem.")
@@ -284,8 +284,7 @@ class OkrTab(RecordTab):
 
     def show_on_projector(self) -> None:
         """The OKR under review on the audience screen (as saved; the answers stay here)."""
-        if self.editing_id is not None and (slide := self._slide(self.editing_id)) is not None:
-            self.on_projector.show(self.editing_id, slide)
+        self.on_projector.show(self.editing_id)
 
     def _slide(self, okr_id: int) -> Slide | None:
         okr = self._okr(okr_id)

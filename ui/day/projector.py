@@ -71,23 +71,27 @@ class TextSlide(QWidget):
 
 class SlideOnProjector:
     """The row a tab put on the projector, kept true as the Keeper edits it (the verdict
-    decided, the wording fixed) for as long as it stays up."""
+    decided, the wording fixed) for as long as it stays up. ``slide_of`` reads a row's
+    slide from the tab's data (None: the row is gone or is not one to project)."""
 
-    def __init__(self, host: Host, key: str) -> None:
-        self.host, self.key = host, key
+    def __init__(self, host: Host, key: str, slide_of: Callable[[int], Slide | None]) -> None:
+        self.host, self.key, self.slide_of = host, key, slide_of
         self.row_id: int | None = None
         self._shown: Slide | None = None
 
-    def show(self, row_id: int, slide: Slide) -> None:
+    def show(self, row_id: int | None) -> None:
+        """Put ``row_id``'s slide on the projector (nothing when it has none)."""
+        slide = self.slide_of(row_id) if row_id is not None else None
+        if row_id is None or slide is None:
+            return
         self.row_id, self._shown = row_id, slide
         self.host.present(self.key, lambda parent: TextSlide(
             slide.caption, slide.text, slide.lines, parent))
 
-    def follow(self, slide_of: Callable[[int], Slide | None]) -> None:
+    def follow(self) -> None:
         """After the data changed: show the row's slide again if it is up and differs."""
         if self.row_id is None or self.host.presenting() != self.key:
             self.row_id = None
             return
-        slide = slide_of(self.row_id)
-        if slide is not None and slide != self._shown:
-            self.show(self.row_id, slide)
+        if self.slide_of(self.row_id) != self._shown:
+            self.show(self.row_id)

@@ -51,7 +51,7 @@ class QuestionsTab(RecordTab):
         self.delete_button = button("Delete", self.delete_current, name="Delete question",
                                     tip="Delete the selected question (Delete)")
         self.up_button, self.down_button = move_buttons(self.move, "question")
-        self.on_projector = SlideOnProjector(host, "question")
+        self.on_projector = SlideOnProjector(host, "question", self._slide)
         self.project_button = button("Show on &projector", self.show_on_projector,
                                      tip="The selected question, large, on the audience "
                                          "screen; answers stay here (Ctrl+Shift+P)",
@@ -87,7 +87,7 @@ class QuestionsTab(RecordTab):
 
     def show_data(self, data: DayData, editable: bool) -> None:
         self.data = data
-        self.on_projector.follow(self._slide)
+        self.on_projector.follow()
         flag = data.questions_flag
         self.flag.show_message(flag, "warn")
         if not flag and data.questions:
@@ -136,8 +136,7 @@ class QuestionsTab(RecordTab):
         self.project_button.setEnabled(selected)
 
     def show_on_projector(self) -> None:
-        if self.editing_id is not None and (slide := self._slide(self.editing_id)) is not None:
-            self.on_projector.show(self.editing_id, slide)
+        self.on_projector.show(self.editing_id)
 
     def _slide(self, question_id: int) -> Slide | None:
         question = self._question(question_id)
